@@ -1,0 +1,57 @@
+export { Logger } from './composition/logger.js';
+export {
+  AuthenticationError,
+  ConflictError,
+  errorForCode,
+  type InputIssue,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  ProviderError,
+  RateLimitedError,
+  type RateLimitedErrorOptions,
+  UnavailableError,
+  UnsupportedOperationError,
+} from './errors/error-classes.js';
+export { invalidInputFromZod, issuePath, parseInput } from './errors/from-zod.js';
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  ProvisioningError,
+  type ProvisioningErrorOptions,
+  type SerializedProvisioningError,
+} from './errors/provisioning-error.js';
+export { Group } from './model/group.js';
+export {
+  Attributes,
+  AttributeValue,
+  GroupName,
+  IsoTimestamp,
+  normalizeUserName,
+  sameUserName,
+  UserName,
+} from './model/primitives.js';
+export { isSecretSchema, secret, secretRegistry } from './model/secret.js';
+export { FIELD_SENSITIVITY, isSecretField, REDACTED, type Sensitivity } from './model/sensitivity.js';
+export {
+  describeRef,
+  NewUser,
+  USER_PATCH_FIELDS,
+  User,
+  UserPatch,
+  type UserPatchField,
+  UserRef,
+  UserStatus,
+} from './model/user.js';
+export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch-result.js';
+export { Capabilities, ListFilter, supports } from './spi/capabilities.js';
+export { CredentialCheck, CredentialStatus } from './spi/credential-check.js';
+export { ListUsersOptions } from './spi/list-options.js';
+export {
+  ConnectionConfig,
+  ConnectionContext,
+  defineProviderPlugin,
+  type ProviderPlugin,
+} from './spi/provider-plugin.js';
+export { UserDirectory } from './spi/user-directory.js';
+export { LIFECYCLE_VERBS, type LifecycleVerb, VERBS, Verb, WRITE_VERBS } from './spi/verbs.js';

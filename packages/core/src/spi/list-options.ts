@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { GroupName } from '../model/primitives.js';
+import { UserStatus } from '../model/user.js';
+
+export const ListUsersOptions = z
+  .strictObject({
+    /** Users fetched per provider request; defaults to the provider's `defaultPageSize`. */
+    pageSize: z.number().int().positive().optional(),
+    /** Only users in one of these states. */
+    status: z.union([UserStatus, z.array(UserStatus).min(1)]).optional(),
+    /** Only members of this group. */
+    group: GroupName.optional(),
+    /** Stops paging when aborted. */
+    signal: z.instanceof(AbortSignal).optional(),
+  })
+  .optional();
+export type ListUsersOptions = NonNullable<z.input<typeof ListUsersOptions>>;
