@@ -1,4 +1,14 @@
+export { createProvisionKit } from './composition/create-provision-kit.js';
+export { PluginId, TenantId } from './composition/kit-options.js';
 export { Logger } from './composition/logger.js';
+export {
+  type ConnectInput,
+  type Connection,
+  type ConnectionOperationEvent,
+  ProviderPlugins,
+  ProvisionKit,
+  type ProvisionKitOptions,
+} from './composition/provision-kit.js';
 export {
   AuthenticationError,
   ConflictError,
@@ -21,6 +31,12 @@ export {
   type ProvisioningErrorOptions,
   type SerializedProvisioningError,
 } from './errors/provisioning-error.js';
+export { createChildLogger } from './logging/create-child-logger.js';
+export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
+export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
+export type { OperationEvent, WrapDirectoryOptions } from './middleware/operation-event.js';
+export { wrapDirectory } from './middleware/wrap-directory.js';
+export { isWrappedDirectory } from './middleware/wrapped-directory.js';
 export { Group } from './model/group.js';
 export {
   Attributes,
@@ -43,6 +59,10 @@ export {
   UserRef,
   UserStatus,
 } from './model/user.js';
+export { type RedactOptions, redact } from './redaction/redact.js';
+export { redactText } from './redaction/redact-text.js';
+export { scrubError } from './redaction/scrub-error.js';
+export { secretValuesOf } from './redaction/secret-values.js';
 export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch-result.js';
 export { Capabilities, ListFilter, supports } from './spi/capabilities.js';
 export { CredentialCheck, CredentialStatus } from './spi/credential-check.js';

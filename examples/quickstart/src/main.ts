@@ -1,0 +1,51 @@
+// Embeds provisionkit with the in-memory mock provider: two customers (tenants), each with its own
+// connection, create users, list them page by page, suspend one, and print what each tenant sees.
+import 'reflect-metadata';
+import { createLogger, createProvisionKit, type UserDirectory } from '@provisionkit/core';
+import { mockProvider } from '@provisionkit/provider-mock';
+
+async function printUsers(tenant: string, directory: UserDirectory): Promise<void> {
+  console.log(`\n${tenant}:`);
+  for await (const user of directory.listUsers({ pageSize: 2 })) {
+    const groups = user.groups.length > 0 ? ` [${user.groups.join(', ')}]` : '';
+    console.log(`  ${user.id}  ${user.userName.padEnd(28)} ${user.status.padEnd(9)} ${user.displayName ?? ''}${groups}`);
+  }
+}
+
+async function main(): Promise<void> {
+  // Operation logs go to stderr as JSON lines (set LOG_LEVEL=info to see them); the report goes to stdout.
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const kit = createProvisionKit({ plugins: [mockProvider], logger });
+
+  const acme = await kit.connect({ provider: 'mock', tenant: 'acme', config: { apiKey: 'acme-demo-key' } });
+  const globex = await kit.connect({ provider: 'mock', tenant: 'globex', config: {} });
+
+  const batch = await acme.directory.createUsers([
+    { userName: 'ada@acme.example', givenName: 'Ada', familyName: 'Lovelace', groups: ['Engineering'] },
+    { userName: 'grace@acme.example', displayName: 'Grace Hopper', groups: ['Engineering', 'Ops'] },
+    { userName: 'mary.ann@acme.example', displayName: 'Mary Ann van der Berg' },
+    { userName: 'ADA@acme.example' }, // same user name, other case: reported as a conflict
+  ]);
+  console.log(`acme batch: ${batch.succeeded} created, ${batch.failed} failed`);
+  for (const item of batch.items) {
+    if (!item.ok) console.log(`  item ${item.index} (${item.userName}): ${item.error.code}`);
+  }
+
+  await globex.directory.createUser({ userName: 'hank@globex.example', displayName: 'Hank Scorpio' });
+
+  const suspended = await acme.directory.suspendUser({ userName: 'Grace@Acme.Example' });
+  console.log(`suspended ${suspended.userName}: status ${suspended.status}`);
+
+  await printUsers('acme', acme.directory);
+  await printUsers('globex', globex.directory);
+
+  const health = await acme.directory.verifyCredentials();
+  console.log(`\nacme credentials: ${health.status}`);
+  await kit.close();
+}
+
+main().catch((error: unknown) => {
+  // Errors from provisionkit serialize to { code, message, provider, ... } without secrets or stacks.
+  console.error(JSON.stringify(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,291 @@
+import { ContainerModule, inject, injectable } from 'inversify';
+import type { DestinationStream } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AuthenticationError } from '../errors/error-classes.js';
+import { ProvisioningError } from '../errors/provisioning-error.js';
+import { createLogger } from '../logging/create-logger.js';
+import { isWrappedDirectory } from '../middleware/wrapped-directory.js';
+import { secret } from '../model/secret.js';
+import type { User, UserRef } from '../model/user.js';
+import type { Capabilities } from '../spi/capabilities.js';
+import type { CredentialCheck } from '../spi/credential-check.js';
+import {
+  ConnectionConfig,
+  ConnectionContext,
+  defineProviderPlugin,
+  type ProviderPlugin,
+} from '../spi/provider-plugin.js';
+import { UserDirectory } from '../spi/user-directory.js';
+import { createProvisionKit } from './create-provision-kit.js';
+import { Logger } from './logger.js';
+import { type ConnectionOperationEvent, ProviderPlugins, ProvisionKit } from './provision-kit.js';
+
+const API_KEY = 'canary-9f8e7d6c5b4a';
+
+const FakeConfig = z.object({
+  account: z.string().min(3),
+  apiKey: secret(z.string().min(8)),
+  region: z.enum(['eu', 'us']).default('eu'),
+});
+type FakeConfig = z.output<typeof FakeConfig>;
+
+const CAPABILITIES: Capabilities = {
+  verbs: ['getUser', 'verifyCredentials'],
+  maxBatchSize: 10,
+  maxPageSize: 100,
+  defaultPageSize: 50,
+  listFilters: [],
+  updatableFields: [],
+  acceptsPassword: false,
+  createsInvitedUsers: false,
+};
+
+/** A provider class written the way real providers are: injected config, context and logger. */
+@injectable()
+class FakeDirectory {
+  readonly provider = 'fake';
+  readonly capabilities = CAPABILITIES;
+  closed = false;
+
+  constructor(
+    @inject(ConnectionConfig) readonly config: FakeConfig,
+    @inject(ConnectionContext) readonly context: ConnectionContext,
+    @inject(Logger) readonly logger: Logger,
+  ) {}
+
+  async getUser(ref: UserRef): Promise<User> {
+    // A careless provider logging its key: the connection logger must still not write it.
+    this.logger.info({ apiKey: this.config.apiKey, note: `key ${this.config.apiKey}` }, 'calling the API');
+    return {
+      id: 'id' in ref ? ref.id : '1',
+      userName: 'ada@example.com',
+      status: 'active',
+      isAdmin: false,
+      groups: [],
+      attributes: {},
+    };
+  }
+
+  async verifyCredentials(): Promise<CredentialCheck> {
+    throw new AuthenticationError(`key ${this.config.apiKey} refused`);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+const fakePlugin = defineProviderPlugin({
+  id: 'fake',
+  displayName: 'Fake',
+  configSchema: FakeConfig,
+  capabilities: CAPABILITIES,
+  createModule: () =>
+    new ContainerModule(({ bind }) => {
+      bind(UserDirectory).to(FakeDirectory).inSingletonScope();
+    }),
+});
+
+const brokenPlugin = defineProviderPlugin({
+  ...fakePlugin,
+  id: 'broken',
+  createModule: () =>
+    new ContainerModule(({ bind }) => {
+      bind(UserDirectory).toDynamicValue((context) => {
+        throw new Error(`cannot start with ${context.get<FakeConfig>(ConnectionConfig).apiKey}`);
+      });
+    }),
+});
+
+const CONFIG = { account: 'acme', apiKey: API_KEY };
+
+function memoryStream(): DestinationStream & { text: string; lines(): Record<string, unknown>[] } {
+  const stream = {
+    text: '',
+    write(line: string) {
+      stream.text += line;
+    },
+    lines: () =>
+      stream.text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+  return stream;
+}
+
+function kitWith(plugins: readonly ProviderPlugin[] = [fakePlugin, brokenPlugin]) {
+  const destination = memoryStream();
+  const events: ConnectionOperationEvent[] = [];
+  const kit = createProvisionKit({
+    plugins,
+    logger: createLogger({ destination }),
+    onOperation: (event) => events.push(event),
+  });
+  return { kit, destination, events };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ProvisioningError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (ProvisioningError.is(error)) return error;
+    throw new Error(`expected a ProvisioningError, got ${String(error)}`);
+  }
+  throw new Error('expected a rejection');
+}
+
+function paths(error: ProvisioningError): string[] {
+  return ((error.details?.issues ?? []) as { path: string }[]).map((issue) => issue.path);
+}
+
+describe('createProvisionKit', () => {
+  it('binds the root logger, the plugins and itself in the root container', () => {
+    const { kit } = kitWith();
+    expect(kit.container.get(ProviderPlugins)).toBe(kit.plugins);
+    expect(kit.container.get(ProvisionKit)).toBe(kit);
+    expect(kit.container.get<Logger>(Logger).info).toBeTypeOf('function');
+  });
+
+  it('rejects duplicate plugin ids naming the duplicate', () => {
+    expect(() => createProvisionKit({ plugins: [fakePlugin, { ...fakePlugin }] })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        issues: [expect.objectContaining({ path: 'plugins.1.id' })],
+      }),
+    );
+  });
+
+  it('rejects a plugin whose descriptor is incomplete', () => {
+    const incomplete = { ...fakePlugin, capabilities: { ...CAPABILITIES, verbs: [] } };
+    const shapeless = { id: 'x' } as unknown as ProviderPlugin;
+    for (const plugins of [[incomplete], [shapeless]]) {
+      expect(() => createProvisionKit({ plugins })).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+  });
+
+  describe('.connect', () => {
+    it('gives two tenants of one provider separate containers, configs and instances', async () => {
+      const { kit } = kitWith();
+      const a = await kit.connect({ provider: 'fake', tenant: 'tenant-a', config: CONFIG });
+      const b = await kit.connect({
+        provider: 'fake',
+        tenant: 'tenant-b',
+        config: { account: 'globex', apiKey: 'another-key-1' },
+      });
+      const innerA = a.get<FakeDirectory>(UserDirectory);
+      const innerB = b.get<FakeDirectory>(UserDirectory);
+      expect(innerA).not.toBe(innerB);
+      expect([innerA.config.account, innerB.config.account]).toEqual(['acme', 'globex']);
+      expect(innerA.config.region).toBe('eu');
+      expect([a.context.tenant, b.context.tenant]).toEqual(['tenant-a', 'tenant-b']);
+      expect(a.context.connectionId).not.toBe(b.context.connectionId);
+      expect(a.directory).not.toBe(b.directory);
+      expect(isWrappedDirectory(a.directory)).toBe(true);
+    });
+
+    it('rejects an unknown provider, naming the field', async () => {
+      const error = await rejection(kitWith().kit.connect({ provider: 'nope', tenant: 't', config: CONFIG }));
+      expect(error.code).toBe('invalid_input');
+      expect(paths(error)).toEqual(['provider']);
+    });
+
+    it.each([[''], ['has space'], ['x'.repeat(129)], [42]])('rejects the tenant %o', async (tenant) => {
+      const error = await rejection(
+        kitWith().kit.connect({ provider: 'fake', tenant: tenant as string, config: CONFIG }),
+      );
+      expect(paths(error)).toEqual(['tenant']);
+    });
+
+    it('rejects a bad config naming provider and fields without echoing any received value', async () => {
+      const config = { account: 'acct-value-777', apiKey: 'tinykey', region: 'mars-region-1' };
+      const error = await rejection(kitWith().kit.connect({ provider: 'fake', tenant: 't', config }));
+      expect(error.code).toBe('invalid_input');
+      expect(error.provider).toBe('fake');
+      expect(paths(error).sort()).toEqual(['config.apiKey', 'config.region']);
+      const everything = `${error.message} ${error.stack} ${JSON.stringify(error)}`;
+      for (const value of Object.values(config)) expect(everything).not.toContain(value);
+    });
+
+    it('logs through a child logger bound to provider and tenant that never writes the config secret', async () => {
+      const { kit, destination } = kitWith();
+      const connection = await kit.connect({ provider: 'fake', tenant: 'tenant-a', config: CONFIG });
+      await connection.directory.getUser({ id: '7' });
+      const lines = destination.lines();
+      expect(lines.map((line) => line.msg)).toEqual(['calling the API', 'getUser ok']);
+      for (const line of lines) expect(line).toMatchObject({ provider: 'fake', tenant: 'tenant-a' });
+      expect(destination.text).not.toContain(API_KEY);
+    });
+
+    it('scrubs the config secret from errors of the connection', async () => {
+      const { kit } = kitWith();
+      const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
+      const check = await connection.directory.verifyCredentials();
+      expect(check.status).toBe('invalid');
+      expect(JSON.stringify(check)).not.toContain(API_KEY);
+    });
+
+    it('reports operations with tenant and connection id', async () => {
+      const { kit, events } = kitWith();
+      const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
+      await connection.directory.getUser({ id: '1' });
+      expect(events).toEqual([
+        expect.objectContaining({
+          operation: 'getUser',
+          tenant: 't',
+          connectionId: connection.context.connectionId,
+        }),
+      ]);
+    });
+
+    it('turns a plugin that fails to resolve into a scrubbed provider_error', async () => {
+      const error = await rejection(
+        kitWith().kit.connect({ provider: 'broken', tenant: 't', config: CONFIG }),
+      );
+      expect(error.code).toBe('provider_error');
+      expect(error.provider).toBe('broken');
+      expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(API_KEY);
+    });
+  });
+});
+
+describe('Connection', () => {
+  describe('.close', () => {
+    it('closes the provider directory; the connection then fails with unavailable', async () => {
+      const { kit } = kitWith();
+      const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
+      const inner = connection.get<FakeDirectory>(UserDirectory);
+      await connection.close();
+      expect(inner.closed).toBe(true);
+      expect((await rejection(connection.directory.getUser({ id: '1' }))).code).toBe('unavailable');
+      expect(() => connection.get(UserDirectory)).toThrow(expect.objectContaining({ code: 'unavailable' }));
+    });
+  });
+
+  describe('.get', () => {
+    it('rejects a token bound nowhere with invalid_input', async () => {
+      const connection = await kitWith().kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
+      expect(() => connection.get(Symbol('unbound'))).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    });
+  });
+});
+
+describe('ProvisionKit', () => {
+  describe('.close', () => {
+    it('closes every open connection and refuses new ones', async () => {
+      const { kit } = kitWith();
+      const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
+      const inner = connection.get<FakeDirectory>(UserDirectory);
+      await kit.close();
+      expect(inner.closed).toBe(true);
+      expect((await rejection(kit.connect({ provider: 'fake', tenant: 't', config: CONFIG }))).code).toBe(
+        'unavailable',
+      );
+    });
+  });
+});

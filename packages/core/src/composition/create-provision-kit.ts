@@ -1,0 +1,71 @@
+// inversify's decorators store their metadata through the Reflect metadata API. Core's main entry
+// loads the polyfill here, so a provider module (which imports core first) can use `@injectable()`.
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import { UnavailableError } from '../errors/error-classes.js';
+import { createLogger } from '../logging/create-logger.js';
+import type { ConnectionContext } from '../spi/provider-plugin.js';
+import { findPlugin, parseConnectInput, parseKitOptions } from './kit-options.js';
+import { Logger } from './logger.js';
+import { openConnection } from './open-connection.js';
+import { parseConnectionConfig } from './parse-config.js';
+import {
+  type ConnectInput,
+  type Connection,
+  ProviderPlugins,
+  ProvisionKit,
+  type ProvisionKitOptions,
+} from './provision-kit.js';
+
+/**
+ * The composition root: one root container holding the plugins and the root logger, from which
+ * each `connect()` opens an isolated child container for one tenant and provider.
+ */
+export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
+  const { plugins, logger, onOperation } = parseKitOptions(options);
+  const rootLogger = logger ?? createLogger();
+  const root = new Container();
+  const open = new Set<Connection>();
+  let opened = 0;
+  let closed = false;
+
+  const kit: ProvisionKit = {
+    container: root,
+    plugins,
+    async connect(input: ConnectInput): Promise<Connection> {
+      if (closed) throw new UnavailableError('The provision kit is closed');
+      const { provider, tenant, config: rawConfig } = parseConnectInput(input);
+      const plugin = findPlugin(plugins, provider);
+      const config = await parseConnectionConfig(plugin, rawConfig);
+      opened += 1;
+      const context: ConnectionContext = Object.freeze({
+        tenant,
+        provider: plugin.id,
+        connectionId: `${plugin.id}:${tenant}:${opened}`,
+      });
+      const connection = await openConnection({
+        root,
+        rootLogger,
+        plugin,
+        context,
+        rawConfig,
+        config,
+        onOperation,
+        onClose: (closing) => open.delete(closing),
+      });
+      open.add(connection);
+      return connection;
+    },
+    async close(): Promise<void> {
+      closed = true;
+      const results = await Promise.allSettled([...open].map((connection) => connection.close()));
+      const failure = results.find((result) => result.status === 'rejected');
+      if (failure !== undefined) throw failure.reason;
+    },
+  };
+
+  root.bind(Logger).toConstantValue(rootLogger);
+  root.bind(ProviderPlugins).toConstantValue(plugins);
+  root.bind(ProvisionKit).toConstantValue(kit);
+  return kit;
+}

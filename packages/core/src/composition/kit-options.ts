@@ -1,0 +1,82 @@
+import type { ContainerModule } from 'inversify';
+import { z } from 'zod';
+import { InvalidInputError } from '../errors/error-classes.js';
+import { parseInput } from '../errors/from-zod.js';
+import { Capabilities } from '../spi/capabilities.js';
+import type { ProviderPlugin } from '../spi/provider-plugin.js';
+import type { Logger } from './logger.js';
+import type { ConnectionOperationEvent, ProvisionKitOptions } from './provision-kit.js';
+
+const isFunction = (value: unknown) => typeof value === 'function';
+const isZodSchema = (value: unknown) =>
+  isFunction((value as { safeParseAsync?: unknown } | null)?.safeParseAsync);
+
+/** Plugin ids end up in connection ids (`<provider>:<tenant>:<n>`) and log lines. */
+export const PluginId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"')
+  .max(64);
+
+/** A tenant id: 1-128 characters of `A-Z a-z 0-9 . _ : -`. */
+export const TenantId = z
+  .string()
+  .min(1, { message: 'must not be empty', abort: true })
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[A-Za-z0-9._:-]+$/, 'must only contain letters, digits, ".", "_", ":" or "-"');
+
+const PluginShape = z.object({
+  id: PluginId,
+  displayName: z.string().min(1),
+  configSchema: z.custom<z.ZodType>(isZodSchema, 'must be a zod schema'),
+  capabilities: Capabilities,
+  createModule: z.custom<() => ContainerModule>(isFunction, 'must be a function'),
+});
+
+const OptionsShape = z.object({
+  plugins: z.array(PluginShape),
+  logger: z.custom<Logger>((value) => isFunction((value as { child?: unknown } | null)?.child)).optional(),
+  onOperation: z
+    .custom<(event: ConnectionOperationEvent) => void>(isFunction, 'must be a function')
+    .optional(),
+});
+
+const ConnectShape = z.object({ provider: z.string().min(1), tenant: TenantId, config: z.unknown() });
+
+/**
+ * Validates the kit's options. Plugins are checked but the host's objects are kept (zod would copy
+ * them and lose their prototypes).
+ */
+export function parseKitOptions(options: unknown): ProvisionKitOptions {
+  const parsed = parseInput(OptionsShape, options, { argument: '', what: 'createProvisionKit options' });
+  const raw = options as ProvisionKitOptions;
+  const seen = new Map<string, number>();
+  parsed.plugins.forEach((plugin, index) => {
+    const first = seen.get(plugin.id);
+    if (first !== undefined) {
+      const path = `plugins.${index}.id`;
+      throw new InvalidInputError(
+        `Invalid createProvisionKit options: ${path} duplicates plugins.${first}.id`,
+        [{ path, message: `duplicates plugins.${first}.id` }],
+      );
+    }
+    seen.set(plugin.id, index);
+  });
+  return {
+    plugins: Object.freeze([...raw.plugins]) as readonly ProviderPlugin[],
+    logger: parsed.logger,
+    onOperation: parsed.onOperation,
+  };
+}
+
+export function parseConnectInput(input: unknown): z.output<typeof ConnectShape> {
+  return parseInput(ConnectShape, input, { argument: '', what: 'connect input' });
+}
+
+export function findPlugin(plugins: readonly ProviderPlugin[], id: string): ProviderPlugin {
+  const plugin = plugins.find((candidate) => candidate.id === id);
+  if (plugin !== undefined) return plugin;
+  const known = plugins.map((candidate) => candidate.id).join(', ') || '(none)';
+  throw new InvalidInputError(`Unknown provider; known providers: ${known}`, [
+    { path: 'provider', message: `must be one of: ${known}` },
+  ]);
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  ConflictError,
+  errorForCode,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  ProviderError,
+  RateLimitedError,
+  UnavailableError,
+  UnsupportedOperationError,
+} from './error-classes.js';
+import { ERROR_CODES, type ErrorCode, ProvisioningError } from './provisioning-error.js';
+
+const CASES: readonly [new (message: string) => ProvisioningError, ErrorCode, boolean][] = [
+  [NotFoundError, 'not_found', false],
+  [ConflictError, 'conflict', false],
+  [AuthenticationError, 'authentication', false],
+  [PermissionDeniedError, 'permission_denied', false],
+  [RateLimitedError, 'rate_limited', true],
+  [UnavailableError, 'unavailable', true],
+  [UnsupportedOperationError, 'unsupported_operation', false],
+  [ProviderError, 'provider_error', false],
+];
+
+describe('error classes', () => {
+  describe('constructor', () => {
+    it.each(CASES)('%o carries code %s and retryable %s by default', (ErrorClass, code, retryable) => {
+      const error = new ErrorClass('message');
+      expect(error.code).toBe(code);
+      expect(error.retryable).toBe(retryable);
+      expect(error).toBeInstanceOf(ProvisioningError);
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toBe(ErrorClass.name);
+    });
+  });
+});
+
+describe('InvalidInputError', () => {
+  describe('constructor', () => {
+    it('keeps the issues on the error and in its details', () => {
+      const issues = [{ path: 'input.email', message: 'Invalid email address' }];
+      const error = new InvalidInputError('bad', issues, { provider: 'mock' });
+      expect(error.code).toBe('invalid_input');
+      expect(error.issues).toEqual(issues);
+      expect(error.toJSON().details).toEqual({ issues });
+      expect(error.provider).toBe('mock');
+    });
+  });
+});
+
+describe('RateLimitedError', () => {
+  describe('constructor', () => {
+    it('exposes retryAfterMs and puts it in the details', () => {
+      const error = new RateLimitedError('slow down', { retryAfterMs: 1500 });
+      expect(error.retryAfterMs).toBe(1500);
+      expect(error.details).toEqual({ retryAfterMs: 1500 });
+    });
+
+    it('leaves retryAfterMs out when the provider did not say', () => {
+      const error = new RateLimitedError('slow down');
+      expect(error.retryAfterMs).toBeUndefined();
+      expect(error.details).toEqual({});
+    });
+  });
+});
+
+describe('errorForCode', () => {
+  it.each(ERROR_CODES.map((code) => [code]))('builds an error whose code is %s', (code) => {
+    const error = errorForCode(code, 'message', { provider: 'mock' });
+    expect(error.code).toBe(code);
+    expect(error.provider).toBe('mock');
+    expect(ProvisioningError.is(error)).toBe(true);
+  });
+
+  it('builds the matching subclass', () => {
+    expect(errorForCode('not_found', 'x')).toBeInstanceOf(NotFoundError);
+    expect(errorForCode('invalid_input', 'x')).toBeInstanceOf(InvalidInputError);
+    expect(errorForCode('rate_limited', 'x').retryable).toBe(true);
+  });
+});

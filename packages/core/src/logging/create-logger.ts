@@ -1,0 +1,69 @@
+import { type DestinationStream, type LogFn, type LoggerOptions, pino } from 'pino';
+import { z } from 'zod';
+import type { Logger } from '../composition/logger.js';
+import { parseInput } from '../errors/from-zod.js';
+import { REDACTED } from '../model/sensitivity.js';
+import { redact } from '../redaction/redact.js';
+import { replaceSecrets } from '../redaction/redact-text.js';
+import { addLoggerSecrets, loggerSecrets } from './logger-secrets.js';
+import { SECRET_FIELD_PATHS } from './secret-paths.js';
+
+export interface CreateLoggerOptions {
+  /** Pino level name; default `'info'`. */
+  readonly level?: string | undefined;
+  /** Where lines go; default stdout. Tests pass an in-memory stream. */
+  readonly destination?: DestinationStream | undefined;
+  /** Literal values (API keys, hashes) never to write, wherever they appear in a line. */
+  readonly secrets?: readonly string[] | undefined;
+}
+
+const CreateLoggerOptionsSchema = z
+  .object({
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    destination: z
+      .custom<DestinationStream>(
+        (value) => typeof (value as { write?: unknown } | null)?.write === 'function',
+        'must have a write(line) method',
+      )
+      .optional(),
+    secrets: z.array(z.string()).optional(),
+  })
+  .optional();
+
+/**
+ * A pino logger that never writes a secret: values of secret fields (any depth, any case) become
+ * `[REDACTED]`, and the literal `secrets` (plus those registered on a child by `createChildLogger`)
+ * are cut out of the message, the arguments and every nested string before pino serializes them.
+ */
+export function createLogger(options?: CreateLoggerOptions): Logger {
+  const parsed = parseInput(CreateLoggerOptionsSchema, options, {
+    argument: 'options',
+    what: 'logger options',
+  });
+  const loggerOptions: LoggerOptions = {
+    level: parsed?.level ?? 'info',
+    redact: { paths: [...SECRET_FIELD_PATHS], censor: REDACTED },
+    hooks: { logMethod: scrubLogArguments },
+  };
+  const logger = parsed?.destination ? pino(loggerOptions, parsed.destination) : pino(loggerOptions);
+  addLoggerSecrets(logger, parsed?.secrets ?? []);
+  return logger;
+}
+
+/** A logger that writes nothing (the default where a logger is optional). */
+export function silentLogger(): Logger {
+  return createLogger({ level: 'silent' });
+}
+
+// Runs with `this` bound to the logger actually called (a child included), so it sees the secrets
+// registered along that child's chain.
+function scrubLogArguments(this: Logger, args: Parameters<LogFn>, method: LogFn, _level: number): void {
+  const secrets = loggerSecrets(this);
+  const scrubbed = (args as unknown[]).map((arg, index) => {
+    if (typeof arg === 'string') return replaceSecrets(arg, secrets);
+    // Pino reads a leading Error specially; keep that meaning while dropping its stack and cause.
+    if (index === 0 && arg instanceof Error) return { err: redact(arg, { secrets }) };
+    return redact(arg, { secrets });
+  });
+  method.apply(this, scrubbed as Parameters<LogFn>);
+}

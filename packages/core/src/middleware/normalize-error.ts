@@ -1,0 +1,25 @@
+import { ProviderError } from '../errors/error-classes.js';
+import { ProvisioningError } from '../errors/provisioning-error.js';
+import { copyError } from '../redaction/scrub-error.js';
+import type { Verb } from '../spi/verbs.js';
+
+export interface ErrorContext {
+  readonly provider: string;
+  readonly operation: Verb;
+  /** Connection secrets plus secrets found in this call's input. */
+  readonly secrets: readonly string[];
+}
+
+/** Anything that is not a `ProvisioningError` becomes a `ProviderError` keeping it as `cause`. */
+export function toProvisioningError(error: unknown, provider: string, operation: Verb): ProvisioningError {
+  if (ProvisioningError.is(error)) return error;
+  // The name only: a foreign message may quote a request or response body.
+  const kind = error instanceof Error ? error.name : typeof error;
+  return new ProviderError(`${operation} failed with an unexpected ${kind}`, { provider, cause: error });
+}
+
+/** The form in which every error leaves a wrapped directory: typed, provider named, scrubbed. */
+export function finalizeError(error: unknown, context: ErrorContext): ProvisioningError {
+  const typed = toProvisioningError(error, context.provider, context.operation);
+  return copyError(typed, { secrets: context.secrets, provider: context.provider });
+}

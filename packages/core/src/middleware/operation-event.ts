@@ -1,0 +1,23 @@
+import type { Logger } from '../composition/logger.js';
+import type { ErrorCode } from '../errors/provisioning-error.js';
+import type { Verb } from '../spi/verbs.js';
+
+/** One finished `UserDirectory` call, as reported to `onOperation` (metrics, tracing, audit). */
+export interface OperationEvent {
+  readonly provider: string;
+  readonly operation: Verb;
+  readonly outcome: 'ok' | 'error';
+  readonly durationMs: number;
+  readonly errorCode?: ErrorCode;
+  /** Users listed, batch items sent or groups returned, where the operation handles several. */
+  readonly itemCount?: number;
+}
+
+export interface WrapDirectoryOptions {
+  /** Receives one line per operation; default: no logging. */
+  readonly logger?: Logger | undefined;
+  /** Literal values (the connection's API key, say) scrubbed from every error leaving the directory. */
+  readonly secrets?: readonly string[] | undefined;
+  /** Called after every operation; an exception it throws is logged and otherwise ignored. */
+  readonly onOperation?: ((event: OperationEvent) => void) | undefined;
+}

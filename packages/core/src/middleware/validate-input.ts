@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { InvalidInputError, UnsupportedOperationError } from '../errors/error-classes.js';
+import { parseInput } from '../errors/from-zod.js';
+import { GroupName } from '../model/primitives.js';
+import { NewUser, UserPatch, UserRef } from '../model/user.js';
+import { type Capabilities, supports } from '../spi/capabilities.js';
+import { ListUsersOptions } from '../spi/list-options.js';
+import type { Verb } from '../spi/verbs.js';
+
+/** What input validation needs to know about the directory it guards. */
+export interface InputContext {
+  readonly provider: string;
+  readonly capabilities: Capabilities;
+}
+
+const GroupNames = z.array(GroupName).min(1, 'must name at least one group');
+
+/** Raised before any input is read, so an undeclared verb never reaches the provider. */
+export function ensureSupported(context: InputContext, operation: Verb): void {
+  if (supports(context.capabilities, operation)) return;
+  throw new UnsupportedOperationError(`${context.provider} does not support ${operation}`, {
+    provider: context.provider,
+    details: { operation },
+  });
+}
+
+export function parseRef(context: InputContext, value: unknown): UserRef {
+  return parseInput(UserRef, value, { argument: 'ref', provider: context.provider });
+}
+
+export function parseGroups(context: InputContext, value: unknown): string[] {
+  return parseInput(GroupNames, value, { argument: 'groups', provider: context.provider });
+}
+
+/** `argument` is `input` for `createUser` and `batch.<i>` for an item of `createUsers`. */
+export function parseNewUser(
+  context: InputContext,
+  value: unknown,
+  argument: string,
+): z.output<typeof NewUser> {
+  const user = parseInput(NewUser, value, { argument, provider: context.provider });
+  if (user.password !== undefined && !context.capabilities.acceptsPassword) {
+    // Dropping the password silently would leave an account the caller believes is protected.
+    throw new UnsupportedOperationError(`${context.provider} does not accept an initial password`, {
+      provider: context.provider,
+      details: { field: `${argument}.password` },
+    });
+  }
+  return user;
+}
+
+export function parsePatch(context: InputContext, value: unknown): z.output<typeof UserPatch> {
+  const patch = parseInput(UserPatch, value, { argument: 'patch', provider: context.provider });
+  const unsupported = Object.entries(patch)
+    .filter(([field, fieldValue]) => fieldValue !== undefined && !isUpdatable(context, field))
+    .map(([field]) => `patch.${field}`);
+  if (unsupported.length > 0) {
+    throw new UnsupportedOperationError(`${context.provider} cannot update ${unsupported.join(', ')}`, {
+      provider: context.provider,
+      details: { fields: unsupported },
+    });
+  }
+  return patch;
+}
+
+export function parseListOptions(context: InputContext, value: unknown): ListUsersOptions {
+  const options =
+    parseInput(ListUsersOptions, value, { argument: 'options', provider: context.provider }) ?? {};
+  const max = context.capabilities.maxPageSize;
+  if (options.pageSize !== undefined && options.pageSize > max) {
+    throw new InvalidInputError(
+      `Invalid options: options.pageSize must be at most ${max}`,
+      [{ path: 'options.pageSize', message: `must be at most ${max}` }],
+      { provider: context.provider },
+    );
+  }
+  return options;
+}
+
+/** A non-array batch cannot be split into per-item results, so it fails as a whole. */
+export function ensureBatchArray(context: InputContext, value: unknown): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  throw new InvalidInputError(
+    'Invalid batch: batch must be an array',
+    [{ path: 'batch', message: 'must be an array' }],
+    {
+      provider: context.provider,
+    },
+  );
+}
+
+function isUpdatable(context: InputContext, field: string): boolean {
+  return (context.capabilities.updatableFields as readonly string[]).includes(field);
+}

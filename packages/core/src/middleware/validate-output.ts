@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ProviderError } from '../errors/error-classes.js';
+import { Group } from '../model/group.js';
+import { User } from '../model/user.js';
+import type { BatchItemResult } from '../spi/batch-result.js';
+import { CredentialCheck } from '../spi/credential-check.js';
+import type { Verb } from '../spi/verbs.js';
+import { toProvisioningError } from './normalize-error.js';
+
+const Groups = z.array(Group);
+const BatchShape = z.object({
+  items: z.array(
+    z.object({
+      index: z.number().int().nonnegative(),
+      ok: z.boolean(),
+      userName: z.string().optional(),
+      user: z.unknown().optional(),
+      error: z.unknown().optional(),
+    }),
+  ),
+});
+
+const MAX_LISTED_FIELDS = 5;
+
+/** Field paths only: the payload itself may hold personal data or secrets. */
+function malformed(provider: string, operation: Verb, what: string, error: z.ZodError): ProviderError {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || '(root)'))];
+  const listed = fields.slice(0, MAX_LISTED_FIELDS).join(', ');
+  return new ProviderError(`${operation} returned ${what} that does not match the schema (${listed})`, {
+    provider,
+    details: { operation, fields: fields.slice(0, MAX_LISTED_FIELDS) },
+  });
+}
+
+export function checkUser(provider: string, operation: Verb, value: unknown): User {
+  const result = User.safeParse(value);
+  if (!result.success) throw malformed(provider, operation, 'a user', result.error);
+  return result.data;
+}
+
+export function checkGroups(provider: string, value: unknown): Group[] {
+  const result = Groups.safeParse(value);
+  if (!result.success) throw malformed(provider, 'listGroups', 'groups', result.error);
+  return result.data;
+}
+
+export function checkCredentialCheck(provider: string, value: unknown): CredentialCheck {
+  const result = CredentialCheck.safeParse(value);
+  if (!result.success) throw malformed(provider, 'verifyCredentials', 'a credential check', result.error);
+  return result.data;
+}
+
+/**
+ * Validates the result of one `createUsers` call for `userNames.length` items and returns its items
+ * with chunk-local indexes. Each index must appear exactly once; item errors become typed errors.
+ */
+export function checkBatchItems(
+  provider: string,
+  value: unknown,
+  userNames: readonly string[],
+): BatchItemResult[] {
+  const parsed = BatchShape.safeParse(value);
+  if (!parsed.success) throw malformed(provider, 'createUsers', 'a batch result', parsed.error);
+  const seen = new Set<number>();
+  const items = parsed.data.items.map((item): BatchItemResult => {
+    const expected = userNames[item.index];
+    if (expected === undefined || seen.has(item.index)) throw badCoverage(provider, userNames.length);
+    seen.add(item.index);
+    const userName = item.userName === undefined || item.userName === '' ? expected : item.userName;
+    if (item.ok)
+      return { index: item.index, userName, ok: true, user: checkUser(provider, 'createUsers', item.user) };
+    return {
+      index: item.index,
+      userName,
+      ok: false,
+      error: toProvisioningError(item.error, provider, 'createUsers'),
+    };
+  });
+  if (seen.size !== userNames.length) throw badCoverage(provider, userNames.length);
+  return items;
+}
+
+function badCoverage(provider: string, size: number): ProviderError {
+  return new ProviderError(
+    `createUsers returned a batch result that does not cover each of the ${size} items once`,
+    {
+      provider,
+      details: { operation: 'createUsers', expectedItems: size },
+    },
+  );
+}

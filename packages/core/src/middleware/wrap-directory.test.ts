@@ -1,0 +1,498 @@
+import type { DestinationStream } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  AuthenticationError,
+  ConflictError,
+  NotFoundError,
+  PermissionDeniedError,
+  ProviderError,
+  RateLimitedError,
+  UnavailableError,
+} from '../errors/error-classes.js';
+import { ProvisioningError } from '../errors/provisioning-error.js';
+import { createLogger } from '../logging/create-logger.js';
+import type { NewUser, User, UserRef } from '../model/user.js';
+import type { BatchItemResult } from '../spi/batch-result.js';
+import type { Capabilities } from '../spi/capabilities.js';
+import type { ListUsersOptions } from '../spi/list-options.js';
+import type { UserDirectory } from '../spi/user-directory.js';
+import { VERBS, type Verb } from '../spi/verbs.js';
+import type { OperationEvent } from './operation-event.js';
+import { wrapDirectory } from './wrap-directory.js';
+import { isWrappedDirectory } from './wrapped-directory.js';
+
+const CANARY = 'canary-9f8e7d6c5b4a';
+
+const CAPABILITIES: Capabilities = {
+  verbs: [...VERBS],
+  maxBatchSize: 2,
+  maxPageSize: 50,
+  defaultPageSize: 10,
+  listFilters: [],
+  updatableFields: ['givenName', 'familyName'],
+  acceptsPassword: true,
+  createsInvitedUsers: false,
+};
+
+function user(id: string, overrides: Partial<User> = {}): User {
+  return {
+    id,
+    userName: `user${id}@example.com`,
+    status: 'active',
+    isAdmin: false,
+    groups: [],
+    attributes: {},
+    ...overrides,
+  };
+}
+
+/** A hand-written in-memory directory whose every verb is a spy with a valid default answer. */
+function fakeDirectory(
+  capabilities: Partial<Capabilities> = {},
+  users: readonly User[] = [user('1'), user('2')],
+) {
+  return {
+    provider: 'fake',
+    capabilities: { ...CAPABILITIES, ...capabilities },
+    listUsers: vi.fn(async function* (_options?: ListUsersOptions): AsyncGenerator<unknown> {
+      yield* users;
+    }),
+    getUser: vi.fn(async (_ref: UserRef): Promise<unknown> => user('1')),
+    createUser: vi.fn(async (input: NewUser): Promise<unknown> => user('9', { userName: input.userName })),
+    // Answers in reverse order to prove that core maps results by index, not by position.
+    createUsers: vi.fn(
+      async (batch: readonly NewUser[]): Promise<unknown> => ({
+        items: batch
+          .map((item, index) => ({
+            index,
+            userName: item.userName,
+            ok: true,
+            user: user(`n${index}`, { userName: item.userName }),
+          }))
+          .reverse(),
+      }),
+    ),
+    updateUser: vi.fn(async (_ref: UserRef, _patch: unknown): Promise<unknown> => user('1')),
+    suspendUser: vi.fn(async (_ref: UserRef): Promise<unknown> => user('1', { status: 'suspended' })),
+    reactivateUser: vi.fn(async (_ref: UserRef): Promise<unknown> => user('1')),
+    removeUser: vi.fn(async (_ref: UserRef): Promise<unknown> => 'ignored'),
+    purgeUser: vi.fn(async (_ref: UserRef): Promise<unknown> => undefined),
+    cancelInvitation: vi.fn(async (_ref: UserRef): Promise<unknown> => undefined),
+    addToGroups: vi.fn(
+      async (_ref: UserRef, groups: readonly string[]): Promise<unknown> =>
+        user('1', { groups: [...groups] }),
+    ),
+    removeFromGroups: vi.fn(async (_ref: UserRef, _groups: readonly string[]): Promise<unknown> => user('1')),
+    listGroups: vi.fn(async (): Promise<unknown> => [{ id: 'eng', name: 'Engineering' }]),
+    verifyCredentials: vi.fn(
+      async (): Promise<unknown> => ({ status: 'valid', checkedAt: '2024-05-11T15:02:26Z' }),
+    ),
+  };
+}
+type Fake = ReturnType<typeof fakeDirectory>;
+
+function wrap(fake: Fake, options: Parameters<typeof wrapDirectory>[1] = {}): UserDirectory {
+  return wrapDirectory(fake as unknown as UserDirectory, options);
+}
+
+/** Calls a method with arbitrary (possibly ill-typed) arguments, as untyped callers do. */
+function call(directory: UserDirectory, verb: Verb, ...args: unknown[]): Promise<unknown> {
+  return (directory[verb] as (...values: unknown[]) => Promise<unknown>)(...args);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ProvisioningError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (ProvisioningError.is(error)) return error;
+    throw new Error(`expected a ProvisioningError, got ${String(error)}`);
+  }
+  throw new Error('expected a rejection');
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+function paths(error: ProvisioningError): string[] {
+  return ((error.details?.issues ?? []) as { path: string }[]).map((issue) => issue.path);
+}
+
+function memoryLog() {
+  const stream: DestinationStream & { text: string } = {
+    text: '',
+    write(line: string) {
+      stream.text += line;
+    },
+  };
+  const lines = () =>
+    stream.text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { logger: createLogger({ destination: stream, secrets: [CANARY] }), stream, lines };
+}
+
+describe('wrapDirectory', () => {
+  it('is idempotent', () => {
+    const wrapped = wrap(fakeDirectory());
+    expect(isWrappedDirectory(wrapped)).toBe(true);
+    expect(wrapDirectory(wrapped)).toBe(wrapped);
+  });
+
+  it('rejects a directory whose capabilities do not parse', () => {
+    expect(() =>
+      wrap({ ...fakeDirectory(), capabilities: { verbs: [] } as unknown as Capabilities }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+  });
+
+  describe('capability check', () => {
+    it.each([
+      ['getUser', [{ id: '1' }]],
+      ['createUser', [{ userName: 'a' }]],
+      ['purgeUser', [{ id: '1' }]],
+      ['verifyCredentials', []],
+    ] as const)('fails %s with unsupported_operation before calling the provider', async (verb, args) => {
+      const fake = fakeDirectory({ verbs: ['listUsers'] });
+      const error = await rejection(call(wrap(fake), verb, ...args));
+      expect(error.code).toBe('unsupported_operation');
+      expect(error.provider).toBe('fake');
+      expect(fake[verb]).not.toHaveBeenCalled();
+    });
+
+    it('checks the verb before validating the input', async () => {
+      const error = await rejection(call(wrap(fakeDirectory({ verbs: ['listUsers'] })), 'getUser', 42));
+      expect(error.code).toBe('unsupported_operation');
+    });
+
+    it('fails listUsers on first iteration when the verb is not declared', async () => {
+      const fake = fakeDirectory({ verbs: ['getUser'] });
+      expect((await rejection(collect(wrap(fake).listUsers()))).code).toBe('unsupported_operation');
+      expect(fake.listUsers).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('input validation', () => {
+    it.each([
+      ['getUser', [undefined], 'ref'],
+      ['getUser', [null], 'ref'],
+      ['suspendUser', [42], 'ref'],
+      ['removeUser', [{ id: '' }], 'ref.id'],
+      ['createUser', [], 'input'],
+      ['createUser', [{ userName: 'a', bogus: 1 }], 'input'],
+      ['createUser', [{ userName: 'a', email: 'nope' }], 'input.email'],
+      ['updateUser', [undefined, { givenName: 'A' }], 'ref'],
+      ['updateUser', [{ id: '1' }, {}], 'patch'],
+      ['updateUser', [{ id: '1' }, null], 'patch'],
+      ['addToGroups', [{ id: '1' }, []], 'groups'],
+      ['addToGroups', [{ id: '1' }, 'eng'], 'groups'],
+      ['removeFromGroups', [{ id: '1' }, [42]], 'groups.0'],
+      ['createUsers', ['not an array'], 'batch'],
+      ['createUsers', [undefined], 'batch'],
+    ] as const)(
+      '%s(%o) fails with invalid_input on %s without calling the provider',
+      async (verb, args, path) => {
+        const fake = fakeDirectory();
+        const error = await rejection(call(wrap(fake), verb, ...args));
+        expect(error.code).toBe('invalid_input');
+        expect(error.provider).toBe('fake');
+        expect(paths(error)).toContain(path);
+        expect(fake[verb]).not.toHaveBeenCalled();
+      },
+    );
+
+    it.each([
+      [{ pageSize: 51 }, 'options.pageSize'],
+      [{ pageSize: 0 }, 'options.pageSize'],
+      [42, 'options'],
+      [{ bogus: true }, 'options'],
+    ])('listUsers(%o) fails with invalid_input on %s', async (options, path) => {
+      const fake = fakeDirectory();
+      const error = await rejection(collect(wrap(fake).listUsers(options as ListUsersOptions)));
+      expect(error.code).toBe('invalid_input');
+      expect(paths(error)).toContain(path);
+      expect(fake.listUsers).not.toHaveBeenCalled();
+    });
+
+    it('rejects patch fields the provider cannot update', async () => {
+      const fake = fakeDirectory();
+      const error = await rejection(wrap(fake).updateUser({ id: '1' }, { email: 'a@example.com' }));
+      expect(error.code).toBe('unsupported_operation');
+      expect(error.details?.fields).toEqual(['patch.email']);
+      expect(fake.updateUser).not.toHaveBeenCalled();
+    });
+
+    it('rejects an initial password when the provider does not take one', async () => {
+      const fake = fakeDirectory({ acceptsPassword: false });
+      const error = await rejection(wrap(fake).createUser({ userName: 'a', password: CANARY }));
+      expect(error.code).toBe('unsupported_operation');
+      expect(JSON.stringify(error)).not.toContain(CANARY);
+    });
+
+    it('passes the parsed input to the provider', async () => {
+      const fake = fakeDirectory();
+      await wrap(fake).addToGroups({ userName: ' a@example.com ' }, [' eng ']);
+      expect(fake.addToGroups).toHaveBeenCalledWith({ userName: 'a@example.com' }, ['eng']);
+    });
+  });
+
+  describe('output validation', () => {
+    it('fails with provider_error when a returned user does not parse, without dumping it', async () => {
+      const fake = fakeDirectory();
+      fake.getUser.mockResolvedValueOnce({ id: 1, userName: CANARY });
+      const error = await rejection(wrap(fake).getUser({ id: '1' }));
+      expect(error.code).toBe('provider_error');
+      expect(JSON.stringify(error)).not.toContain(CANARY);
+    });
+
+    it('validates groups and returns only the unified shape', async () => {
+      const fake = fakeDirectory();
+      fake.listGroups.mockResolvedValueOnce([{ id: 'g' }]);
+      expect((await rejection(wrap(fake).listGroups())).code).toBe('provider_error');
+      fake.getUser.mockResolvedValueOnce({ ...user('1'), providerPayload: { secret: 1 } });
+      expect(await wrap(fake).getUser({ id: '1' })).not.toHaveProperty('providerPayload');
+    });
+
+    it('validates listed users lazily, as the stream is consumed', async () => {
+      const fake = fakeDirectory({}, [user('1'), { id: '2' } as User]);
+      const iterator = wrap(fake).listUsers()[Symbol.asyncIterator]();
+      expect((await iterator.next()).value).toEqual(user('1'));
+      expect((await rejection(iterator.next())).code).toBe('provider_error');
+    });
+
+    it('resolves void verbs with undefined whatever the provider returned', async () => {
+      await expect(wrap(fakeDirectory()).removeUser({ id: '1' })).resolves.toBeUndefined();
+    });
+  });
+
+  describe('errors', () => {
+    it('turns a foreign exception into provider_error keeping it as cause', async () => {
+      const fake = fakeDirectory();
+      const cause = new TypeError(`cannot read ${CANARY}`);
+      fake.getUser.mockRejectedValueOnce(cause);
+      const error = await rejection(wrap(fake).getUser({ id: '1' }));
+      expect(error.code).toBe('provider_error');
+      expect(error.cause).toBe(cause);
+      expect(JSON.stringify(error)).not.toContain(CANARY);
+    });
+
+    it('keeps provisioning errors typed and names the provider', async () => {
+      const fake = fakeDirectory();
+      fake.getUser.mockRejectedValueOnce(new NotFoundError('no such user'));
+      const error = await rejection(wrap(fake).getUser({ id: '1' }));
+      expect(error.code).toBe('not_found');
+      expect(error.provider).toBe('fake');
+    });
+
+    it('scrubs connection secrets and the call input password from errors', async () => {
+      const password = 'initial-pw-1a2b3c';
+      const fake = fakeDirectory();
+      fake.createUser.mockRejectedValueOnce(new ConflictError(`taken (${password}, ${CANARY})`));
+      const error = await rejection(
+        wrap(fake, { secrets: [CANARY] }).createUser({ userName: 'a', password }),
+      );
+      expect(error.code).toBe('conflict');
+      expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toMatch(
+        /initial-pw-1a2b3c|canary/,
+      );
+    });
+  });
+
+  describe('.createUsers', () => {
+    it('splits a batch larger than maxBatchSize and keeps the caller indexes', async () => {
+      const fake = fakeDirectory({ maxBatchSize: 2 });
+      const batch = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ userName: `${name}@example.com` }));
+      const result = await wrap(fake).createUsers(batch);
+      expect(fake.createUsers.mock.calls.map(([chunk]) => chunk.length)).toEqual([2, 2, 1]);
+      expect(result.items.map((item) => [item.index, item.userName])).toEqual(
+        batch.map((item, index) => [index, item.userName]),
+      );
+      expect(result.items.map((item) => item.ok && item.user.userName)).toEqual(
+        batch.map((item) => item.userName),
+      );
+      expect(result.succeeded).toBe(5);
+    });
+
+    it('fails invalid items alone and still sends the valid ones', async () => {
+      const fake = fakeDirectory({ maxBatchSize: 10 });
+      const batch = [{ userName: 'a' }, { userName: 'b', bogus: true }, null, { userName: 'd' }];
+      const result = await wrap(fake).createUsers(batch as NewUser[]);
+      expect(fake.createUsers).toHaveBeenCalledWith([{ userName: 'a' }, { userName: 'd' }]);
+      const failed = result.items.filter((item): item is Extract<BatchItemResult, { ok: false }> => !item.ok);
+      expect(failed.map((item) => [item.index, item.error.code, item.error.provider])).toEqual([
+        [1, 'invalid_input', 'fake'],
+        [2, 'invalid_input', 'fake'],
+      ]);
+      expect(paths(failed[0]!.error)).toContain('batch.1');
+      expect(result).toMatchObject({ succeeded: 2, failed: 2 });
+    });
+
+    it('throws when the first chunk fails as a whole', async () => {
+      const fake = fakeDirectory();
+      fake.createUsers.mockRejectedValueOnce(new AuthenticationError('bad key'));
+      expect((await rejection(wrap(fake).createUsers([{ userName: 'a' }]))).code).toBe('authentication');
+    });
+
+    it('reports the failure of a later chunk on its items and the unsent ones', async () => {
+      const fake = fakeDirectory({ maxBatchSize: 1 });
+      fake.createUsers.mockImplementationOnce(async (batch) => ({
+        items: [{ index: 0, userName: batch[0]!.userName, ok: true, user: user('1') }],
+      }));
+      fake.createUsers.mockRejectedValueOnce(new RateLimitedError('slow down'));
+      const result = await wrap(fake).createUsers([{ userName: 'a' }, { userName: 'b' }, { userName: 'c' }]);
+      expect(fake.createUsers).toHaveBeenCalledTimes(2);
+      expect(result.items.map((item) => (item.ok ? 'ok' : item.error.code))).toEqual([
+        'ok',
+        'rate_limited',
+        'rate_limited',
+      ]);
+    });
+
+    it.each([
+      ['a missing index', { items: [{ index: 0, userName: 'a', ok: true, user: user('1') }] }],
+      [
+        'a duplicated index',
+        {
+          items: [
+            { index: 0, userName: 'a', ok: true, user: user('1') },
+            { index: 0, userName: 'a', ok: true, user: user('1') },
+          ],
+        },
+      ],
+      ['a malformed result', { count: 2 }],
+    ])('fails with provider_error on %s', async (_case, answer) => {
+      const fake = fakeDirectory();
+      fake.createUsers.mockResolvedValueOnce(answer);
+      expect((await rejection(wrap(fake).createUsers([{ userName: 'a' }, { userName: 'b' }]))).code).toBe(
+        'provider_error',
+      );
+    });
+
+    it('types and scrubs item errors', async () => {
+      const fake = fakeDirectory();
+      fake.createUsers.mockResolvedValueOnce({
+        items: [{ index: 0, userName: 'a', ok: false, error: new Error(`raw ${CANARY}`) }],
+      });
+      const result = await wrap(fake, { secrets: [CANARY] }).createUsers([{ userName: 'a' }]);
+      const item = result.items[0]!;
+      expect(item.ok ? undefined : item.error.code).toBe('provider_error');
+      expect(JSON.stringify(result)).not.toContain(CANARY);
+    });
+  });
+
+  describe('.listUsers', () => {
+    const users = [
+      user('1'),
+      user('2', { status: 'suspended', groups: ['eng'] }),
+      user('3', { groups: ['eng'] }),
+    ];
+
+    it('does not call the provider before iteration', () => {
+      const fake = fakeDirectory();
+      wrap(fake).listUsers();
+      expect(fake.listUsers).not.toHaveBeenCalled();
+    });
+
+    it('emulates status and group filters the provider does not declare', async () => {
+      const fake = fakeDirectory({ listFilters: [] }, users);
+      const listed = await collect(
+        wrap(fake).listUsers({ status: ['suspended', 'invited'], group: 'eng', pageSize: 5 }),
+      );
+      expect(listed.map((item) => item.id)).toEqual(['2']);
+      expect(fake.listUsers).toHaveBeenCalledWith({ pageSize: 5 });
+    });
+
+    it('delegates the filters the provider declares', async () => {
+      const fake = fakeDirectory({ listFilters: ['status', 'group'] }, users);
+      const listed = await collect(wrap(fake).listUsers({ status: 'active', group: 'eng' }));
+      expect(fake.listUsers).toHaveBeenCalledWith({ status: 'active', group: 'eng' });
+      expect(listed).toHaveLength(3);
+    });
+  });
+
+  describe('.verifyCredentials', () => {
+    it.each([
+      ['AuthenticationError', new AuthenticationError('bad'), 'invalid'],
+      ['PermissionDeniedError', new PermissionDeniedError('no'), 'insufficient_permissions'],
+      ['UnavailableError', new UnavailableError('down'), 'unreachable'],
+      ['RateLimitedError', new RateLimitedError('slow'), 'unreachable'],
+      ['ProviderError', new ProviderError('odd'), 'unreachable'],
+      ['TypeError', new TypeError('boom'), 'unreachable'],
+    ])('reports a thrown %s as %s instead of throwing', async (_name, thrown, status) => {
+      const fake = fakeDirectory();
+      fake.verifyCredentials.mockRejectedValueOnce(thrown);
+      const check = await wrap(fake).verifyCredentials();
+      expect(check.status).toBe(status);
+      expect(Number.isNaN(Date.parse(check.checkedAt))).toBe(false);
+    });
+
+    it('scrubs the reported message and reports a malformed answer as unreachable', async () => {
+      const fake = fakeDirectory();
+      fake.verifyCredentials.mockRejectedValueOnce(new AuthenticationError(`key ${CANARY} refused`));
+      expect(JSON.stringify(await wrap(fake, { secrets: [CANARY] }).verifyCredentials())).not.toContain(
+        CANARY,
+      );
+      fake.verifyCredentials.mockResolvedValueOnce({ status: 'fine' });
+      expect((await wrap(fake).verifyCredentials()).status).toBe('unreachable');
+    });
+  });
+
+  describe('logging and events', () => {
+    it('writes one line per operation without input users, passwords or secrets', async () => {
+      const log = memoryLog();
+      const fake = fakeDirectory();
+      fake.createUser.mockRejectedValueOnce(new ConflictError(`taken ${CANARY}`));
+      const directory = wrap(fake, { logger: log.logger, secrets: [CANARY] });
+      await directory.getUser({ id: '1' });
+      await rejection(directory.createUser({ userName: 'new@example.com', password: 'initial-pw-1a2b3c' }));
+      const [ok, failed] = log.lines();
+      expect(log.lines()).toHaveLength(2);
+      expect(ok).toMatchObject({
+        level: 30,
+        operation: 'getUser',
+        provider: 'fake',
+        outcome: 'ok',
+        ref: { id: '1' },
+      });
+      expect(typeof ok?.durationMs).toBe('number');
+      expect(failed).toMatchObject({
+        level: 40,
+        operation: 'createUser',
+        outcome: 'error',
+        errorCode: 'conflict',
+      });
+      expect(log.stream.text).not.toMatch(/initial-pw|new@example\.com|canary/);
+    });
+
+    it('logs a listing once, with its count, when the stream ends or the caller stops', async () => {
+      const log = memoryLog();
+      const directory = wrap(fakeDirectory({}, [user('1'), user('2'), user('3')]), { logger: log.logger });
+      await collect(directory.listUsers());
+      for await (const _listed of directory.listUsers()) break;
+      expect(log.lines().map((line) => [line.operation, line.outcome, line.itemCount])).toEqual([
+        ['listUsers', 'ok', 3],
+        ['listUsers', 'ok', 1],
+      ]);
+    });
+
+    it('reports each operation to onOperation, and ignores a throwing observer', async () => {
+      const events: OperationEvent[] = [];
+      const fake = fakeDirectory();
+      fake.purgeUser.mockRejectedValueOnce(new NotFoundError('gone'));
+      const directory = wrap(fake, {
+        onOperation: (event) => {
+          events.push(event);
+          throw new Error('observer bug');
+        },
+      });
+      await directory.createUsers([{ userName: 'a' }, { userName: 'b' }, { userName: 'c' }]);
+      await rejection(directory.purgeUser({ id: '1' }));
+      expect(events).toEqual([
+        expect.objectContaining({ provider: 'fake', operation: 'createUsers', outcome: 'ok', itemCount: 3 }),
+        expect.objectContaining({ operation: 'purgeUser', outcome: 'error', errorCode: 'not_found' }),
+      ]);
+    });
+  });
+});

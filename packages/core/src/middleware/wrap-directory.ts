@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { Logger } from '../composition/logger.js';
+import { parseInput } from '../errors/from-zod.js';
+import { normalizeSecrets } from '../redaction/redact-text.js';
+import { Capabilities } from '../spi/capabilities.js';
+import type { UserDirectory } from '../spi/user-directory.js';
+import type { OperationEvent, WrapDirectoryOptions } from './operation-event.js';
+import { isWrappedDirectory, WrappedDirectory } from './wrapped-directory.js';
+
+const DirectoryShape = z.object({ provider: z.string().min(1), capabilities: Capabilities });
+const isFunction = (value: unknown) => typeof value === 'function';
+const OptionsShape = z
+  .object({
+    logger: z.custom<Logger>((value) => isFunction((value as { child?: unknown } | null)?.child)).optional(),
+    secrets: z.array(z.string()).optional(),
+    onOperation: z.custom<(event: OperationEvent) => void>(isFunction, 'must be a function').optional(),
+  })
+  .optional();
+
+/**
+ * Puts core's cross-cutting behaviour around a provider's directory: capability checks, input and
+ * output validation, error typing and scrubbing, one log line and event per operation. Idempotent:
+ * an already wrapped directory is returned unchanged.
+ */
+export function wrapDirectory(directory: UserDirectory, options?: WrapDirectoryOptions): UserDirectory {
+  if (isWrappedDirectory(directory)) return directory;
+  const shape = parseInput(DirectoryShape, directory, { argument: 'directory' });
+  const parsed = parseInput(OptionsShape, options, { argument: 'options' }) ?? {};
+  return new WrappedDirectory({
+    inner: directory,
+    provider: shape.provider,
+    capabilities: shape.capabilities,
+    secrets: normalizeSecrets(parsed.secrets ?? []),
+    logger: parsed.logger,
+    onOperation: parsed.onOperation,
+  });
+}

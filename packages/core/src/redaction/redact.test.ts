@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '../errors/error-classes.js';
+import { REDACTED } from '../model/sensitivity.js';
+import { redact } from './redact.js';
+import { redactText } from './redact-text.js';
+
+const CANARY = 'canary-9f8e7d6c5b4a';
+
+describe('redact', () => {
+  it('censors secret fields at any depth and in any case', () => {
+    const result = redact({ password: 'p', a: [{ Provhash: 'h', b: { APIKEY: 'k', email: 'e@x.io' } }] });
+    expect(result).toEqual({
+      password: REDACTED,
+      a: [{ Provhash: REDACTED, b: { APIKEY: REDACTED, email: 'e@x.io' } }],
+    });
+  });
+
+  it('cuts literal secrets out of every string, keys included', () => {
+    const input = { note: `token ${CANARY} used`, list: [CANARY], [CANARY]: 1 };
+    const output = JSON.stringify(redact(input, { secrets: [CANARY] }));
+    expect(output).not.toContain(CANARY);
+    expect(output).toContain(`token ${REDACTED} used`);
+  });
+
+  it('does not change its input', () => {
+    const input = { password: 'p', nested: { note: CANARY } };
+    redact(input, { secrets: [CANARY] });
+    expect(input).toEqual({ password: 'p', nested: { note: CANARY } });
+  });
+
+  it('reduces errors to name, code and scrubbed message', () => {
+    const error = new NotFoundError(`user ${CANARY} missing`, { cause: new Error(CANARY) });
+    const result = redact({ error }, { secrets: [CANARY] });
+    expect(result).toEqual({
+      error: { name: 'NotFoundError', code: 'not_found', message: `user ${REDACTED} missing` },
+    });
+  });
+
+  it('replaces cycles and keeps shared (non-cyclic) references', () => {
+    const shared = { v: 1 };
+    const cyclic: Record<string, unknown> = { shared, again: shared };
+    cyclic.self = cyclic;
+    expect(redact(cyclic)).toEqual({ shared: { v: 1 }, again: { v: 1 }, self: '[Circular]' });
+  });
+
+  it('truncates very deep nesting', () => {
+    let deep: Record<string, unknown> = { leaf: CANARY };
+    for (let level = 0; level < 30; level += 1) deep = { next: deep };
+    const output = JSON.stringify(redact(deep));
+    expect(output).toContain('[Truncated]');
+    expect(output).not.toContain(CANARY);
+  });
+
+  it('copies dates and arrays and leaves other primitives alone', () => {
+    const date = new Date('2024-01-02T03:04:05Z');
+    const result = redact({ date, list: [1, true, null], count: 3n }) as Record<string, unknown>;
+    expect(result.date).toEqual(date);
+    expect(result.date).not.toBe(date);
+    expect(result.list).toEqual([1, true, null]);
+    expect(result.count).toBe(3n);
+  });
+
+  it('hides binary data and drops functions', () => {
+    expect(redact({ body: Buffer.from(CANARY), fn: () => CANARY })).toEqual({
+      body: '[Binary]',
+      fn: undefined,
+    });
+  });
+});
+
+describe('redactText', () => {
+  it('replaces every occurrence of each secret', () => {
+    expect(redactText(`a ${CANARY} b ${CANARY}`, [CANARY])).toBe(`a ${REDACTED} b ${REDACTED}`);
+  });
+
+  it('ignores empty and very short secrets', () => {
+    expect(redactText('abc and more', ['', 'abc'])).toBe('abc and more');
+  });
+
+  it('replaces a longer secret before a shorter one it contains', () => {
+    expect(redactText('key=abcd1234', ['abcd', 'abcd1234'])).toBe(`key=${REDACTED}`);
+  });
+});

@@ -1,0 +1,80 @@
+import { isSecretField, REDACTED } from '../model/sensitivity.js';
+import { normalizeSecrets, replaceSecrets } from './redact-text.js';
+
+export interface RedactOptions {
+  /** Literal secret values (API keys, hashes, passwords) to cut out of every string. */
+  readonly secrets?: readonly string[] | undefined;
+}
+
+/** Log objects are shallow in practice; anything deeper is more likely a runaway graph than data. */
+const MAX_DEPTH = 12;
+const CIRCULAR = '[Circular]';
+const TRUNCATED = '[Truncated]';
+const BINARY = '[Binary]';
+
+/**
+ * Deep copy of `value` that is safe to log or serialize: values of secret fields (per
+ * `FIELD_SENSITIVITY`, case-insensitive, any depth) become `[REDACTED]`, literal `secrets` are cut out
+ * of every string, errors shrink to `{ name, code?, message }` (a stack or cause may hold anything),
+ * cycles become `[Circular]` and nesting deeper than 12 levels becomes `[Truncated]`.
+ */
+export function redact(value: unknown, options: RedactOptions = {}): unknown {
+  const walker = new Walker(normalizeSecrets(options.secrets ?? []));
+  return walker.copy(value, 0);
+}
+
+class Walker {
+  // Ancestors only (not every object seen), so a value shared by two siblings is copied twice
+  // instead of being reported as a cycle.
+  private readonly ancestors = new Set<object>();
+
+  constructor(private readonly secrets: readonly string[]) {}
+
+  copy(value: unknown, depth: number): unknown {
+    if (typeof value === 'string') return replaceSecrets(value, this.secrets);
+    if (typeof value === 'function') return undefined;
+    if (typeof value !== 'object' || value === null) return value;
+    if (depth >= MAX_DEPTH) return TRUNCATED;
+    if (this.ancestors.has(value)) return CIRCULAR;
+    this.ancestors.add(value);
+    try {
+      return this.copyObject(value, depth + 1);
+    } finally {
+      this.ancestors.delete(value);
+    }
+  }
+
+  private copyObject(value: object, depth: number): unknown {
+    if (value instanceof Error) return this.copyError(value);
+    if (value instanceof Date) return new Date(value.getTime());
+    if (Array.isArray(value)) return value.map((item) => this.copy(item, depth));
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return BINARY;
+    if (value instanceof Map) return [...value].map((entry) => this.copy(entry, depth));
+    if (value instanceof Set) return [...value].map((item) => this.copy(item, depth));
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function' && !isPlainObject(value)) {
+      return this.copy(toJSON.call(value), depth);
+    }
+    const result: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const safeKey = replaceSecrets(key, this.secrets);
+      result[safeKey] = isSecretField(key) && item !== undefined ? REDACTED : this.copy(item, depth);
+    }
+    return result;
+  }
+
+  private copyError(error: Error): Record<string, unknown> {
+    const code = (error as { code?: unknown }).code;
+    return {
+      name: replaceSecrets(String(error.name), this.secrets),
+      ...(typeof code === 'string' ? { code: replaceSecrets(code, this.secrets) } : {}),
+      ...(typeof code === 'number' ? { code } : {}),
+      message: replaceSecrets(String(error.message), this.secrets),
+    };
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

@@ -1,0 +1,29 @@
+import { isSecretField } from '../model/sensitivity.js';
+
+const MAX_DEPTH = 8;
+
+/**
+ * String values held under secret field names (`password`, `apiKey`, ...) anywhere in `value`.
+ * Used to scrub a call's own input (a new user's initial password) out of the errors it causes.
+ */
+export function secretStringsIn(value: unknown): string[] {
+  const found = new Set<string>();
+  walk(value, found, false, 0, new Set());
+  return [...found];
+}
+
+function walk(value: unknown, found: Set<string>, underSecret: boolean, depth: number, seen: Set<object>) {
+  if (typeof value === 'string') {
+    if (underSecret && value !== '') found.add(value);
+    return;
+  }
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) walk(item, found, underSecret, depth + 1, seen);
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    walk(item, found, underSecret || isSecretField(key), depth + 1, seen);
+  }
+}

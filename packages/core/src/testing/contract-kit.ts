@@ -1,0 +1,145 @@
+import { it } from 'vitest';
+import type { NewUser, User, UserStatus } from '../model/user.js';
+import type { Capabilities } from '../spi/capabilities.js';
+import type { UserDirectory } from '../spi/user-directory.js';
+import type { Verb } from '../spi/verbs.js';
+import type { ContractOptions } from './contract-options.js';
+import { type ContractRecorder, createRecorder, observeDirectory } from './observe-directory.js';
+
+/** What a contract test needs from the provider; unmet needs skip the test instead of failing it. */
+export interface Needs {
+  readonly verbs?: readonly Verb[];
+  /** Returns why the capabilities do not fit (the skip note), or undefined when they do. */
+  readonly when?: (capabilities: Capabilities) => string | undefined;
+}
+
+/** State shared by the tests of one suite (or of one group run alone). */
+export interface ContractKit {
+  readonly options: ContractOptions;
+  readonly recorder: ContractRecorder;
+  /** Password the kit puts in every create where the provider accepts one; it must never resurface. */
+  readonly canaryPassword: string;
+  /** Declares one contract test, skipped when the provider's capabilities do not meet `needs`. */
+  test(title: string, needs: Needs, body: (t: ContractTest) => Promise<void>): void;
+}
+
+export function createKit(options: ContractOptions): ContractKit {
+  const run = randomTag();
+  const canaryPassword = `pk-canary-${randomTag()}${randomTag()}`;
+  const recorder = createRecorder([...(options.secrets ?? []), canaryPassword]);
+  let counter = 0;
+  const next = (): number => {
+    counter += 1;
+    return counter;
+  };
+  const names: NameSource = {
+    userName: options.uniqueUserName ?? (() => `pk-${run}-${next()}@example.test`),
+    groupName: () => `pk-group-${run}-${next()}`,
+    token: () => `${run}-${next()}`,
+  };
+  const kit: ContractKit = {
+    options,
+    recorder,
+    canaryPassword,
+    test(title, needs, body) {
+      const known = options.capabilities;
+      const skipAtCollection = known !== undefined && unmetNeeds(known, needs) !== undefined;
+      it.skipIf(skipAtCollection)(
+        title,
+        async (context) => {
+          const raw = await options.factory();
+          try {
+            const reason = unmetNeeds(raw.capabilities, needs);
+            if (reason !== undefined) context.skip(reason);
+            const directory = observeDirectory(raw, recorder);
+            await body(new ContractTest(directory, names, canaryPassword));
+          } finally {
+            await options.teardown?.(raw);
+          }
+        },
+        options.timeoutMs,
+      );
+    },
+  };
+  return kit;
+}
+
+export function unmetNeeds(capabilities: Capabilities, needs: Needs): string | undefined {
+  const missing = (needs.verbs ?? []).filter((verb) => !capabilities.verbs.includes(verb));
+  if (missing.length > 0) return `undeclared verb(s): ${missing.join(', ')}`;
+  return needs.when?.(capabilities);
+}
+
+interface NameSource {
+  readonly userName: () => string;
+  readonly groupName: () => string;
+  readonly token: () => string;
+}
+
+/** The per-test view: the (observed) directory plus helpers that keep names unique across tests. */
+export class ContractTest {
+  constructor(
+    readonly directory: UserDirectory,
+    private readonly names: NameSource,
+    readonly canaryPassword: string,
+  ) {}
+
+  get capabilities(): Capabilities {
+    return this.directory.capabilities;
+  }
+
+  /** The status a newly created user has on this provider. */
+  get initialStatus(): UserStatus {
+    return this.capabilities.createsInvitedUsers ? 'invited' : 'active';
+  }
+
+  userName(): string {
+    return this.names.userName();
+  }
+
+  groupName(): string {
+    return this.names.groupName();
+  }
+
+  /** A short unique token for field values (`externalId`, attribute values). */
+  token(): string {
+    return this.names.token();
+  }
+
+  /** A valid, unique `NewUser`, carrying the canary password when the provider takes passwords. */
+  newUser(overrides: Partial<NewUser> = {}): NewUser {
+    const userName = overrides.userName ?? this.userName();
+    return {
+      userName,
+      ...(looksLikeEmail(userName) ? { email: userName } : {}),
+      givenName: 'Ada',
+      familyName: `Lovelace ${this.token()}`,
+      ...(this.capabilities.acceptsPassword ? { password: this.canaryPassword } : {}),
+      ...overrides,
+    };
+  }
+
+  createUser(overrides: Partial<NewUser> = {}): Promise<User> {
+    return this.directory.createUser(this.newUser(overrides));
+  }
+
+  /** Creates `count` users one by one (so a list test does not depend on batch creation). */
+  async createUsers(count: number): Promise<User[]> {
+    const users: User[] = [];
+    for (let index = 0; index < count; index += 1) users.push(await this.createUser());
+    return users;
+  }
+
+  /** An id no user has: the kit never creates it. */
+  unknownId(): string {
+    return `pk-missing-${this.token()}`;
+  }
+}
+
+function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+function randomTag(): string {
+  return Math.random().toString(36).slice(2, 8).padEnd(6, '0');
+}

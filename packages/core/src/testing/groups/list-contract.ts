@@ -1,0 +1,122 @@
+import { describe, expect } from 'vitest';
+import type { User } from '../../model/user.js';
+import type { UserDirectory } from '../../spi/user-directory.js';
+import { collectAll } from '../collect-all.js';
+import type { ContractKit } from '../contract-kit.js';
+
+/** Page size small enough that a handful of users spans several pages. */
+const PAGE = 3;
+
+/**
+ * listUsers: paging at every boundary, filters, laziness. Counts consider only the users a test
+ * created itself, so a directory seeded with other users (a shared simulator) passes too.
+ */
+export function listContract(kit: ContractKit): void {
+  describe('.listUsers', () => {
+    const boundaries = [
+      { label: 'no users of its own', count: 0 },
+      { label: 'one user', count: 1 },
+      { label: 'exactly one page of users', count: PAGE },
+      { label: 'one user more than a page', count: PAGE + 1 },
+      { label: 'several pages of users', count: PAGE * 3 + 2 },
+    ];
+    for (const { label, count } of boundaries) {
+      kit.test(
+        `pages through ${label} with a small pageSize: each user once, none lost`,
+        { verbs: ['listUsers', 'createUser'] },
+        async (t) => {
+          const created = await t.createUsers(count);
+          const listed = await collectAll(t.directory.listUsers({ pageSize: pageSize(t.directory) }));
+          expectListedOnce(listed, created);
+        },
+      );
+    }
+
+    kit.test(
+      'lists every user once with the default page size',
+      { verbs: ['listUsers', 'createUser'] },
+      async (t) => {
+        const created = await t.createUsers(PAGE + 1);
+        expectListedOnce(await collectAll(t.directory.listUsers()), created);
+      },
+    );
+
+    kit.test(
+      'reports the same user as getUser does',
+      { verbs: ['listUsers', 'createUser', 'getUser'] },
+      async (t) => {
+        const created = await t.createUser({ displayName: 'Listed Person' });
+        const listed = (await collectAll(t.directory.listUsers())).find((user) => user.id === created.id);
+        expect(listed).toEqual(await t.directory.getUser({ id: created.id }));
+      },
+    );
+
+    kit.test(
+      'is lazy: breaking out after the first user does not fail',
+      { verbs: ['listUsers', 'createUser'] },
+      async (t) => {
+        await t.createUsers(PAGE + 1);
+        let seen = 0;
+        for await (const _user of t.directory.listUsers({ pageSize: pageSize(t.directory) })) {
+          seen += 1;
+          break;
+        }
+        expect(seen).toBe(1);
+        // The directory stays usable after an abandoned iteration.
+        expect((await collectAll(t.directory.listUsers())).length).toBeGreaterThanOrEqual(PAGE + 1);
+      },
+    );
+
+    kit.test(
+      'filters by status (one status and a list of statuses)',
+      { verbs: ['listUsers', 'createUser', 'suspendUser'] },
+      async (t) => {
+        const [kept, suspended, other] = await t.createUsers(3);
+        await t.directory.suspendUser({ id: suspended!.id });
+        const ids = new Set([kept!.id, suspended!.id, other!.id]);
+        const mine = async (status: User['status'] | User['status'][]): Promise<string[]> => {
+          const listed = await collectAll(t.directory.listUsers({ status, pageSize: pageSize(t.directory) }));
+          for (const user of listed) expect([status].flat()).toContain(user.status);
+          return listed.filter((user) => ids.has(user.id)).map((user) => user.id);
+        };
+        expect(await mine('suspended')).toEqual([suspended!.id]);
+        expect((await mine(t.initialStatus)).sort()).toEqual([kept!.id, other!.id].sort());
+        expect((await mine([t.initialStatus, 'suspended'])).sort()).toEqual([...ids].sort());
+      },
+    );
+
+    kit.test('filters by group', { verbs: ['listUsers', 'createUser', 'addToGroups'] }, async (t) => {
+      const group = t.groupName();
+      const [first, outsider, second] = await t.createUsers(3);
+      await t.directory.addToGroups({ id: first!.id }, [group]);
+      await t.directory.addToGroups({ id: second!.id }, [group]);
+      const listed = await collectAll(t.directory.listUsers({ group, pageSize: pageSize(t.directory) }));
+      expect(listed.map((user) => user.id).sort()).toEqual([first!.id, second!.id].sort());
+      for (const user of listed) expect(user.groups).toContain(group);
+      expect(listed.map((user) => user.id)).not.toContain(outsider!.id);
+    });
+
+    kit.test(
+      'lists nothing for a group without members',
+      { verbs: ['listUsers', 'createUser'] },
+      async (t) => {
+        await t.createUser();
+        expect(await collectAll(t.directory.listUsers({ group: t.groupName() }))).toEqual([]);
+      },
+    );
+  });
+}
+
+function pageSize(directory: UserDirectory): number {
+  return Math.min(PAGE, directory.capabilities.maxPageSize);
+}
+
+/** Every created user is listed exactly once, and no user (created here or not) is listed twice. */
+function expectListedOnce(listed: readonly User[], created: readonly User[]): void {
+  const ids = listed.map((user) => user.id);
+  const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
+  expect(duplicates, 'users listed more than once').toEqual([]);
+  const listedIds = new Set(ids);
+  const lost = created.filter((user) => !listedIds.has(user.id)).map((user) => user.id);
+  expect(lost, 'created users missing from the listing').toEqual([]);
+}

@@ -1,0 +1,17 @@
+export { collectAll } from './collect-all.js';
+export type { ContractOptions } from './contract-options.js';
+export { expectIssueAt, expectProvisioningError } from './expect-error.js';
+export { findSecretLeaks } from './secret-leaks.js';
+export {
+  describeBatchCreateContract,
+  describeCreateContract,
+  describeCredentialsContract,
+  describeGetContract,
+  describeGroupsContract,
+  describeInputErrorsContract,
+  describeLifecycleContract,
+  describeListContract,
+  describeTraitsContract,
+  describeUpdateContract,
+  describeUserDirectoryContract,
+} from './user-directory-contract.js';

@@ -1,0 +1,120 @@
+import { User } from '../model/user.js';
+import type { BatchResult } from '../spi/batch-result.js';
+import type { UserDirectory } from '../spi/user-directory.js';
+
+/** What the kit saw across the tests that share one recorder (a suite, or one group run alone). */
+export interface ContractRecorder {
+  /** Literal values no error or user may show: the caller's secrets plus the kit's canary password. */
+  readonly secrets: readonly string[];
+  /** Every error a verb threw (or an iteration raised), in order. */
+  readonly errors: { readonly verb: string; readonly error: unknown }[];
+  /** Returned users that did not parse as `User`, with the failing paths. */
+  readonly malformedUsers: { readonly verb: string; readonly paths: readonly string[] }[];
+  /** Returned users whose serialization contains a secret (a password copied into the user). */
+  readonly usersWithSecrets: { readonly verb: string }[];
+  usersSeen: number;
+}
+
+export function createRecorder(secrets: readonly string[]): ContractRecorder {
+  return { secrets, errors: [], malformedUsers: [], usersWithSecrets: [], usersSeen: 0 };
+}
+
+/**
+ * A pass-through directory that records every thrown error and checks every returned user, so the
+ * traits (no secret in any error, every user parses as `User`) cover all calls the suite makes, not
+ * only the calls of the trait tests.
+ */
+export function observeDirectory(directory: UserDirectory, recorder: ContractRecorder): UserDirectory {
+  const call = async <T>(
+    verb: string,
+    run: () => Promise<T>,
+    users: (result: T) => unknown[],
+  ): Promise<T> => {
+    try {
+      const result = await run();
+      for (const user of users(result)) inspectUser(recorder, verb, user);
+      if (verb === 'createUsers') recordItemErrors(recorder, result as BatchResult);
+      return result;
+    } catch (error) {
+      recorder.errors.push({ verb, error });
+      throw error;
+    }
+  };
+  const none = (): unknown[] => [];
+  const one = (user: unknown): unknown[] => [user];
+  const batch = (result: BatchResult): unknown[] =>
+    (result?.items ?? []).flatMap((item) => (item.ok ? [item.user] : []));
+  return {
+    get provider() {
+      return directory.provider;
+    },
+    get capabilities() {
+      return directory.capabilities;
+    },
+    listUsers: (options) => observeIterable(recorder, () => directory.listUsers(options)),
+    getUser: (ref) => call('getUser', () => directory.getUser(ref), one),
+    createUser: (input) => call('createUser', () => directory.createUser(input), one),
+    createUsers: (items) => call('createUsers', () => directory.createUsers(items), batch),
+    updateUser: (ref, patch) => call('updateUser', () => directory.updateUser(ref, patch), one),
+    suspendUser: (ref) => call('suspendUser', () => directory.suspendUser(ref), one),
+    reactivateUser: (ref) => call('reactivateUser', () => directory.reactivateUser(ref), one),
+    removeUser: (ref) => call('removeUser', () => directory.removeUser(ref), none),
+    purgeUser: (ref) => call('purgeUser', () => directory.purgeUser(ref), none),
+    cancelInvitation: (ref) => call('cancelInvitation', () => directory.cancelInvitation(ref), none),
+    addToGroups: (ref, groups) => call('addToGroups', () => directory.addToGroups(ref, groups), one),
+    removeFromGroups: (ref, groups) =>
+      call('removeFromGroups', () => directory.removeFromGroups(ref, groups), one),
+    listGroups: () => call('listGroups', () => directory.listGroups(), none),
+    verifyCredentials: () => call('verifyCredentials', () => directory.verifyCredentials(), none),
+  };
+}
+
+function observeIterable(recorder: ContractRecorder, open: () => AsyncIterable<User>): AsyncIterable<User> {
+  let iterable: AsyncIterable<User>;
+  try {
+    iterable = open();
+  } catch (error) {
+    recorder.errors.push({ verb: 'listUsers', error });
+    throw error;
+  }
+  return {
+    [Symbol.asyncIterator]() {
+      const iterator = iterable[Symbol.asyncIterator]();
+      return {
+        async next() {
+          try {
+            const step = await iterator.next();
+            if (step.done !== true) inspectUser(recorder, 'listUsers', step.value);
+            return step;
+          } catch (error) {
+            recorder.errors.push({ verb: 'listUsers', error });
+            throw error;
+          }
+        },
+        async return(value?: unknown) {
+          if (iterator.return !== undefined) return iterator.return(value);
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
+
+/** Per-item batch errors are errors the caller sees too, so they face the same secret checks. */
+function recordItemErrors(recorder: ContractRecorder, result: BatchResult): void {
+  for (const item of result?.items ?? []) {
+    if (!item.ok) recorder.errors.push({ verb: `createUsers[${item.index}]`, error: item.error });
+  }
+}
+
+function inspectUser(recorder: ContractRecorder, verb: string, user: unknown): void {
+  recorder.usersSeen += 1;
+  const parsed = User.safeParse(user);
+  if (!parsed.success) {
+    recorder.malformedUsers.push({ verb, paths: parsed.error.issues.map((issue) => issue.path.join('.')) });
+  }
+  const text = JSON.stringify(user) ?? '';
+  if (recorder.secrets.some((secret) => secret.length > 0 && text.includes(secret))) {
+    recorder.usersWithSecrets.push({ verb });
+  }
+}

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureOutcome, runTeethFixtures } from './teeth/run-teeth-fixtures.js';
+
+/**
+ * The contract kit has teeth: each broken provider (the real mock with one deliberate bug, behind
+ * `wrapDirectory`) fails at least one kit test, and the failing tests are the ones about that bug.
+ */
+describe('contract kit', () => {
+  let outcomes: Map<string, FixtureOutcome>;
+
+  beforeAll(async () => {
+    outcomes = await runTeethFixtures();
+  }, 120_000);
+
+  const outcome = (fixture: string): FixtureOutcome => {
+    const found = outcomes.get(fixture);
+    if (found === undefined) throw new Error(`fixture ${fixture} did not run (ran: ${[...outcomes.keys()]})`);
+    return found;
+  };
+
+  /** At least one failure, and every failure is about the planted bug (`about`). */
+  const expectCaught = (fixture: string, about: RegExp): FixtureOutcome => {
+    const { failed, passed } = outcome(fixture);
+    expect(failed.length, `${fixture}: failing kit tests`).toBeGreaterThan(0);
+    expect(
+      failed.filter((title) => !about.test(title)),
+      `${fixture}: failures unrelated to the bug`,
+    ).toEqual([]);
+    // The rest of the group still runs and passes: the suite did not just crash.
+    expect(passed.length).toBeGreaterThan(0);
+    return outcome(fixture);
+  };
+
+  describe('against the healthy mock', () => {
+    it('passes every test of the whole suite', () => {
+      const { failed, passed } = outcome('healthy');
+      expect(failed).toEqual([]);
+      expect(passed.length).toBeGreaterThanOrEqual(80);
+    });
+
+    it('skips, without failing, what a provider does not declare', () => {
+      const { failed, skipped, passed } = outcome('restricted');
+      expect(failed).toEqual([]);
+      expect(skipped.some((title) => title.includes('.suspendUser'))).toBe(true);
+      expect(skipped.some((title) => title.includes('.createUsers'))).toBe(true);
+      expect(
+        passed.some((title) => title.includes('an undeclared verb fails with unsupported_operation')),
+      ).toBe(true);
+    });
+  });
+
+  describe('against broken providers', () => {
+    it('catches (a) case-sensitive userName lookup and duplicate checks', () => {
+      const { failed } = expectCaught('case-sensitive', /case/);
+      expect(failed.some((title) => title.includes('.getUser'))).toBe(true);
+      expect(failed.some((title) => title.includes('duplicate userName that differs only in case'))).toBe(
+        true,
+      );
+    });
+
+    it('catches (b) a listing that loses its second page', () => {
+      const { failed, passed } = expectCaught('lost-page', /pag/);
+      expect(failed.some((title) => title.includes('several pages'))).toBe(true);
+      // One page or less is served whole, so those boundaries still pass: the failure is the paging.
+      expect(passed.some((title) => title.includes('exactly one page'))).toBe(true);
+    });
+
+    it('catches (c) a batch reporting a failed item as created', () => {
+      const { failed } = expectCaught('batch-false-success', /mixed batch/);
+      expect(failed.some((title) => title.includes('reports each item of a mixed batch'))).toBe(true);
+    });
+
+    it('catches (d) a secret in a not_found error', () => {
+      const { failed } = expectCaught('secret-leak', /secret/);
+      expect(failed.some((title) => title.includes('errors carry no secret'))).toBe(true);
+      expect(failed.some((title) => title.includes('no error provoked by any test carries a secret'))).toBe(
+        true,
+      );
+    });
+
+    it('catches (e) a purged user coming back', () => {
+      const { failed } = expectCaught('purge-resurrects', /purge/);
+      expect(failed.some((title) => title.includes('stays gone'))).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { UnavailableError } from '@provisionkit/core';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  callWithRetries,
+  type ExchangeReport,
+  type ExchangeResult,
+  type RetrySettings,
+} from './call-with-retries.js';
+import { RetryPolicy } from './retry-policy.js';
+
+const timeout = (): ExchangeResult => ({
+  outcome: { kind: 'error', error: new UnavailableError('timed out', { details: { reason: 'timeout' } }) },
+  httpStatus: null,
+  durationMs: 1,
+});
+const ok = (): ExchangeResult => ({
+  outcome: { kind: 'ok', body: {}, info: [] },
+  httpStatus: 200,
+  durationMs: 1,
+});
+
+function settings(overrides: Partial<RetrySettings> = {}): RetrySettings & { reports: ExchangeReport[] } {
+  const reports: ExchangeReport[] = [];
+  return {
+    policy: RetryPolicy.parse({ jitter: 'none' }),
+    idempotent: false,
+    sleep: async () => {},
+    random: () => 1,
+    report: (report) => reports.push(report),
+    reports,
+    ...overrides,
+  };
+}
+
+describe('callWithRetries', () => {
+  it("rethrows the caller's abort from an exchange and logs it once as error", async () => {
+    const reason = new Error('stop');
+    const run = settings();
+    const exchange = vi.fn(
+      async (): Promise<ExchangeResult> => ({ aborted: reason, httpStatus: null, durationMs: 2 }),
+    );
+    await expect(callWithRetries(exchange, run)).rejects.toBe(reason);
+    expect(run.reports).toEqual([{ attempt: 1, httpStatus: null, durationMs: 2, outcome: 'error' }]);
+  });
+
+  it('lets an abort win over a failing read-back', async () => {
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    const readBack = async (): Promise<boolean> => {
+      controller.abort(reason);
+      throw new Error('read-back interrupted');
+    };
+    const run = settings({ readBack, signal: controller.signal });
+    await expect(callWithRetries(async () => timeout(), run)).rejects.toBe(reason);
+  });
+
+  it('reads back again before each further resend of a non-idempotent write', async () => {
+    const readBack = vi.fn(async () => false);
+    const exchange = vi.fn<() => Promise<ExchangeResult>>();
+    exchange.mockResolvedValueOnce(timeout()).mockResolvedValueOnce(timeout()).mockResolvedValueOnce(ok());
+    await expect(callWithRetries(exchange, settings({ readBack }))).resolves.toMatchObject({ kind: 'ok' });
+    expect(readBack).toHaveBeenCalledTimes(2);
+    expect(exchange).toHaveBeenCalledTimes(3);
+  });
+});

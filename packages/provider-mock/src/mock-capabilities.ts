@@ -1,0 +1,24 @@
+import { type Capabilities, USER_PATCH_FIELDS, VERBS } from '@provisionkit/core';
+
+export const MOCK_DEFAULT_MAX_BATCH_SIZE = 100;
+export const MOCK_MAX_PAGE_SIZE = 1000;
+export const MOCK_DEFAULT_PAGE_SIZE = 50;
+
+/** The mock declares everything, so the whole contract suite and every engine path can run against it. */
+export function mockCapabilities(
+  options: {
+    readonly createsInvitedUsers?: boolean | undefined;
+    readonly maxBatchSize?: number | undefined;
+  } = {},
+): Capabilities {
+  return {
+    verbs: [...VERBS],
+    maxBatchSize: options.maxBatchSize ?? MOCK_DEFAULT_MAX_BATCH_SIZE,
+    maxPageSize: MOCK_MAX_PAGE_SIZE,
+    defaultPageSize: MOCK_DEFAULT_PAGE_SIZE,
+    listFilters: ['status', 'group'],
+    updatableFields: [...USER_PATCH_FIELDS],
+    acceptsPassword: true,
+    createsInvitedUsers: options.createsInvitedUsers ?? false,
+  };
+}

@@ -1,0 +1,18 @@
+import { NewUser, secret } from '@provisionkit/core';
+import { z } from 'zod';
+
+/** Connection config of the mock provider. Every field is optional: `config: {}` is a valid connection. */
+export const mockConfigSchema = z.strictObject({
+  /** Accepted (and marked secret) so hosts can exercise their secret handling; never checked or echoed. */
+  apiKey: secret(z.string().min(8)).optional(),
+  /** New users start `invited` instead of `active`. Default false. */
+  createsInvitedUsers: z.boolean().optional(),
+  /** Largest batch `createUsers` accepts. Default 100. */
+  maxBatchSize: z.number().int().min(1).max(1000).optional(),
+  /** Users created when the directory is built, in order (ids `u-000001`, ...). */
+  seed: z.array(NewUser).optional(),
+});
+/** Config as a host writes it. */
+export type MockConfigInput = z.input<typeof mockConfigSchema>;
+/** Config after validation (what `ConnectionConfig` holds in a connection container). */
+export type MockConfig = z.output<typeof mockConfigSchema>;

@@ -1,0 +1,254 @@
+import {
+  type BatchResult,
+  type Capabilities,
+  ConflictError,
+  ConnectionConfig,
+  ConnectionContext,
+  type CredentialCheck,
+  describeRef,
+  type Group,
+  GroupName,
+  InvalidInputError,
+  type ListUsersOptions,
+  NewUser,
+  NotFoundError,
+  parseInput,
+  type User,
+  type UserDirectory,
+  UserPatch,
+  UserRef,
+  type Verb,
+} from '@provisionkit/core';
+import { inject, injectable, optional } from 'inversify';
+import { z } from 'zod';
+import { FaultEngine } from './faults/fault-engine.js';
+import { MockFaults } from './faults/mock-faults.js';
+import { createBatch } from './mock-batch.js';
+import { mockCapabilities } from './mock-capabilities.js';
+import { MockClock } from './mock-clock.js';
+import { type MockConfigInput, mockConfigSchema } from './mock-config.js';
+import { listUsersPaged } from './mock-listing.js';
+import { emptyStats, type MockStats } from './mock-stats.js';
+import { reactivate, suspend } from './store/lifecycle.js';
+import { applyPatch, newRecord, toUser, type UserRecord } from './store/user-record.js';
+import { UserStore } from './store/user-store.js';
+
+const GroupList = z.array(GroupName).max(1000);
+
+/**
+ * In-memory `UserDirectory` that declares every capability. Validates its own input (it is also
+ * called directly, without core's middleware), consults `faults` before touching its store, and
+ * counts what it was asked in `stats`. Returned users are always copies.
+ */
+@injectable()
+export class MockUserDirectory implements UserDirectory {
+  readonly provider: string;
+  readonly capabilities: Capabilities;
+  /** The connection this directory serves (tenant, provider id, connection id). */
+  readonly connection: ConnectionContext;
+  /** Scripted failures, latency and credential states (see `MockFaults`). */
+  readonly faults: MockFaults;
+  readonly #engine = new FaultEngine();
+  readonly #store = new UserStore();
+  readonly #stats = emptyStats();
+  readonly #now: MockClock;
+
+  constructor(
+    @inject(ConnectionConfig) config: MockConfigInput,
+    @inject(ConnectionContext) connection: ConnectionContext,
+    @inject(MockClock) @optional() now?: MockClock,
+  ) {
+    this.connection = connection;
+    this.provider = connection.provider;
+    const parsed = this.#parse(mockConfigSchema, config, 'config');
+    this.capabilities = mockCapabilities(parsed);
+    this.#now = now ?? (() => new Date());
+    this.faults = new MockFaults(this.#engine);
+    for (const [index, item] of (parsed.seed ?? []).entries()) {
+      if (this.#store.isNameTaken(item.userName)) {
+        const issue = { path: `config.seed.${index}.userName`, message: 'duplicates an earlier seed user' };
+        throw new InvalidInputError(`Invalid config: ${issue.path}`, [issue], { provider: this.provider });
+      }
+      this.#insert(item);
+    }
+  }
+
+  /** Snapshot of the call counters. */
+  get stats(): MockStats {
+    return { calls: { ...this.#stats.calls }, pagesServed: this.#stats.pagesServed };
+  }
+
+  resetStats(): void {
+    Object.assign(this.#stats, emptyStats());
+  }
+
+  /** Test back door: every user in id order, without faults, latency or stats. */
+  peekUsers(): User[] {
+    return this.#store.all().map(toUser);
+  }
+
+  /** Test back door: whether `ref` exists and was given `password` (passwords are never returned). */
+  passwordMatches(ref: UserRef, password: string): boolean {
+    return this.#store.find(ref)?.password === password;
+  }
+
+  /** Pages lazily by id; stops quietly, without an error, once `signal` aborts. */
+  listUsers(options?: ListUsersOptions): AsyncIterable<User> {
+    this.#count('listUsers');
+    return listUsersPaged(
+      {
+        provider: this.provider,
+        capabilities: this.capabilities,
+        fetchPage: async ({ page, afterSeq, size, matches, signal }) => {
+          await this.#engine.enter({ verb: 'listUsers', page }, this.provider, signal);
+          if (signal?.aborted) return undefined;
+          this.#stats.pagesServed += 1;
+          return this.#store.page(afterSeq, size, matches);
+        },
+      },
+      options,
+    );
+  }
+
+  async getUser(ref: UserRef): Promise<User> {
+    this.#count('getUser');
+    const record = await this.#existing('getUser', ref);
+    return toUser(record);
+  }
+
+  async createUser(input: NewUser): Promise<User> {
+    this.#count('createUser');
+    const item = this.#parse(NewUser, input, 'input');
+    await this.#enter('createUser');
+    return toUser(this.#insert(item));
+  }
+
+  async createUsers(batch: readonly NewUser[]): Promise<BatchResult> {
+    this.#count('createUsers');
+    const items = this.#parse(z.array(z.unknown()).max(this.capabilities.maxBatchSize), batch, 'batch');
+    await this.#enter('createUsers');
+    return createBatch(items, {
+      provider: this.provider,
+      itemError: (item, index) => this.#engine.itemError(item, index, this.provider),
+      insert: (item) => toUser(this.#insert(item)),
+    });
+  }
+
+  async updateUser(ref: UserRef, patch: UserPatch): Promise<User> {
+    this.#count('updateUser');
+    const changes = this.#parse(UserPatch, patch, 'patch');
+    const record = await this.#existing('updateUser', ref);
+    if (changes.userName !== undefined) {
+      if (this.#store.isNameTaken(changes.userName, record.id)) throw this.#conflict();
+      this.#store.rename(record, changes.userName);
+    }
+    applyPatch(record, changes);
+    return toUser(record);
+  }
+
+  async suspendUser(ref: UserRef): Promise<User> {
+    this.#count('suspendUser');
+    const record = await this.#existing('suspendUser', ref);
+    suspend(record);
+    return toUser(record);
+  }
+
+  async reactivateUser(ref: UserRef): Promise<User> {
+    this.#count('reactivateUser');
+    const record = await this.#existing('reactivateUser', ref);
+    reactivate(record);
+    return toUser(record);
+  }
+
+  async removeUser(ref: UserRef): Promise<void> {
+    this.#count('removeUser');
+    this.#store.delete(await this.#existing('removeUser', ref));
+  }
+
+  async purgeUser(ref: UserRef): Promise<void> {
+    this.#count('purgeUser');
+    this.#store.delete(await this.#existing('purgeUser', ref));
+  }
+
+  async cancelInvitation(ref: UserRef): Promise<void> {
+    this.#count('cancelInvitation');
+    const record = await this.#existing('cancelInvitation', ref);
+    if (record.status !== 'invited') {
+      throw new ConflictError('Only an invited user has an invitation to cancel', {
+        provider: this.provider,
+        details: { status: record.status },
+      });
+    }
+    this.#store.delete(record);
+  }
+
+  async addToGroups(ref: UserRef, groups: readonly string[]): Promise<User> {
+    this.#count('addToGroups');
+    const names = this.#parse(GroupList, groups, 'groups');
+    const record = await this.#existing('addToGroups', ref);
+    record.groups = [...new Set([...record.groups, ...names])];
+    this.#store.addGroups(names);
+    return toUser(record);
+  }
+
+  async removeFromGroups(ref: UserRef, groups: readonly string[]): Promise<User> {
+    this.#count('removeFromGroups');
+    const names = new Set(this.#parse(GroupList, groups, 'groups'));
+    const record = await this.#existing('removeFromGroups', ref);
+    record.groups = record.groups.filter((name) => !names.has(name));
+    return toUser(record);
+  }
+
+  async listGroups(): Promise<Group[]> {
+    this.#count('listGroups');
+    await this.#enter('listGroups');
+    return this.#store.groups();
+  }
+
+  async verifyCredentials(): Promise<CredentialCheck> {
+    this.#count('verifyCredentials');
+    const status = await this.#engine.verify(this.provider);
+    return { status, checkedAt: this.#now().toISOString() };
+  }
+
+  #insert(item: z.output<typeof NewUser>): UserRecord {
+    if (this.#store.isNameTaken(item.userName)) throw this.#conflict();
+    const record = newRecord(item, {
+      seq: this.#store.allocateSeq(),
+      status: this.capabilities.createsInvitedUsers ? 'invited' : 'active',
+      createdAt: this.#now().toISOString(),
+    });
+    this.#store.add(record);
+    return record;
+  }
+
+  /** Validates `ref`, runs the faults, then finds the user or throws `NotFoundError`. */
+  async #existing(verb: Verb, ref: UserRef): Promise<UserRecord> {
+    const parsed = this.#parse(UserRef, ref, 'ref');
+    await this.#enter(verb);
+    const record = this.#store.find(parsed);
+    if (record === undefined) {
+      throw new NotFoundError(`No user with ${describeRef(parsed)}`, { provider: this.provider });
+    }
+    return record;
+  }
+
+  #enter(verb: Verb): Promise<void> {
+    return this.#engine.enter({ verb }, this.provider);
+  }
+
+  #count(verb: Verb): void {
+    this.#stats.calls[verb] += 1;
+  }
+
+  #conflict(): ConflictError {
+    return new ConflictError('userName is already taken (compared case-insensitively)', {
+      provider: this.provider,
+      details: { field: 'userName' },
+    });
+  }
+
+  #parse<S extends z.ZodType>(schema: S, value: unknown, argument: string): z.output<S> {
+    return parseInput(schema, value, { argument, provider: this.provider });
+  }
+}
