@@ -39,13 +39,18 @@ async function main(): Promise<void> {
   });
   const { cid, provhash } = simulator.credentials;
   const body = JSON.stringify({ cid, provhash, cmd: 'getuserdata', data: { pagesize: 2, pageindex: 0 } });
-  console.log(`LastPass Enterprise API simulator listening on ${simulator.url}`);
-  console.log(`  users: ${simulator.state.userCount}, groups: ${simulator.state.groups.size}`);
-  console.log(`  demo cid:      ${cid}`);
-  console.log(`  demo provhash: ${provhash}`);
-  console.log('Try:');
-  console.log(`  curl -s -X POST ${simulator.url} -H 'content-type: application/json' -d '${body}'`);
-  console.log('Ctrl+C to stop.');
+  // One write, so piping into `head` does not end in EPIPE on a later line.
+  console.log(
+    [
+      `LastPass Enterprise API simulator listening on ${simulator.url}`,
+      `  users: ${simulator.state.userCount}, groups: ${simulator.state.groups.size}`,
+      `  demo cid:      ${cid}`,
+      `  demo provhash: ${provhash}`,
+      'Try:',
+      `  curl -s -X POST ${simulator.url} -H 'content-type: application/json' -d '${body}'`,
+      'Ctrl+C to stop.',
+    ].join('\n'),
+  );
   const stop = () => {
     simulator.close().then(
       () => process.exit(0),

@@ -1,4 +1,3 @@
-export type { CommandContext, CommandDefinition, EventActor } from './commands/command-types.js';
 export { EVENT_ACTIONS, INITIATED_BY_API, type SimulatorEvent } from './events.js';
 export {
   type FaultMatch,
