@@ -8,7 +8,9 @@ async function printUsers(tenant: string, directory: UserDirectory): Promise<voi
   console.log(`\n${tenant}:`);
   for await (const user of directory.listUsers({ pageSize: 2 })) {
     const groups = user.groups.length > 0 ? ` [${user.groups.join(', ')}]` : '';
-    console.log(`  ${user.id}  ${user.userName.padEnd(28)} ${user.status.padEnd(9)} ${user.displayName ?? ''}${groups}`);
+    console.log(
+      `  ${user.id}  ${user.userName.padEnd(28)} ${user.status.padEnd(9)} ${user.displayName ?? ''}${groups}`,
+    );
   }
 }
 

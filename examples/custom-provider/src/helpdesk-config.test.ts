@@ -1,0 +1,31 @@
+import { createProvisionKit, secretValuesOf, silentLogger } from '@provisionkit/core';
+import { describe, expect, it } from 'vitest';
+import { helpdeskConfigSchema } from './helpdesk-config.js';
+import { helpdeskProvider } from './helpdesk-plugin.js';
+
+describe('helpdeskConfigSchema', () => {
+  const apiToken = 'hd_0123456789abcdef';
+
+  it('marks apiToken secret, so core scrubs it from logs and errors', () => {
+    const config = helpdeskConfigSchema.parse({ baseUrl: 'https://acme.helpdesk.example', apiToken });
+    expect(secretValuesOf(helpdeskConfigSchema, config)).toEqual([apiToken]);
+  });
+
+  it('applies the default seat type', () => {
+    const config = helpdeskConfigSchema.parse({ baseUrl: 'https://acme.helpdesk.example', apiToken });
+    expect(config.seatType).toBe('full');
+  });
+
+  it('makes connect() fail with invalid_input naming the field, without quoting the token', async () => {
+    const kit = createProvisionKit({ plugins: [helpdeskProvider], logger: silentLogger() });
+    const config = { baseUrl: 'http://acme.helpdesk.example', apiToken, seatTpye: 'light' };
+    const error = await kit.connect({ provider: 'helpdesk', tenant: 'acme', config }).catch((e) => e);
+    await kit.close();
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'config',
+      'config.baseUrl',
+    ]);
+    expect(JSON.stringify(error)).not.toContain(apiToken);
+  });
+});

@@ -1,0 +1,111 @@
+import {
+  type BatchResult,
+  ConnectionConfig,
+  type CredentialCheck,
+  type ListUsersOptions,
+  Logger,
+  type NewUser,
+  type User,
+  type UserDirectory,
+  type UserPatch,
+  type UserRef,
+} from '@provisionkit/core';
+import { inject, injectable } from 'inversify';
+import { createUsersInBulk } from './create-users-in-bulk.js';
+import { type HelpdeskAgent, HelpdeskApi } from './helpdesk-api.js';
+import { HELPDESK_PROVIDER_ID, helpdeskCapabilities } from './helpdesk-capabilities.js';
+import type { HelpdeskConfig } from './helpdesk-config.js';
+import { callHelpdesk } from './map-helpdesk-error.js';
+import { toNewAgent, toUser } from './to-user.js';
+import { UndeclaredVerbs } from './undeclared-verbs.js';
+
+/**
+ * Helpdesk's `UserDirectory`: only the API mapping. Core validates input and output, checks
+ * capabilities, logs each operation and scrubs secrets, so this class receives parsed input.
+ */
+@injectable()
+export class HelpdeskUserDirectory extends UndeclaredVerbs implements UserDirectory {
+  readonly provider = HELPDESK_PROVIDER_ID;
+  readonly capabilities = helpdeskCapabilities;
+  readonly #config: HelpdeskConfig;
+  readonly #logger: Logger;
+  readonly #api: HelpdeskApi;
+
+  constructor(
+    @inject(ConnectionConfig) config: HelpdeskConfig,
+    @inject(Logger) logger: Logger,
+    @inject(HelpdeskApi) api: HelpdeskApi,
+  ) {
+    super();
+    this.#config = config;
+    this.#logger = logger;
+    this.#api = api;
+  }
+
+  /** One request per page, sent only when the caller has consumed the previous page. */
+  async *listUsers(options: ListUsersOptions = {}): AsyncIterable<User> {
+    const limit = options.pageSize ?? this.capabilities.defaultPageSize;
+    let cursor: string | undefined;
+    do {
+      if (options.signal?.aborted === true) return;
+      const page = await callHelpdesk(() => this.#api.listAgents({ cursor, limit }));
+      this.#logger.debug({ agents: page.agents.length, more: page.nextCursor !== undefined }, 'agents page');
+      for (const agent of page.agents) yield toUser(agent);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+  }
+
+  async getUser(ref: UserRef): Promise<User> {
+    return toUser(await this.#find(ref));
+  }
+
+  // POST /agents is not idempotent: this provider never resends it. A client that retries must,
+  // after a timeout, look the login up (findAgentByLogin) before it sends the create again.
+  async createUser(input: NewUser): Promise<User> {
+    const agent = toNewAgent(input, this.#config.seatType);
+    return toUser(await callHelpdesk(() => this.#api.createAgent(agent)));
+  }
+
+  createUsers(batch: readonly NewUser[]): Promise<BatchResult> {
+    return createUsersInBulk(
+      batch,
+      (item) => toNewAgent(item, this.#config.seatType),
+      (agents) => callHelpdesk(() => this.#api.createAgents(agents)),
+    );
+  }
+
+  async updateUser(ref: UserRef, patch: UserPatch): Promise<User> {
+    // `displayName` is the only field in `updatableFields`; core refuses a patch of any other.
+    const { id } = await this.#find(ref);
+    return toUser(await callHelpdesk(() => this.#api.updateAgent(id, { full_name: patch.displayName })));
+  }
+
+  // Helpdesk's state endpoint is idempotent, so suspending twice (or reactivating an active agent)
+  // succeeds and changes nothing, as the SPI requires.
+  suspendUser(ref: UserRef): Promise<User> {
+    return this.#setState(ref, 'disabled');
+  }
+
+  reactivateUser(ref: UserRef): Promise<User> {
+    return this.#setState(ref, 'enabled');
+  }
+
+  async verifyCredentials(): Promise<CredentialCheck> {
+    // A bad token rejects with AuthenticationError; core reports it as { status: 'invalid' }.
+    const { scopes } = await callHelpdesk(() => this.#api.whoAmI());
+    const canWrite = scopes.includes('agents:read') && scopes.includes('agents:write');
+    return { status: canWrite ? 'valid' : 'insufficient_permissions', checkedAt: new Date().toISOString() };
+  }
+
+  /** An unknown id or user name is Helpdesk's 404, which `mapHelpdeskError` makes a `NotFoundError`. */
+  #find(ref: UserRef): Promise<HelpdeskAgent> {
+    return callHelpdesk(() =>
+      'id' in ref ? this.#api.getAgent(ref.id) : this.#api.findAgentByLogin(ref.userName),
+    );
+  }
+
+  async #setState(ref: UserRef, state: HelpdeskAgent['state']): Promise<User> {
+    const { id } = await this.#find(ref);
+    return toUser(await callHelpdesk(() => this.#api.setAgentState(id, state)));
+  }
+}

@@ -1,0 +1,39 @@
+import { createProvisionKit, silentLogger } from '@provisionkit/core';
+import { describe, expect, it } from 'vitest';
+import { HelpdeskSandbox, helpdeskProvider } from './index.js';
+
+// Host code, as the guide shows it: the provider used through provisionkit, never directly.
+describe('helpdeskProvider', () => {
+  it('serves a host through a connection, with core filling in what Helpdesk lacks', async () => {
+    const apiToken = 'hd_acme_0123456789abcdef';
+    const sandbox = new HelpdeskSandbox({ apiToken }); // stands in for https://acme.helpdesk.example
+
+    const kit = createProvisionKit({ plugins: [helpdeskProvider], logger: silentLogger() });
+    const acme = await kit.connect({
+      provider: 'helpdesk',
+      tenant: 'acme',
+      config: { baseUrl: sandbox.baseUrl, apiToken, seatType: 'light' },
+    });
+
+    // 12 users, above maxBatchSize (10): core sends two bulk requests and merges the results.
+    const names = Array.from({ length: 12 }, (_, n) => `agent-${n}@acme.example`);
+    const batch = await acme.directory.createUsers(names.map((userName) => ({ userName })));
+
+    await acme.directory.suspendUser({ userName: 'AGENT-3@acme.example' });
+
+    // Helpdesk cannot filter by status: core filters the stream, so the answer is the same anyway.
+    const suspended: string[] = [];
+    for await (const user of acme.directory.listUsers({ status: 'suspended' })) suspended.push(user.userName);
+
+    // Undeclared verb: refused by core before any request reaches Helpdesk.
+    const removal = await acme.directory.removeUser({ userName: 'agent-1@acme.example' }).catch((e) => e);
+
+    const health = await acme.directory.verifyCredentials();
+    await kit.close();
+
+    expect(batch.succeeded).toBe(12);
+    expect(suspended).toEqual(['agent-3@acme.example']);
+    expect(removal.code).toBe('unsupported_operation');
+    expect(health.status).toBe('valid');
+  });
+});

@@ -1,0 +1,104 @@
+import {
+  type BatchItemResult,
+  ConflictError,
+  InvalidInputError,
+  type NewUser,
+  normalizeUserName,
+  type ProvisioningError,
+  sameUserName,
+  type User,
+} from '@provisionkit/core';
+import { z } from 'zod';
+import { type BatchAddUser, PROVIDER_ID } from '../client/index.js';
+import { joinName } from './name-split.js';
+
+/** One item of a `createUsers` call on its way through the algorithm. */
+export interface BatchSlot {
+  readonly index: number;
+  readonly userName: string;
+  /** Normalized user name: LastPass compares user names case-insensitively. */
+  readonly key: string;
+  readonly wire: BatchAddUser;
+  readonly wantsAdmin: boolean;
+  /** Set once the item's outcome is known. */
+  result?: BatchItemResult;
+  /** `sent`: LastPass accepted it; `unknown`: its request failed ambiguously and was not confirmed. */
+  delivery?: 'sent' | 'unknown';
+  /** The failure to report if an `unknown` item turns out not to exist. */
+  unknownError?: ProvisioningError;
+}
+
+const Email = z.email();
+
+export function succeed(slot: BatchSlot, user: User): void {
+  slot.result = { index: slot.index, userName: slot.userName, ok: true, user };
+}
+
+export function fail(slot: BatchSlot, error: ProvisioningError): void {
+  slot.result = { index: slot.index, userName: slot.userName, ok: false, error };
+}
+
+/** The `fullname` a new user gets: `displayName` when given (kept exactly), else given + family. */
+export function fullNameOf(input: Pick<NewUser, 'displayName' | 'givenName' | 'familyName'>): string {
+  return input.displayName ?? joinName(input.givenName, input.familyName);
+}
+
+/**
+ * Builds the slots and settles what needs no I/O: a user name LastPass cannot hold (not an email,
+ * or an `email` that differs from it) is invalid; the second of two items sharing a user name (in
+ * any case) is a conflict, the first one goes on.
+ */
+export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
+  const seen = new Set<string>();
+  return batch.map((input, index) => {
+    const userName = input.userName.trim();
+    const slot: BatchSlot = {
+      index,
+      userName,
+      key: normalizeUserName(userName),
+      wire: toWire(input, userName),
+      wantsAdmin: input.isAdmin === true,
+    };
+    const invalid = invalidReason(input, userName);
+    if (invalid !== undefined) fail(slot, invalid);
+    else if (seen.has(slot.key)) fail(slot, duplicateInBatch());
+    seen.add(slot.key);
+    return slot;
+  });
+}
+
+function invalidReason(input: NewUser, userName: string): InvalidInputError | undefined {
+  if (!Email.safeParse(userName).success) {
+    const issue = { path: 'userName', message: 'must be an email address (LastPass user names are emails)' };
+    return new InvalidInputError(`Invalid user: ${issue.path} ${issue.message}`, [issue], {
+      provider: PROVIDER_ID,
+    });
+  }
+  if (input.email !== undefined && !sameUserName(input.email, userName)) {
+    const issue = { path: 'email', message: 'must equal userName (LastPass keeps one login email)' };
+    return new InvalidInputError(`Invalid user: ${issue.path} ${issue.message}`, [issue], {
+      provider: PROVIDER_ID,
+    });
+  }
+  return undefined;
+}
+
+function duplicateInBatch(): ConflictError {
+  return new ConflictError('Another item of this batch has the same userName', {
+    provider: PROVIDER_ID,
+    details: { reason: 'duplicate_in_batch' },
+  });
+}
+
+// `externalId` has no LastPass field and is not sent; `isAdmin` is refused before sending.
+function toWire(input: NewUser, userName: string): BatchAddUser {
+  const fullname = fullNameOf(input);
+  const attributes = input.attributes ?? {};
+  return {
+    username: userName,
+    ...(fullname === '' ? {} : { fullname }),
+    ...(input.groups === undefined || input.groups.length === 0 ? {} : { groups: [...input.groups] }),
+    ...(input.password === undefined ? {} : { password: input.password, password_reset_required: true }),
+    ...(Object.keys(attributes).length === 0 ? {} : { attribs: { ...attributes } }),
+  };
+}

@@ -1,0 +1,24 @@
+import { type Capabilities, VERBS } from '@provisionkit/core';
+import { MAX_PAGE_SIZE } from '../client/index.js';
+
+/**
+ * Large on purpose: core splits batches above it, and every `createUsers` call pays for a listing
+ * before and after, so fewer, larger calls are cheaper. The directory chunks to the wire
+ * `batchSize` itself.
+ */
+export const LASTPASS_MAX_BATCH_SIZE = 10_000;
+
+/** What the LastPass provider declares; `defaultPageSize` follows the connection's `pageSize`. */
+export function lastpassCapabilities(pageSize = 1000): Capabilities {
+  return {
+    verbs: [...VERBS],
+    maxBatchSize: LASTPASS_MAX_BATCH_SIZE,
+    maxPageSize: MAX_PAGE_SIZE,
+    defaultPageSize: pageSize,
+    listFilters: ['status', 'group'],
+    // Not isAdmin (updateuser cannot grant admin), nor attributes/externalId (no command sets them).
+    updatableFields: ['displayName', 'givenName', 'familyName', 'userName', 'email'],
+    acceptsPassword: true,
+    createsInvitedUsers: true,
+  };
+}

@@ -1,0 +1,116 @@
+import {
+  type BatchResult,
+  batchResult,
+  ConflictError,
+  type NewUser,
+  ProviderError,
+  type ProvisioningError,
+  UnsupportedOperationError,
+} from '@provisionkit/core';
+import { PROVIDER_ID } from '../client/index.js';
+import { type BatchSlot, fail, prepareSlots, succeed } from './batch-slots.js';
+import { findExisting } from './existence.js';
+import { type SendDeps, sendChunk } from './send-chunk.js';
+
+export interface CreateDeps extends SendDeps {
+  /** Items per `batchadd` request. */
+  readonly batchSize: number;
+  /**
+   * Normalized user names a `createUsers` call of this connection is creating right now. A second
+   * call for the same name is a conflict: both would pass the check before, and on accounts where
+   * `batchadd` updates existing users both would report the user created.
+   */
+  readonly inFlight: Set<string>;
+}
+
+/**
+ * Creates users and reports each one's real outcome, whatever `batchadd` does with existing users
+ * (warn or silently update). Call budget for N users into a company of M: one check before (a
+ * listing, or N lookups when cheaper), ceil(N / batchSize) `batchadd` calls for the users that do
+ * not exist, one check after. A user is reported created only when the check after finds it.
+ */
+export async function createUsers(deps: CreateDeps, batch: readonly NewUser[]): Promise<BatchResult> {
+  const slots = prepareSlots(batch);
+  const open = () => slots.filter((slot) => slot.result === undefined);
+  for (const slot of open()) if (deps.inFlight.has(slot.key)) fail(slot, beingCreated());
+  const claimed = open().map((slot) => slot.key);
+  for (const key of claimed) deps.inFlight.add(key);
+  try {
+    return await createClaimed(deps, slots);
+  } finally {
+    for (const key of claimed) deps.inFlight.delete(key);
+  }
+}
+
+async function createClaimed(deps: CreateDeps, slots: readonly BatchSlot[]): Promise<BatchResult> {
+  const open = () => slots.filter((slot) => slot.result === undefined);
+  const before = await findExisting(deps.locator, open());
+  for (const slot of open()) {
+    if (before.has(slot.key)) fail(slot, alreadyExists());
+    else if (slot.wantsAdmin) fail(slot, adminRefused());
+  }
+
+  const toSend = open();
+  for (let start = 0; start < toSend.length; start += deps.batchSize) {
+    await sendChunk(deps, toSend.slice(start, start + deps.batchSize));
+  }
+
+  const delivered = open().filter((slot) => slot.delivery !== undefined);
+  await confirm(deps, delivered);
+  deps.locator.grewBy(delivered.length);
+  return batchResult(slots.map((slot) => slot.result!));
+}
+
+/** The read-back: only users found now are reported created, with their real id and fields. */
+async function confirm(deps: CreateDeps, slots: readonly BatchSlot[]): Promise<void> {
+  let after: Awaited<ReturnType<typeof findExisting>>;
+  try {
+    after = await findExisting(deps.locator, slots, slots.length);
+  } catch (error) {
+    for (const slot of slots) fail(slot, unconfirmed(error as ProvisioningError));
+    return;
+  }
+  for (const slot of slots) {
+    const found = after.get(slot.key);
+    if (found !== undefined) succeed(slot, found.user);
+    else if (slot.delivery === 'unknown' && slot.unknownError !== undefined) fail(slot, slot.unknownError);
+    else fail(slot, missingAfterCreate());
+  }
+}
+
+function beingCreated(): ConflictError {
+  return new ConflictError('Another createUsers call of this connection is creating this userName', {
+    provider: PROVIDER_ID,
+    details: { reason: 'creating_concurrently' },
+  });
+}
+
+function alreadyExists(): ConflictError {
+  return new ConflictError('A LastPass user with this userName already exists', {
+    provider: PROVIDER_ID,
+    details: { reason: 'exists' },
+  });
+}
+
+function adminRefused(): UnsupportedOperationError {
+  return new UnsupportedOperationError('The LastPass API cannot create admins', {
+    provider: PROVIDER_ID,
+    details: { field: 'isAdmin' },
+  });
+}
+
+function missingAfterCreate(): ProviderError {
+  return new ProviderError('LastPass accepted the user but it does not exist afterwards', {
+    provider: PROVIDER_ID,
+    details: { reason: 'missing_after_create' },
+  });
+}
+
+function unconfirmed(cause: ProvisioningError): ProviderError {
+  return new ProviderError('LastPass could not be read back to confirm this user was created', {
+    provider: PROVIDER_ID,
+    retryable: true,
+    cause,
+    details: { reason: 'unconfirmed', readErrorCode: cause.code },
+  });
+}

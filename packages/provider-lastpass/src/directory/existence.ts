@@ -1,0 +1,51 @@
+import { normalizeUserName } from '@provisionkit/core';
+import type { UserLocator } from './user-locator.js';
+import type { FoundUser } from './user-page.js';
+
+/**
+ * Batches this small are checked with one lookup per user when the company size is unknown: a
+ * lookup costs one call whatever the company size, a listing at least one and usually more.
+ */
+export const SMALL_BATCH = 10;
+
+export interface NamedItem {
+  readonly key: string;
+  readonly userName: string;
+}
+
+/**
+ * Which of `items` exist now, found by whichever costs fewer calls: one `getuserdata username`
+ * per item, or one listing of the company (`growth` users more than last seen). Keeps only the
+ * matches, never the whole listing.
+ */
+export async function findExisting(
+  locator: UserLocator,
+  items: readonly NamedItem[],
+  growth = 0,
+): Promise<Map<string, FoundUser>> {
+  const found = new Map<string, FoundUser>();
+  if (items.length === 0) return found;
+  if (preferLookups(locator, items.length, growth)) {
+    const results = await Promise.all(items.map((item) => locator.lookup(item.userName)));
+    results.forEach((result, position) => {
+      if (result !== undefined) found.set(items[position]!.key, result);
+    });
+    return found;
+  }
+  const wanted = new Set(items.map((item) => item.key));
+  for await (const page of locator.pages()) {
+    for (const entry of page) {
+      const key = normalizeUserName(entry.record.username);
+      if (wanted.has(key)) found.set(key, entry);
+    }
+  }
+  return found;
+}
+
+/** Lookups win when they need no more calls than the listing's pages would. */
+export function preferLookups(locator: UserLocator, count: number, growth: number): boolean {
+  const known = locator.knownTotal;
+  if (known === undefined) return count <= SMALL_BATCH;
+  const pages = Math.max(1, Math.ceil((known + growth) / locator.pageSize));
+  return count <= pages;
+}

@@ -1,0 +1,139 @@
+import {
+  type BatchResult,
+  type Capabilities,
+  ConnectionConfig,
+  ConnectionContext,
+  type CredentialCheck,
+  type Group,
+  type ListUsersOptions,
+  Logger,
+  type NewUser,
+  ProviderError,
+  type User,
+  type UserDirectory,
+  type UserPatch,
+  type UserRef,
+} from '@provisionkit/core';
+import { inject, injectable } from 'inversify';
+import type { LastPassClient } from '../client/index.js';
+import type { LastPassConfig } from '../plugin/lastpass-config.js';
+import { lastpassCapabilities } from './capabilities.js';
+import { LastPassConnectionClient } from './connection-client.js';
+import { type CreateDeps, createUsers } from './create-users.js';
+import { changeGroups } from './group-membership.js';
+import {
+  cancelInvitation,
+  deleteUser,
+  type LifecycleDeps,
+  reactivateUser,
+  suspendUser,
+} from './lifecycle.js';
+import { listGroups } from './list-groups.js';
+import { listUsers } from './list-users.js';
+import { updateUser } from './update-user.js';
+import { UserLocator } from './user-locator.js';
+import { verifyCredentials } from './verify-credentials.js';
+
+/**
+ * The `UserDirectory` of one LastPass company (one connection), mapping the SPI onto the Enterprise
+ * API through `LastPassClient`. Core's middleware validates input and output around it.
+ */
+@injectable()
+export class LastPassUserDirectory implements UserDirectory {
+  readonly provider: string;
+  readonly capabilities: Capabilities;
+  readonly #client: LastPassClient;
+  readonly #locator: UserLocator;
+  readonly #deps: LifecycleDeps;
+  readonly #create: CreateDeps;
+
+  constructor(
+    @inject(LastPassConnectionClient) client: LastPassClient,
+    @inject(UserLocator) locator: UserLocator,
+    @inject(ConnectionConfig) config: LastPassConfig,
+    @inject(ConnectionContext) context: ConnectionContext,
+    @inject(Logger) logger: Logger,
+  ) {
+    this.provider = context.provider;
+    this.capabilities = lastpassCapabilities(config.pageSize);
+    this.#client = client;
+    this.#locator = locator;
+    this.#deps = { client, locator };
+    this.#create = {
+      client,
+      locator,
+      logger,
+      policy: config.retry,
+      batchSize: config.batchSize,
+      secrets: [config.provhash],
+      inFlight: new Set(),
+    };
+  }
+
+  listUsers(options?: ListUsersOptions): AsyncIterable<User> {
+    return listUsers(this.#locator, options);
+  }
+
+  async getUser(ref: UserRef): Promise<User> {
+    return (await this.#locator.resolve(ref)).user;
+  }
+
+  /** A batch of one: a lookup, `batchadd`, a lookup. */
+  async createUser(input: NewUser): Promise<User> {
+    const [item] = (await this.createUsers([input])).items;
+    if (item === undefined) {
+      throw new ProviderError('createUsers returned no result for the user', { provider: this.provider });
+    }
+    if (!item.ok) throw item.error;
+    return item.user;
+  }
+
+  createUsers(batch: readonly NewUser[]): Promise<BatchResult> {
+    return createUsers(this.#create, batch);
+  }
+
+  updateUser(ref: UserRef, patch: UserPatch): Promise<User> {
+    return updateUser(this.#deps, ref, patch);
+  }
+
+  suspendUser(ref: UserRef): Promise<User> {
+    return suspendUser(this.#deps, ref);
+  }
+
+  reactivateUser(ref: UserRef): Promise<User> {
+    return reactivateUser(this.#deps, ref);
+  }
+
+  removeUser(ref: UserRef): Promise<void> {
+    return deleteUser(this.#deps, ref, 1);
+  }
+
+  purgeUser(ref: UserRef): Promise<void> {
+    return deleteUser(this.#deps, ref, 2);
+  }
+
+  cancelInvitation(ref: UserRef): Promise<void> {
+    return cancelInvitation(this.#deps, ref);
+  }
+
+  addToGroups(ref: UserRef, groups: readonly string[]): Promise<User> {
+    return changeGroups(this.#deps, ref, groups, 'add');
+  }
+
+  removeFromGroups(ref: UserRef, groups: readonly string[]): Promise<User> {
+    return changeGroups(this.#deps, ref, groups, 'del');
+  }
+
+  listGroups(): Promise<Group[]> {
+    return listGroups(this.#locator);
+  }
+
+  verifyCredentials(): Promise<CredentialCheck> {
+    return verifyCredentials(this.#client);
+  }
+
+  /** Called by `connection.close()`: forgets the cached user ids. */
+  close(): void {
+    this.#locator.clear();
+  }
+}

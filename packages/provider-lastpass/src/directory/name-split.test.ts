@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { joinName, splitFullName } from './name-split.js';
+
+const collapse = (name: string) => name.trim().split(/\s+/).join(' ');
+
+describe('splitFullName', () => {
+  it.each([
+    ['Mary Ann van der Berg', 'Mary Ann', 'van der Berg'],
+    ['Ludwig van Beethoven', 'Ludwig', 'van Beethoven'],
+    ['Charles de Gaulle', 'Charles', 'de Gaulle'],
+    ['Juan Carlos de la Cruz', 'Juan Carlos', 'de la Cruz'],
+    ['Leonardo da Vinci', 'Leonardo', 'da Vinci'],
+    ['Mohammed bin Salman', 'Mohammed', 'bin Salman'],
+    ['Omar al Rashid', 'Omar', 'al Rashid'],
+    ['Anna Maria della Rovere', 'Anna Maria', 'della Rovere'],
+    ['Alice Example', 'Alice', 'Example'],
+    ['Jean Paul Sartre', 'Jean Paul', 'Sartre'],
+    ["Siobhán O'Brien", 'Siobhán', "O'Brien"],
+    ['Vincent Van Gogh', 'Vincent Van', 'Gogh'],
+    ['Anna de', 'Anna', 'de'],
+    ['van Gogh', 'van', 'Gogh'],
+  ])('splits %j into %j + %j', (fullname, givenName, familyName) => {
+    expect(splitFullName(fullname)).toEqual({ givenName, familyName });
+  });
+
+  it('keeps a single word as the given name only', () => {
+    expect(splitFullName('Cher')).toEqual({ givenName: 'Cher' });
+  });
+
+  it('returns no parts for an empty or blank name', () => {
+    expect(splitFullName('')).toEqual({});
+    expect(splitFullName('   ')).toEqual({});
+  });
+
+  it('never drops a part: given + " " + family is the whitespace-collapsed name', () => {
+    const names = [
+      'Mary Ann van der Berg',
+      '  Mary   Ann  van der   Berg ',
+      'José María García de la Torre y Ruiz',
+      'A B C D E F',
+      'Émilie du Châtelet',
+      '李 小龍',
+      'Ada\tLovelace',
+      'Karl-Theodor zu Guttenberg',
+      'Pieter ter Horst van Dam',
+    ];
+    for (const name of names) {
+      const { givenName, familyName } = splitFullName(name);
+      expect([givenName, familyName].filter(Boolean).join(' '), name).toBe(collapse(name));
+    }
+  });
+
+  it('round-trips through joinName for names with one space between words', () => {
+    for (const name of ['Mary Ann van der Berg', 'Alice Example', 'Grace Hopper 12', 'Cher']) {
+      const { givenName, familyName } = splitFullName(name);
+      expect(joinName(givenName, familyName)).toBe(name);
+    }
+  });
+});
+
+describe('joinName', () => {
+  it('joins the parts that are present', () => {
+    expect(joinName('Ada', 'Lovelace')).toBe('Ada Lovelace');
+    expect(joinName('Ada', undefined)).toBe('Ada');
+    expect(joinName(undefined, 'Lovelace')).toBe('Lovelace');
+    expect(joinName(' ', '')).toBe('');
+  });
+});

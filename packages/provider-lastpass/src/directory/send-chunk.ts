@@ -1,0 +1,65 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Logger, type ProvisioningError, UnavailableError } from '@provisionkit/core';
+import { delayForAttempt, type LastPassClient, type RetryPolicy } from '../client/index.js';
+import { type BatchSlot, fail } from './batch-slots.js';
+import { applyWarnings } from './batch-warnings.js';
+import { findExisting } from './existence.js';
+import type { UserLocator } from './user-locator.js';
+
+export interface SendDeps {
+  readonly client: LastPassClient;
+  readonly locator: UserLocator;
+  readonly policy: RetryPolicy;
+  readonly logger: Logger;
+  /** Literal secrets to keep out of warning excerpts (the provhash). */
+  readonly secrets: readonly string[];
+}
+
+/**
+ * Sends one `batchadd` chunk. `batchadd` is not idempotent, so the client never resends it after a
+ * failure whose effect is unknown (timeout, dropped connection, 5xx) and throws `unavailable`
+ * instead. Here such a chunk is checked: the users that exist now were created by the lost request,
+ * and only the others are sent again, up to the retry policy's attempts. Any other failure fails
+ * every item of the chunk with that error.
+ */
+export async function sendChunk(deps: SendDeps, chunk: readonly BatchSlot[]): Promise<void> {
+  let pending = chunk;
+  for (let attempt = 1; ; attempt++) {
+    let error: ProvisioningError;
+    try {
+      const result = await deps.client.batchAdd(pending.map((slot) => slot.wire));
+      for (const slot of pending) slot.delivery = 'sent';
+      if (result.kind === 'warn') applyWarnings(pending, result.errors, deps.secrets);
+      return;
+    } catch (caught) {
+      if (!UnavailableError.is(caught)) {
+        for (const slot of pending) fail(slot, caught as ProvisioningError);
+        return;
+      }
+      error = caught;
+    }
+    if (attempt >= deps.policy.maxAttempts) return markUnknown(pending, error);
+    await sleep(delayForAttempt(deps.policy, attempt, error));
+    deps.logger.warn(
+      { cmd: 'batchadd', users: pending.length, attempt, errorCode: error.code },
+      'batchadd outcome unknown: checking which users exist before sending the rest again',
+    );
+    let existing: Awaited<ReturnType<typeof findExisting>>;
+    try {
+      existing = await findExisting(deps.locator, pending, pending.length);
+    } catch {
+      // Without a reliable check nothing may be resent; the final read-back decides.
+      return markUnknown(pending, error);
+    }
+    for (const slot of pending) if (existing.has(slot.key)) slot.delivery = 'sent';
+    pending = pending.filter((slot) => !existing.has(slot.key));
+    if (pending.length === 0) return;
+  }
+}
+
+function markUnknown(slots: readonly BatchSlot[], error: ProvisioningError): void {
+  for (const slot of slots) {
+    slot.delivery = 'unknown';
+    slot.unknownError = error;
+  }
+}

@@ -1,0 +1,152 @@
+import { User } from '@provisionkit/core';
+import { describe, expect, it } from 'vitest';
+import { GetUserDataResponse } from '../client/index.js';
+import { invitedNames, statusOf, toAttributes, toUnifiedUser } from './to-unified-user.js';
+import { mapUserPage } from './user-page.js';
+
+const alice = {
+  username: 'alice@example.com',
+  fullname: 'Alice Example',
+  mpstrength: '100',
+  created: '2022-05-11 11:02:26',
+  last_pw_change: '2022-05-11 11:02:26',
+  last_login: '2022-06-02 09:20:59',
+  neverloggedin: false,
+  disabled: false,
+  admin: true,
+  totalscore: '0',
+  duousername: null,
+  sites: 12,
+  notes: 1,
+  formfills: 0,
+  applications: 0,
+  attachments: 0,
+  password_reset_required: false,
+  groups: ['Engineering'],
+};
+const bob = {
+  ...alice,
+  username: 'bob@example.com',
+  fullname: '',
+  last_login: '',
+  neverloggedin: true,
+  admin: false,
+  totalscore: null,
+  sites: null,
+  notes: null,
+  formfills: null,
+  applications: null,
+  attachments: null,
+  groups: [],
+  attribs: { Department: 'Ops', Manager: { name: 'Eve' }, Tags: ['a', 'b'], Level: 3, Remote: true },
+};
+
+function page(body: unknown) {
+  return mapUserPage(GetUserDataResponse.parse(body), 'UTC');
+}
+
+describe('toUnifiedUser', () => {
+  it('maps a recorded user: id is the numeric key, userName and email the username', () => {
+    const [found] = page({ total: 1, count: 1, Users: { '100000001': alice } });
+    expect(found!.user).toEqual({
+      id: '100000001',
+      userName: 'alice@example.com',
+      email: 'alice@example.com',
+      givenName: 'Alice',
+      familyName: 'Example',
+      displayName: 'Alice Example',
+      status: 'active',
+      isAdmin: true,
+      groups: ['Engineering'],
+      attributes: {},
+      createdAt: '2022-05-11T11:02:26Z',
+      lastLoginAt: '2022-06-02T09:20:59Z',
+    });
+    expect(User.safeParse(found!.user).success).toBe(true);
+  });
+
+  it('leaves out names and lastLoginAt for an empty fullname and a never-logged-in user (null counters)', () => {
+    const [found] = page({ total: 1, count: 1, Users: { '7': bob } });
+    expect(found!.user).not.toHaveProperty('displayName');
+    expect(found!.user).not.toHaveProperty('givenName');
+    expect(found!.user).not.toHaveProperty('lastLoginAt');
+    expect(found!.user.createdAt).toBe('2022-05-11T11:02:26Z');
+    expect(User.safeParse(found!.user).success).toBe(true);
+  });
+
+  it('keeps fullname exactly as displayName, spacing included', () => {
+    const [found] = page({ Users: { '9': { ...alice, fullname: ' Mary  Ann van der Berg' } } });
+    expect(found!.user).toMatchObject({
+      displayName: ' Mary  Ann van der Berg',
+      givenName: 'Mary Ann',
+      familyName: 'van der Berg',
+    });
+  });
+
+  it('reads timestamps in the configured zone', () => {
+    const parsed = GetUserDataResponse.parse({ Users: { '1': alice } });
+    const user = toUnifiedUser(parsed.users[0]!, { invited: false, timeZone: 'America/New_York' });
+    expect(user.createdAt).toBe('2022-05-11T11:02:26-04:00');
+    expect(user.lastLoginAt).toBe('2022-06-02T09:20:59-04:00');
+  });
+
+  it('keeps scalar attributes and JSON-encodes the others', () => {
+    const [found] = page({ Users: { '7': bob } });
+    expect(found!.user.attributes).toEqual({
+      Department: 'Ops',
+      Manager: '{"name":"Eve"}',
+      Tags: '["a","b"]',
+      Level: 3,
+      Remote: true,
+    });
+  });
+
+  it('reads {"Users":[]} as no users and tolerates a missing Groups map', () => {
+    expect(page({ Users: [] })).toEqual([]);
+    const [found] = page({ total: 1, count: 1, Users: { '7': { ...bob, groups: [] } } });
+    expect(found!.user.groups).toEqual([]);
+  });
+
+  it('adds memberships the page Groups map gives, without duplicates', () => {
+    const body = {
+      Users: { '1': { ...alice, groups: undefined }, '2': { ...alice, username: 'x@example.com' } },
+      Groups: {
+        Engineering: ['ALICE@example.com', 'x@example.com', 'elsewhere@example.com'],
+        Ops: ['alice@example.com'],
+      },
+    };
+    const [first, second] = page(body);
+    expect(first!.user.groups).toEqual(['Engineering', 'Ops']);
+    expect(second!.user.groups).toEqual(['Engineering']);
+  });
+
+  it('marks users of the invited list invited, unless disabled', () => {
+    const body = {
+      Users: { '1': alice, '2': { ...bob, disabled: true } },
+      invited: ['Alice@Example.com', 'bob@example.com'],
+    };
+    expect(page(body).map((found) => found.user.status)).toEqual(['invited', 'suspended']);
+  });
+});
+
+describe('statusOf', () => {
+  it('puts suspended before invited before active', () => {
+    expect(statusOf(true, true)).toBe('suspended');
+    expect(statusOf(true, false)).toBe('suspended');
+    expect(statusOf(false, true)).toBe('invited');
+    expect(statusOf(false, false)).toBe('active');
+  });
+});
+
+describe('invitedNames', () => {
+  it('accepts strings and objects naming a username or email', () => {
+    const names = invitedNames(['A@x.com', { username: 'b@x.com' }, { email: 'C@x.com' }, 42, null, '']);
+    expect([...names].sort()).toEqual(['a@x.com', 'b@x.com', 'c@x.com']);
+  });
+});
+
+describe('toAttributes', () => {
+  it('drops empty keys and keeps null', () => {
+    expect(toAttributes({ '': 'x', cost: null })).toEqual({ cost: null });
+  });
+});

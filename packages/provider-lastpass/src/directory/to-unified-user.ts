@@ -1,0 +1,77 @@
+import { type Attributes, normalizeUserName, type User, type UserStatus } from '@provisionkit/core';
+import type { LastPassUser } from '../client/index.js';
+import { splitFullName } from './name-split.js';
+import { wallTimeToIso } from './wall-time.js';
+
+/** What a `getuserdata` user record alone does not say: the page tells whether it is invited. */
+export interface UserMappingContext {
+  /** True when the response's `invited` list names the user. */
+  readonly invited: boolean;
+  /** IANA zone of LastPass's `YYYY-MM-DD HH:MM:SS` timestamps. */
+  readonly timeZone: string;
+  /** Memberships the page's `Groups` map gives the user beyond its own `groups` key. */
+  readonly extraGroups?: readonly string[] | undefined;
+}
+
+/** A disabled user is suspended whether or not it was still invited: login is blocked either way. */
+export function statusOf(disabled: boolean, invited: boolean): UserStatus {
+  if (disabled) return 'suspended';
+  return invited ? 'invited' : 'active';
+}
+
+/** Custom attributes keep scalar values; objects and arrays become their JSON text. */
+export function toAttributes(attribs: Readonly<Record<string, unknown>>): Attributes {
+  const attributes: Attributes = {};
+  for (const [key, value] of Object.entries(attribs)) {
+    if (key === '' || value === undefined) continue;
+    const scalar =
+      value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    attributes[key] = scalar ? value : JSON.stringify(value);
+  }
+  return attributes;
+}
+
+/**
+ * The unified `User` of one LastPass record: `id` is the numeric user key, `userName` and `email`
+ * are the LastPass username, `displayName` is `fullname` exactly, and the name parts come from
+ * `splitFullName`. Nothing of the provider payload beyond these fields is copied.
+ */
+export function toUnifiedUser(record: LastPassUser, context: UserMappingContext): User {
+  const hasName = record.fullname.trim() !== '';
+  const { givenName, familyName } = splitFullName(record.fullname);
+  const createdAt = wallTimeToIso(record.created, context.timeZone);
+  const lastLoginAt = wallTimeToIso(record.last_login, context.timeZone);
+  return {
+    id: record.id,
+    userName: record.username,
+    email: record.username,
+    ...(givenName === undefined ? {} : { givenName }),
+    ...(familyName === undefined ? {} : { familyName }),
+    ...(hasName ? { displayName: record.fullname } : {}),
+    status: statusOf(record.disabled, context.invited),
+    isAdmin: record.admin,
+    groups: [...new Set([...record.groups, ...(context.extraGroups ?? [])])],
+    attributes: toAttributes(record.attribs),
+    ...(createdAt === undefined ? {} : { createdAt }),
+    ...(lastLoginAt === undefined ? {} : { lastLoginAt }),
+  };
+}
+
+/**
+ * Lower-cased user names of an `invited` list. Its element shape is not documented [U]: strings
+ * (what the simulator and two clients assume) or objects carrying `username`/`email`.
+ */
+export function invitedNames(invited: readonly unknown[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of invited) {
+    const name =
+      typeof entry === 'string'
+        ? entry
+        : typeof entry === 'object' && entry !== null
+          ? ((entry as { username?: unknown; email?: unknown }).username ??
+            (entry as { email?: unknown }).email)
+          : undefined;
+    if (typeof name === 'string' && name.trim() !== '') names.add(normalizeUserName(name));
+  }
+  return names;
+}

@@ -1,0 +1,54 @@
+import {
+  ConflictError,
+  ProviderError,
+  sameUserName,
+  type User,
+  type UserPatch,
+  type UserRef,
+} from '@provisionkit/core';
+import { PROVIDER_ID } from '../client/index.js';
+import type { LifecycleDeps } from './lifecycle.js';
+import { planUpdate } from './update-plan.js';
+import type { FoundUser } from './user-page.js';
+
+const TAKEN = /already (exists|in use)/i;
+
+/** `updateuser` (full name) then `updateemail` (login email), then the user as LastPass has it. */
+export async function updateUser(deps: LifecycleDeps, ref: UserRef, patch: UserPatch): Promise<User> {
+  const current = await deps.locator.resolve(ref);
+  const plan = planUpdate(current, patch);
+  const { username, id } = current.record;
+  if (plan.fullname !== undefined) await deps.client.updateUser({ username, fullname: plan.fullname });
+  if (plan.newUserName !== undefined) await renameUser(deps, current, plan.newUserName);
+  if (plan.fullname === undefined && plan.newUserName === undefined) return current.user;
+  return (await deps.locator.reread(plan.newUserName ?? username, id)).user;
+}
+
+/**
+ * `updateemail` is not idempotent (once applied, the old name is gone and a resend fails), so the
+ * client resends it only after a read-back shows the rename did not happen. A name held by another
+ * user is refused before anything is sent.
+ */
+async function renameUser(deps: LifecycleDeps, current: FoundUser, newUserName: string): Promise<void> {
+  const { username, id } = current.record;
+  if (!sameUserName(username, newUserName)) {
+    const holder = await deps.locator.lookup(newUserName);
+    if (holder !== undefined && holder.record.id !== id) throw nameTaken();
+  }
+  const readBack = async () => (await deps.locator.lookup(newUserName))?.record.id === id;
+  try {
+    await deps.client.updateEmail(username, newUserName, { readBack });
+  } catch (error) {
+    if (ProviderError.is(error) && messagesOf(error).some((text) => TAKEN.test(text))) throw nameTaken();
+    throw error;
+  }
+}
+
+function messagesOf(error: ProviderError): string[] {
+  const messages = error.details?.messages;
+  return Array.isArray(messages) ? messages.filter((text): text is string => typeof text === 'string') : [];
+}
+
+function nameTaken(): ConflictError {
+  return new ConflictError('Another LastPass user already has this userName', { provider: PROVIDER_ID });
+}

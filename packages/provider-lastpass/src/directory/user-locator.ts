@@ -1,0 +1,138 @@
+import { ConnectionConfig, describeRef, NotFoundError, sameUserName, type UserRef } from '@provisionkit/core';
+import { inject, injectable } from 'inversify';
+import { type LastPassClient, PROVIDER_ID } from '../client/index.js';
+import type { LastPassConfig } from '../plugin/lastpass-config.js';
+import { LastPassConnectionClient } from './connection-client.js';
+import { IdCache } from './id-cache.js';
+import { userPages } from './page-stream.js';
+import { type FoundUser, mapUserPage } from './user-page.js';
+
+export interface PageQuery {
+  readonly pageSize?: number | undefined;
+  /** Server-side filter: disabled users only. */
+  readonly disabled?: boolean | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+// LastPass user keys are numbers; anything else cannot name a LastPass user.
+const NUMERIC_ID = /^\d+$/;
+
+/**
+ * Finds users for every verb of one connection. LastPass addresses users by username only, so an
+ * `{ id }` ref goes through the id → username cache (filled by every listing and lookup) and is
+ * verified by a username lookup; on a miss, or when the name moved, the company is paged until the
+ * id turns up (stopping on `total`).
+ */
+@injectable()
+export class LastPassUserLocator {
+  readonly #client: LastPassClient;
+  readonly #timeZone: string;
+  readonly #pageSize: number;
+  readonly #cache: IdCache;
+  #knownTotal: number | undefined;
+
+  constructor(
+    @inject(LastPassConnectionClient) client: LastPassClient,
+    @inject(ConnectionConfig) config: LastPassConfig,
+  ) {
+    this.#client = client;
+    this.#timeZone = config.timeZone;
+    this.#pageSize = config.pageSize;
+    this.#cache = new IdCache(config.idCacheSize);
+  }
+
+  get pageSize(): number {
+    return this.#pageSize;
+  }
+
+  /** Company size seen by the latest unfiltered listing, if any (used to price listings). */
+  get knownTotal(): number | undefined {
+    return this.#knownTotal;
+  }
+
+  get cachedIds(): number {
+    return this.#cache.size;
+  }
+
+  /** One `getuserdata username` call; the match is checked case-insensitively on our side. */
+  async lookup(userName: string, signal?: AbortSignal): Promise<FoundUser | undefined> {
+    const result = await this.#client.getUserData({ username: userName }, { signal });
+    const found = mapUserPage(result.body, this.#timeZone).find((entry) =>
+      sameUserName(entry.record.username, userName),
+    );
+    if (found !== undefined) this.remember(found);
+    return found;
+  }
+
+  async resolve(ref: UserRef): Promise<FoundUser> {
+    const found = 'id' in ref ? await this.findById(ref.id) : await this.lookup(ref.userName);
+    if (found === undefined) throw notFound(ref);
+    return found;
+  }
+
+  async findById(id: string): Promise<FoundUser | undefined> {
+    if (!NUMERIC_ID.test(id)) return undefined;
+    const cached = this.#cache.get(id);
+    if (cached !== undefined) {
+      const found = await this.lookup(cached);
+      if (found?.record.id === id) return found;
+      this.#cache.forget(id);
+    }
+    for await (const page of this.pages()) {
+      const found = page.find((entry) => entry.record.id === id);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** The user as it is now, after a write to `userName`; falls back to the id if the name moved. */
+  async reread(userName: string, id: string): Promise<FoundUser> {
+    const found = await this.lookup(userName);
+    if (found?.record.id === id) return found;
+    const byId = await this.findById(id);
+    if (byId === undefined) throw notFound({ id });
+    return byId;
+  }
+
+  /** Every user, page by page (see `userPages`), each page mapped and remembered. */
+  async *pages(query: PageQuery = {}): AsyncGenerator<FoundUser[]> {
+    const pagesize = query.pageSize ?? this.#pageSize;
+    const fetchPage = async (pageindex: number, signal: AbortSignal | undefined) => {
+      const filter = query.disabled === true ? { disabled: true } : {};
+      const page = (await this.#client.getUserData({ pageindex, pagesize, ...filter }, { signal })).body;
+      // An empty company yields no page at all, yet its size (0) is worth knowing.
+      if (query.disabled !== true) this.#knownTotal = page.total;
+      return page;
+    };
+    for await (const page of userPages(fetchPage, query.signal)) {
+      const found = mapUserPage(page, this.#timeZone);
+      for (const entry of found) this.remember(entry);
+      yield found;
+    }
+  }
+
+  remember(found: FoundUser): void {
+    this.#cache.remember(found.record.id, found.record.username);
+  }
+
+  forget(id: string): void {
+    this.#cache.forget(id);
+  }
+
+  /** After a create, the company grew by about this many users (for pricing the next listing). */
+  grewBy(count: number): void {
+    if (this.#knownTotal !== undefined) this.#knownTotal += count;
+  }
+
+  clear(): void {
+    this.#cache.clear();
+  }
+}
+
+/** Token of the connection's `LastPassUserLocator`, shared by its directory and `LastPassApi`. */
+export const UserLocator = Symbol.for('@provisionkit/provider-lastpass/UserLocator');
+export type UserLocator = LastPassUserLocator;
+
+export function notFound(ref: UserRef): NotFoundError {
+  return new NotFoundError(`No LastPass user with ${describeRef(ref)}`, { provider: PROVIDER_ID });
+}

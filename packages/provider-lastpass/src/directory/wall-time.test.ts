@@ -1,0 +1,53 @@
+import { IsoTimestamp } from '@provisionkit/core';
+import { describe, expect, it } from 'vitest';
+import { isValidTimeZone, wallTimeToIso } from './wall-time.js';
+
+describe('wallTimeToIso', () => {
+  it('reads the wall time in UTC as Z', () => {
+    expect(wallTimeToIso('2022-05-11 11:02:26', 'UTC')).toBe('2022-05-11T11:02:26Z');
+  });
+
+  it('keeps the wall time and adds the zone offset, DST included', () => {
+    expect(wallTimeToIso('2022-05-11 11:02:26', 'America/New_York')).toBe('2022-05-11T11:02:26-04:00');
+    expect(wallTimeToIso('2022-01-11 11:02:26', 'America/New_York')).toBe('2022-01-11T11:02:26-05:00');
+    expect(wallTimeToIso('2022-01-11 11:02:26', 'Asia/Kolkata')).toBe('2022-01-11T11:02:26+05:30');
+  });
+
+  it('denotes the same instant whatever the zone', () => {
+    const eastern = wallTimeToIso('2022-05-11 11:02:26', 'America/New_York')!;
+    expect(Date.parse(eastern)).toBe(Date.parse('2022-05-11T15:02:26Z'));
+  });
+
+  it('moves a wall time inside a spring-forward gap past the gap', () => {
+    const iso = wallTimeToIso('2022-03-13 02:30:00', 'America/New_York')!;
+    expect(IsoTimestamp.safeParse(iso).success).toBe(true);
+    expect(iso).toBe('2022-03-13T03:30:00-04:00');
+  });
+
+  it('answers undefined for "", null and text that is not a wall time', () => {
+    for (const text of ['', null, undefined, 'never', '2022-13-01 00:00:00', '2022-02-30 10:00:00']) {
+      expect(wallTimeToIso(text, 'UTC')).toBeUndefined();
+    }
+  });
+
+  it('produces timestamps core accepts', () => {
+    expect(IsoTimestamp.safeParse(wallTimeToIso('2024-12-31 23:59:59', 'Pacific/Auckland')).success).toBe(
+      true,
+    );
+  });
+});
+
+describe('isValidTimeZone', () => {
+  it('accepts IANA names and refuses others', () => {
+    expect(isValidTimeZone('Europe/Berlin')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('wallTimeToIso around a fall-back change', () => {
+  it('reads a repeated wall time as the earlier instant', () => {
+    expect(wallTimeToIso('2022-11-06 01:30:00', 'America/New_York')).toBe('2022-11-06T01:30:00-04:00');
+    expect(wallTimeToIso('2022-11-06 03:30:00', 'America/New_York')).toBe('2022-11-06T03:30:00-05:00');
+  });
+});

@@ -1,0 +1,3 @@
+import { describeAmbiguousWrites } from './support/ambiguous-behaviour.js';
+
+describeAmbiguousWrites('conflict-warn');

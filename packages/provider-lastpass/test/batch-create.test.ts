@@ -1,0 +1,3 @@
+import { describeBatchBehaviour } from './support/batch-behaviour.js';
+
+describeBatchBehaviour('conflict-warn');
