@@ -16,8 +16,8 @@ type ParsedNewUser = z.output<typeof NewUser>;
  * ones are sent; batches larger than `maxBatchSize` are sent as consecutive chunks and the per-item
  * results are merged back under the caller's indexes.
  *
- * When the first chunk fails as a whole, nothing was created and the error is thrown, as for a
- * single call. When a later chunk fails, earlier chunks did create users, so the result is returned:
+ * When the first chunk fails as a whole, nothing was created (the SPI lets `createUsers` throw only
+ * then) and the error is thrown, as for a single call. When a later chunk fails, earlier chunks did create users, so the result is returned:
  * the failed chunk's items and those of the chunks not sent carry that chunk's error.
  */
 export async function createUsersInChunks(

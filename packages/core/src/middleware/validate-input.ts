@@ -46,6 +46,13 @@ export function parseNewUser(
       details: { field: `${argument}.password` },
     });
   }
+  if (user.groups !== undefined && user.groups.length > 0 && !supports(context.capabilities, 'addToGroups')) {
+    // Same reasoning: a provider without groups would create the user outside the groups asked for.
+    throw new UnsupportedOperationError(`${context.provider} does not support groups`, {
+      provider: context.provider,
+      details: { field: `${argument}.groups` },
+    });
+  }
   return user;
 }
 

@@ -231,6 +231,17 @@ describe('wrapDirectory', () => {
       expect(JSON.stringify(error)).not.toContain(CANARY);
     });
 
+    it('rejects groups on create when the provider has no group verbs, before any call', async () => {
+      const fake = fakeDirectory({ verbs: ['createUser', 'createUsers', 'getUser'] });
+      const error = await rejection(wrap(fake).createUser({ userName: 'a', groups: ['eng'] }));
+      expect(error.code).toBe('unsupported_operation');
+      expect(error.details).toEqual({ field: 'input.groups' });
+      const batch = await wrap(fake).createUsers([{ userName: 'b', groups: ['eng'] }, { userName: 'c' }]);
+      expect(batch.items.map((item) => item.ok)).toEqual([false, true]);
+      expect(fake.createUser).not.toHaveBeenCalled();
+      expect(fake.createUsers).toHaveBeenCalledWith([expect.objectContaining({ userName: 'c' })]);
+    });
+
     it('passes the parsed input to the provider', async () => {
       const fake = fakeDirectory();
       await wrap(fake).addToGroups({ userName: ' a@example.com ' }, [' eng ']);

@@ -8,7 +8,7 @@ export type ListFilter = z.infer<typeof ListFilter>;
 /** What a provider supports, declared as data. Core checks it before any I/O; the contract kit reads it. */
 export const Capabilities = z.object({
   verbs: z.array(Verb).min(1),
-  /** Largest batch one `createUsers` call accepts (core rejects larger batches up front). */
+  /** Largest batch the provider takes in one call; core splits larger `createUsers` batches into chunks. */
   maxBatchSize: z.number().int().positive(),
   /** Largest `pageSize` accepted by `listUsers`. */
   maxPageSize: z.number().int().positive(),

@@ -27,7 +27,12 @@ export interface UserDirectory {
 
   /** Creates one user; `ConflictError` when the user name is taken (case-insensitively). */
   createUser(input: NewUser): Promise<User>;
-  /** Creates many users and reports each one's real outcome; throws only when nothing could be attempted. */
+  /**
+   * Creates many users and reports each one's real outcome. Throws only when no user can have been
+   * created (say, credentials refused before anything was sent); once a write may have happened,
+   * even one that timed out, each item gets its own result. Core relies on this: a throw from the
+   * first chunk of a split batch is rethrown as "nothing created".
+   */
   createUsers(batch: readonly NewUser[]): Promise<BatchResult>;
   updateUser(ref: UserRef, patch: UserPatch): Promise<User>;
 

@@ -33,14 +33,14 @@ function settings(overrides: Partial<RetrySettings> = {}): RetrySettings & { rep
 }
 
 describe('callWithRetries', () => {
-  it("rethrows the caller's abort from an exchange and logs it once as error", async () => {
+  it("rethrows the caller's abort from an exchange and reports it once as cancelled", async () => {
     const reason = new Error('stop');
     const run = settings();
     const exchange = vi.fn(
       async (): Promise<ExchangeResult> => ({ aborted: reason, httpStatus: null, durationMs: 2 }),
     );
     await expect(callWithRetries(exchange, run)).rejects.toBe(reason);
-    expect(run.reports).toEqual([{ attempt: 1, httpStatus: null, durationMs: 2, outcome: 'error' }]);
+    expect(run.reports).toEqual([{ attempt: 1, httpStatus: null, durationMs: 2, outcome: 'cancelled' }]);
   });
 
   it('lets an abort win over a failing read-back', async () => {

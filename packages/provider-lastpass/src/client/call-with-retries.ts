@@ -12,7 +12,8 @@ export interface ExchangeResult {
   readonly durationMs: number;
 }
 
-export type ExchangeOutcomeLabel = 'ok' | 'warn' | 'error' | 'retry';
+/** `cancelled`: the caller aborted the exchange; that is the caller's choice, not a failure. */
+export type ExchangeOutcomeLabel = 'ok' | 'warn' | 'error' | 'retry' | 'cancelled';
 
 export interface ExchangeReport {
   readonly attempt: number;
@@ -63,7 +64,7 @@ export async function callWithRetries(
     const result = await exchange();
     const line = { attempt, httpStatus: result.httpStatus, durationMs: result.durationMs };
     if (result.outcome === undefined) {
-      settings.report({ ...line, outcome: 'error' });
+      settings.report({ ...line, outcome: 'cancelled' });
       throw result.aborted;
     }
     const { outcome } = result;

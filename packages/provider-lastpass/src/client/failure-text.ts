@@ -25,7 +25,7 @@ function toTexts(value: unknown): string[] {
 // "admin" permission problem, nor "notallowed@example.com" as a refusal.
 const EMAIL = /[^\s"'<>:,;]+@[^\s"'<>:,;]+/g;
 const NOT_FOUND = /no such user|does not exist|not found/i;
-const CONFLICT = /already exists/i;
+const CONFLICT = /already exists|already in use/i;
 const PERMISSION = /permission|not allowed|admin/i;
 
 /**

@@ -47,6 +47,7 @@ describe('interpretResponse', () => {
     ['error array', '{"status":"FAIL","error":["user not found: a@example.com"]}', 'not_found'],
     ['errors array', '{"status":"FAIL","errors":["x@example.com does not exist"]}', 'not_found'],
     ['conflict', '{"status":"FAIL","error":"User already exists"}', 'conflict'],
+    ['email in use', '{"status":"FAIL","error":"Email address already in use"}', 'conflict'],
     ['permission', '{"status":"FAIL","error":"You do not have permission"}', 'permission_denied'],
     ['admin wording', '{"status":"FAIL","error":"Cannot delete a super admin"}', 'permission_denied'],
     ['not allowed', '{"status":"FAIL","errors":"Operation not allowed"}', 'permission_denied'],

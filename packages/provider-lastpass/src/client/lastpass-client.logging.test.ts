@@ -86,6 +86,18 @@ describe('LastPassClient (logging)', () => {
     });
   });
 
+  describe('cancellation', () => {
+    it('logs an exchange the caller aborted at info level as cancelled, not as an error', async () => {
+      const { client, records } = setup();
+      nock(ORIGIN).post(PATH).delay(1_000).reply(200, '{"status":"OK"}', XML);
+      const controller = new AbortController();
+      const pending = client.call('getsfdata', {}, { signal: controller.signal });
+      setTimeout(() => controller.abort(new Error('caller gave up')), 5);
+      await expect(pending).rejects.toThrow('caller gave up');
+      expect(records()).toMatchObject([{ cmd: 'getsfdata', outcome: 'cancelled', level: 30 }]);
+    });
+  });
+
   describe('secrets', () => {
     it('never shows the provhash or a password in logs or errors (canary)', async () => {
       const { client, lines } = setup();

@@ -102,8 +102,9 @@ export class WireCaller {
       outcome: report.outcome,
       ...(report.errorCode === undefined ? {} : { errorCode: report.errorCode }),
     };
-    if (report.outcome === 'ok') this.#logger.info(fields, 'lastpass exchange');
-    else if (report.outcome === 'error') this.#logger.error(fields, 'lastpass exchange');
+    if (report.outcome === 'ok' || report.outcome === 'cancelled') {
+      this.#logger.info(fields, 'lastpass exchange');
+    } else if (report.outcome === 'error') this.#logger.error(fields, 'lastpass exchange');
     else this.#logger.warn(fields, 'lastpass exchange');
   }
 }

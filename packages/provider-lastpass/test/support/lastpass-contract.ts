@@ -9,7 +9,6 @@ import {
   startLastPassSimulator,
 } from '../../src/testing/index.js';
 import { connectTo } from './connect.js';
-import { kitCapabilities, kitView } from './kit-view.js';
 
 /**
  * Runs core's contract kit against one simulator (over real HTTP) through
@@ -30,14 +29,14 @@ export function describeLastPassContract(name: string, quirks: Partial<Simulator
       simulator,
       wrongProvhash === undefined ? {} : { provhash: wrongProvhash },
     );
-    const directory = kitView(connection.directory);
+    const directory = connection.directory;
     kits.set(directory, kit);
     return directory;
   };
 
   describeUserDirectoryContract({
     name,
-    capabilities: kitCapabilities(lastpassProvider.capabilities),
+    capabilities: lastpassProvider.capabilities,
     factory: () => open(),
     invalidCredentialsFactory: () => open(`wrong-${'0'.repeat(58)}`),
     teardown: async (directory) => {

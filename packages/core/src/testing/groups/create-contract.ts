@@ -7,10 +7,19 @@ import { expectStoredFields } from './field-values.js';
 export function createContract(kit: ContractKit): void {
   describe('.createUser', () => {
     kit.test('returns the new user with the given fields', { verbs: ['createUser'] }, async (t) => {
-      const input = t.newUser({ displayName: 'Ada Created', externalId: `ext-${t.token()}` });
+      const input = t.newUser({ externalId: `ext-${t.token()}` });
       const user = await t.directory.createUser(input);
       expect(user.id).not.toBe('');
       expect(user.userName).toBe(input.userName);
+      expectStoredFields(t.capabilities, user, input);
+    });
+
+    // displayName is asked for without name parts: a provider may hold one full name, and then
+    // displayName and given/family names given together could not both be kept.
+    kit.test('keeps a displayName given without name parts exactly', { verbs: ['createUser'] }, async (t) => {
+      const { givenName: _given, familyName: _family, ...rest } = t.newUser();
+      const input = { ...rest, displayName: `Ada  Created ${t.token()}` };
+      const user = await t.directory.createUser(input);
       expectStoredFields(t.capabilities, user, input);
     });
 

@@ -27,7 +27,7 @@ export function patchFor(field: UserPatchField, t: ContractTest): UserPatch {
     case 'givenName':
       return { givenName: `Grace ${token}` };
     case 'familyName':
-      return { familyName: `Hopper ${token}` };
+      return { familyName: `Hopper-${token}` };
     case 'displayName':
       return { displayName: `Grace Hopper ${token}` };
     case 'isAdmin':
