@@ -1,23 +1,17 @@
-// Embeds provisionkit with the in-memory mock provider: two customers (tenants), each with its own
-// connection, create users, list them page by page, suspend one, and print what each tenant sees.
+// Embeds provisionkit with two providers: two customers (tenants) on the in-memory mock, each with
+// its own connection, and a third on LastPass (against the local simulator). Each creates users,
+// lists them page by page and suspends one; the program prints what each tenant sees.
 import 'reflect-metadata';
-import { createLogger, createProvisionKit, type UserDirectory } from '@provisionkit/core';
+import { createLogger, createProvisionKit } from '@provisionkit/core';
+import { lastpassProvider } from '@provisionkit/provider-lastpass';
 import { mockProvider } from '@provisionkit/provider-mock';
-
-async function printUsers(tenant: string, directory: UserDirectory): Promise<void> {
-  console.log(`\n${tenant}:`);
-  for await (const user of directory.listUsers({ pageSize: 2 })) {
-    const groups = user.groups.length > 0 ? ` [${user.groups.join(', ')}]` : '';
-    console.log(
-      `  ${user.id}  ${user.userName.padEnd(28)} ${user.status.padEnd(9)} ${user.displayName ?? ''}${groups}`,
-    );
-  }
-}
+import { runLastPassTenant } from './lastpass-demo.js';
+import { printUsers } from './print-users.js';
 
 async function main(): Promise<void> {
   // Operation logs go to stderr as JSON lines (set LOG_LEVEL=info to see them); the report goes to stdout.
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
-  const kit = createProvisionKit({ plugins: [mockProvider], logger });
+  const kit = createProvisionKit({ plugins: [mockProvider, lastpassProvider], logger });
 
   const acme = await kit.connect({ provider: 'mock', tenant: 'acme', config: { apiKey: 'acme-demo-key' } });
   const globex = await kit.connect({ provider: 'mock', tenant: 'globex', config: {} });
@@ -43,6 +37,8 @@ async function main(): Promise<void> {
 
   const health = await acme.directory.verifyCredentials();
   console.log(`\nacme credentials: ${health.status}`);
+
+  await runLastPassTenant(kit);
   await kit.close();
 }
 
