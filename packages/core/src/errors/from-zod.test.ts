@@ -24,6 +24,13 @@ describe('invalidInputFromZod', () => {
     expect(error.issues.map((issue) => issue.path)).toEqual(['input.email', 'input.age']);
   });
 
+  it('states a failure of the whole argument without an empty path before it', () => {
+    const result = Schema.safeParse(undefined);
+    if (result.success) throw new Error('expected failure');
+    const error = invalidInputFromZod(result.error, { argument: '', what: 'connect input' });
+    expect(error.message).toBe('Invalid connect input: Invalid input: expected object, received undefined');
+  });
+
   it('never echoes the received value', () => {
     const result = Schema.safeParse({ email: 'secret-looking-value-123', age: 'also-received-456' });
     if (result.success) throw new Error('expected failure');

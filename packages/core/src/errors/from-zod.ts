@@ -19,7 +19,13 @@ export function invalidInputFromZod(
     message: issue.message,
   }));
   const first = issues[0];
-  const summary = first === undefined ? 'invalid value' : `${first.path}: ${first.message}`;
+  // An empty path is the argument itself (`createProvisionKit(undefined)`): no ": " before the message.
+  const summary =
+    first === undefined
+      ? 'invalid value'
+      : first.path === ''
+        ? first.message
+        : `${first.path}: ${first.message}`;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return new InvalidInputError(`Invalid ${options.what ?? options.argument}: ${summary}${more}`, issues, {
     provider: options.provider,

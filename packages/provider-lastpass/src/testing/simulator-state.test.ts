@@ -12,6 +12,13 @@ const newState = (random = 1) =>
 
 describe('SimulatorState', () => {
   describe('.seedUsers', () => {
+    it('refuses a negative or fractional count with SimulatorError invalid_input', () => {
+      const state = newState();
+      expect(() => state.seedUsers(-3)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+      expect(() => state.seedUsers(1.5)).toThrow(/count/);
+      expect(state.listUsers()).toEqual([]);
+    });
+
     it('is deterministic for a given seed and differs across seeds', () => {
       const names = (random: number) => {
         const state = newState(random);

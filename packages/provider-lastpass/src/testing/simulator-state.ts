@@ -10,6 +10,11 @@ import { buildUser, type SimulatorUser, SimulatorUserInput } from './simulator-u
 import { createWallClock, type WallClock } from './timestamps.js';
 import { type UserFilter, UserStore } from './user-store.js';
 
+const SeedArguments = z.object({
+  count: z.number().int().nonnegative(),
+  groups: z.array(z.string().trim().min(1)),
+});
+
 export type UserPatch = Partial<Omit<SimulatorUser, 'id' | 'username' | 'groups'>>;
 
 /** A user that left the company: what tests assert after `deluser` actions 1, 2 and 3. */
@@ -174,6 +179,8 @@ export class SimulatorState {
    * and, the first time, a few shared folders. Skips zod: 100k users must seed in well under a second.
    */
   seedUsers(count: number, groups: readonly string[] = DEFAULT_GROUPS): void {
+    // The arguments are checked once; the users themselves are built without zod.
+    parseOrThrow(SeedArguments, { count, groups }, '');
     const target: SeedTarget = {
       prng: this.prng,
       now: this.clock(),
