@@ -24,12 +24,17 @@ const [P1, P2, P3, P4, P5, P6] = PASSWORDS as [string, string, string, string, s
 let simulator: LastPassSimulator;
 const lines: string[] = [];
 const errors: unknown[] = [];
+const events: unknown[] = [];
 let kit: ProvisionKit;
 
 beforeAll(async () => {
   simulator = await startLastPassSimulator({ provhash: PROVHASH, seed: { users: 12, random: 3 } });
   const logger = createLogger({ level: 'trace', destination: { write: (line: string) => lines.push(line) } });
-  kit = createProvisionKit({ plugins: [lastpassProvider], logger });
+  kit = createProvisionKit({
+    plugins: [lastpassProvider],
+    logger,
+    onOperation: (event) => events.push(event),
+  });
 });
 afterAll(async () => {
   await kit.close();
@@ -139,6 +144,14 @@ describe('secrets in the LastPass provider', () => {
     expect(lines.length).toBeGreaterThan(50);
     const leakingLines = lines.filter((line) => CANARIES.some((canary) => line.includes(canary)));
     expect(leakingLines).toEqual([]);
+
+    // Every operation event (what hosts forward to metrics and audit trails) and every event the
+    // simulated LastPass account recorded for its `reporting` command.
+    expect(events.length).toBeGreaterThan(20);
+    const leakingEvents = events.filter((event) => findSecretLeaks(event, CANARIES).length > 0);
+    expect(leakingEvents).toEqual([]);
+    const recorded = JSON.stringify(simulator.state.events);
+    expect(CANARIES.filter((canary) => recorded.includes(canary))).toEqual([]);
 
     const echoes = [
       inspect(connection, { depth: 8 }),
