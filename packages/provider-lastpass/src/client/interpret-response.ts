@@ -59,7 +59,9 @@ export function interpretResponse(input: WireResponse): LastPassOutcome {
       new ProviderError(`LastPass answered ${cmd} with HTTP ${httpStatus}`, { ...base, details }),
     );
   }
-  if (AUTH_ERROR.test(text)) {
+  // Only a markup body can be that document: JSON data may quote the phrase (a user's fullname, an
+  // event's Data) and must not turn a listing into an authentication failure.
+  if (text.startsWith('<') && AUTH_ERROR.test(text)) {
     const message = 'LastPass refused the credentials (company id or provisioning hash)';
     return failed(new AuthenticationError(message, { ...base, details: { cmd } }));
   }

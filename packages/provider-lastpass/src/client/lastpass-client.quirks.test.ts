@@ -114,6 +114,19 @@ describe('LastPassClient (wire quirks)', () => {
       });
     });
 
+    it('fails a WARN answer to a single-user command like FAIL, classified by its text', async () => {
+      answer('resetpassword', { status: 'WARN', errors: ['Permission denied for this admin level'] });
+      answer('deluser', { status: 'WARN', error: 'Something odd' });
+      await expect(makeClient().resetPassword('alice@example.com')).rejects.toMatchObject({
+        code: 'permission_denied',
+        details: { cmd: 'resetpassword', status: 'WARN' },
+      });
+      await expect(makeClient().deleteUser('alice@example.com', 0)).rejects.toMatchObject({
+        code: 'provider_error',
+        details: { cmd: 'deluser', status: 'WARN', messages: ['Something odd'] },
+      });
+    });
+
     it('maps FAIL with an error string (deluser) to not_found', async () => {
       answer('deluser', { status: 'FAIL', error: 'No such user: ghost@example.com' });
       await expect(makeClient().deleteUser('ghost@example.com', 1)).rejects.toMatchObject({

@@ -32,6 +32,7 @@ import {
 import type { StatusResponse } from './commands/wire-values.js';
 import { type LastPassSuccess, PROVIDER_ID } from './interpret-response.js';
 import { type LastPassResult, readResponse } from './read-response.js';
+import { singleUserWarning } from './single-user-warning.js';
 import { WireCaller, type WireCallerOptions } from './wire-caller.js';
 
 export type LastPassClientOptions = WireCallerOptions;
@@ -187,6 +188,8 @@ export class LastPassClient {
       what: `${spec.cmd} input`,
     });
     const outcome = await this.#wire.call(spec.cmd, data, spec.idempotent, options);
-    return readResponse(spec.cmd, spec.response, outcome);
+    const result = readResponse(spec.cmd, spec.response, outcome);
+    if (spec.singleUser === true && result.kind === 'warn') throw singleUserWarning(spec.cmd, result.errors);
+    return result;
   }
 }

@@ -11,6 +11,12 @@ export interface CommandSpec<Request extends z.ZodType, Response extends z.ZodTy
    * unknown (timeout, dropped connection, 5xx) may simply be sent again.
    */
   readonly idempotent: boolean;
+  /**
+   * True for commands about one user. LastPass documents `WARN` (partial success) only for batch
+   * commands; on a single-user command it can only mean that user's change did not fully apply,
+   * so it fails like `FAIL` rather than passing as a success the caller would never look into.
+   */
+  readonly singleUser?: boolean;
   readonly request: Request;
   readonly response: Response;
 }

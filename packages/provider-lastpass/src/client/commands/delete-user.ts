@@ -28,6 +28,7 @@ export type DeleteUserRequest = z.input<typeof DeleteUserRequest>;
  */
 export const DELETE_USER = defineCommand({
   cmd: 'deluser',
+  singleUser: true,
   idempotent: true,
   request: DeleteUserRequest,
   response: StatusResponse,

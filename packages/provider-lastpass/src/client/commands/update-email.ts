@@ -12,6 +12,7 @@ export type UpdateEmailRequest = z.input<typeof UpdateEmailRequest>;
  */
 export const UPDATE_EMAIL = defineCommand({
   cmd: 'updateemail',
+  singleUser: true,
   idempotent: false,
   request: UpdateEmailRequest,
   response: StatusResponse,

@@ -21,6 +21,7 @@ export type UpdateUserRequest = z.input<typeof UpdateUserRequest>;
 /** Idempotent: it sets fields to given values. */
 export const UPDATE_USER = defineCommand({
   cmd: 'updateuser',
+  singleUser: true,
   idempotent: true,
   request: UpdateUserRequest,
   response: StatusResponse,

@@ -10,6 +10,7 @@ export type UserNameRequest = z.input<typeof UserNameRequest>;
 /** Not idempotent: each send emails the user another invitation. */
 export const REINVITE_USER = defineCommand({
   cmd: 'reinviteuser',
+  singleUser: true,
   idempotent: false,
   request: UserNameRequest,
   response: StatusResponse,
@@ -18,6 +19,7 @@ export const REINVITE_USER = defineCommand({
 /** Not idempotent: each send emails another reset link (and may invalidate the previous one). */
 export const RESET_PASSWORD = defineCommand({
   cmd: 'resetpassword',
+  singleUser: true,
   idempotent: false,
   request: UserNameRequest,
   response: StatusResponse,
@@ -26,6 +28,7 @@ export const RESET_PASSWORD = defineCommand({
 /** Idempotent: sets a "change at next login" flag. */
 export const REQUIRE_MASTER_PASSWORD_CHANGE = defineCommand({
   cmd: 'requiremasterpasswordchange',
+  singleUser: true,
   idempotent: true,
   request: UserNameRequest,
   response: StatusResponse,
@@ -34,6 +37,7 @@ export const REQUIRE_MASTER_PASSWORD_CHANGE = defineCommand({
 /** Idempotent: turning MFA off twice leaves it off. Response shape is assumed `{"status":"OK"}` [U]. */
 export const DISABLE_MULTIFACTOR = defineCommand({
   cmd: 'disablemultifactor',
+  singleUser: true,
   idempotent: true,
   request: UserNameRequest,
   response: StatusResponse,
