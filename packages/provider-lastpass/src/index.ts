@@ -1,5 +1,6 @@
 export { LastPassApi } from './api/lastpass-api.js';
 export { LastPassApiService } from './api/lastpass-api-service.js';
+export { type ReportingEvent, type ReportingPage, toReportingPage } from './api/reporting-page.js';
 export {
   assertBatchSize,
   BATCH_ADD,

@@ -69,6 +69,13 @@ describe('LastPassApi', () => {
       });
       expect(report.events.length).toBeGreaterThan(0);
       expect(report.events.map((event) => event.Action)).toContain(EVENT_ACTIONS.created);
+      // `Time` is an Eastern wall time; `at` is that instant, matching the simulator's own record.
+      const created = report.events.find((event) => event.Action === EVENT_ACTIONS.created)!;
+      const recorded = simulator.state.events.find(
+        (event) => event.action === EVENT_ACTIONS.created && event.data.includes(user.userName),
+      )!;
+      expect(created.at).toMatch(/-0[45]:00$/);
+      expect(Date.parse(created.at!)).toBe(Math.floor(recorded.timeUs / 1_000_000) * 1_000);
       await expectProvisioningError(api.reporting({ from: 'yesterday', to: 'today' }), 'invalid_input');
     });
   });

@@ -1,4 +1,4 @@
-import { parseInput, type User, UserRef } from '@provisionkit/core';
+import { ConnectionConfig, parseInput, type User, UserRef } from '@provisionkit/core';
 import { inject, injectable } from 'inversify';
 import {
   type GetSharedFolderDataResponse,
@@ -6,25 +6,29 @@ import {
   type LastPassSuccess,
   PROVIDER_ID,
   type ReportingRequest,
-  type ReportingResponse,
 } from '../client/index.js';
 import { LastPassConnectionClient } from '../directory/connection-client.js';
 import { deactivateUser } from '../directory/lifecycle.js';
 import { UserLocator } from '../directory/user-locator.js';
+import type { LastPassConfig } from '../plugin/lastpass-config.js';
 import type { LastPassApi } from './lastpass-api.js';
+import { type ReportingPage, toReportingPage } from './reporting-page.js';
 
 /** `LastPassApi` over the connection's client; refs are resolved like the directory's. */
 @injectable()
 export class LastPassApiService implements LastPassApi {
   readonly #client: LastPassClient;
   readonly #locator: UserLocator;
+  readonly #reportingTimeZone: string;
 
   constructor(
     @inject(LastPassConnectionClient) client: LastPassClient,
     @inject(UserLocator) locator: UserLocator,
+    @inject(ConnectionConfig) config: LastPassConfig,
   ) {
     this.#client = client;
     this.#locator = locator;
+    this.#reportingTimeZone = config.reportingTimeZone;
   }
 
   async reinviteUser(ref: UserRef): Promise<void> {
@@ -51,8 +55,8 @@ export class LastPassApiService implements LastPassApi {
     return (await this.#client.getSharedFolderData()).body;
   }
 
-  async reporting(query: ReportingRequest): Promise<ReportingResponse> {
-    return (await this.#client.reporting(query)).body;
+  async reporting(query: ReportingRequest): Promise<ReportingPage> {
+    return toReportingPage((await this.#client.reporting(query)).body, this.#reportingTimeZone);
   }
 
   call(cmd: string, data?: unknown): Promise<LastPassSuccess> {

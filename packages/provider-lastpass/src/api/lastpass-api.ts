@@ -1,10 +1,6 @@
 import type { User, UserRef } from '@provisionkit/core';
-import type {
-  GetSharedFolderDataResponse,
-  LastPassSuccess,
-  ReportingRequest,
-  ReportingResponse,
-} from '../client/index.js';
+import type { GetSharedFolderDataResponse, LastPassSuccess, ReportingRequest } from '../client/index.js';
+import type { ReportingPage } from './reporting-page.js';
 
 /**
  * LastPass features beyond the `UserDirectory` SPI, bound in every LastPass connection:
@@ -25,8 +21,11 @@ export interface LastPassApi {
   deactivateUser(ref: UserRef): Promise<User>;
   /** `getsfdata`: shared folders with each member's permissions. */
   getSharedFolders(): Promise<GetSharedFolderDataResponse>;
-  /** `reporting`: one page of the event report (newest first; pass `next` back for the following). */
-  reporting(query: ReportingRequest): Promise<ReportingResponse>;
+  /**
+   * `reporting`: one page of the event report (newest first; pass `next` back for the following).
+   * Each event keeps `Time` as sent and gains `at`, its instant read in `reportingTimeZone`.
+   */
+  reporting(query: ReportingRequest): Promise<ReportingPage>;
   /**
    * Any other command (`getdetailedsfdata`, `expiredmasterpwlist`, ...), untyped. Unknown commands
    * are treated as non-idempotent: never resent after an ambiguous failure.

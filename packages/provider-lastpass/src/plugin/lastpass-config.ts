@@ -15,6 +15,14 @@ export const LastPassConfig = z.strictObject({
    */
   timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone name').default('UTC'),
   /**
+   * IANA zone of `reporting` event times, from which `LastPassApi.reporting` derives each event's
+   * `at` instant. The reference reads them as US/Eastern [C]; configurable in case an account differs.
+   */
+  reportingTimeZone: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone name')
+    .default('America/New_York'),
+  /**
    * User ids remembered per connection to resolve `{ id }` refs without paging (about 100 bytes
    * each). Beyond it the oldest are forgotten; a forgotten id costs a listing to resolve.
    */
