@@ -6,6 +6,7 @@ import type { BatchItemResult } from '../spi/batch-result.js';
 import { CredentialCheck } from '../spi/credential-check.js';
 import type { Verb } from '../spi/verbs.js';
 import { toProvisioningError } from './normalize-error.js';
+import { readUserFast } from './user-fast-check.js';
 
 const Groups = z.array(Group);
 const BatchShape = z.object({
@@ -33,6 +34,8 @@ function malformed(provider: string, operation: Verb, what: string, error: z.Zod
 }
 
 export function checkUser(provider: string, operation: Verb, value: unknown): User {
+  const fast = readUserFast(value);
+  if (fast !== undefined) return fast;
   const result = User.safeParse(value);
   if (!result.success) throw malformed(provider, operation, 'a user', result.error);
   return result.data;

@@ -188,7 +188,7 @@ export class LastPassClient {
       what: `${spec.cmd} input`,
     });
     const outcome = await this.#wire.call(spec.cmd, data, spec.idempotent, options);
-    const result = readResponse(spec.cmd, spec.response, outcome);
+    const result = readResponse(spec.cmd, spec.response, outcome, spec.fastRead);
     if (spec.singleUser === true && result.kind === 'warn') throw singleUserWarning(spec.cmd, result.errors);
     return result;
   }

@@ -17,7 +17,10 @@ export function readResponse<S extends z.ZodType>(
   cmd: string,
   schema: S,
   outcome: LastPassSuccess,
+  fastRead?: (body: unknown) => z.output<S> | undefined,
 ): LastPassResult<z.output<S>> {
+  const fast = fastRead?.(outcome.body);
+  if (fast !== undefined) return withOutcome(fast, outcome);
   const parsed = schema.safeParse(outcome.body);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
@@ -30,7 +33,11 @@ export function readResponse<S extends z.ZodType>(
       details,
     });
   }
+  return withOutcome(parsed.data, outcome);
+}
+
+function withOutcome<T>(body: T, outcome: LastPassSuccess): LastPassResult<T> {
   return outcome.kind === 'ok'
-    ? { kind: 'ok', body: parsed.data, info: outcome.info }
-    : { kind: 'warn', body: parsed.data, errors: outcome.errors };
+    ? { kind: 'ok', body, info: outcome.info }
+    : { kind: 'warn', body, errors: outcome.errors };
 }

@@ -7,10 +7,13 @@ import {
   type ProvisioningError,
   UnsupportedOperationError,
 } from '@provisionkit/core';
+import pLimit from 'p-limit';
 import { PROVIDER_ID } from '../client/index.js';
 import { type BatchSlot, fail, prepareSlots, succeed } from './batch-slots.js';
 import { findExisting } from './existence.js';
 import { type SendDeps, sendChunk } from './send-chunk.js';
+
+const CHUNKS_IN_FLIGHT = 2;
 
 export interface CreateDeps extends SendDeps {
   /** Items per `batchadd` request. */
@@ -51,9 +54,15 @@ async function createClaimed(deps: CreateDeps, slots: readonly BatchSlot[]): Pro
   }
 
   const toSend = open();
+  const chunks: BatchSlot[][] = [];
   for (let start = 0; start < toSend.length; start += deps.batchSize) {
-    await sendChunk(deps, toSend.slice(start, start + deps.batchSize));
+    chunks.push(toSend.slice(start, start + deps.batchSize));
   }
+  // Two chunks in flight: LastPass works on one while this side encodes the next and reads the
+  // previous answer, so neither waits on the other. More would only queue at LastPass. Each chunk
+  // keeps its own outcome handling (see sendChunk); the connection limiter still applies.
+  const inFlight = pLimit(CHUNKS_IN_FLIGHT);
+  await Promise.all(chunks.map((chunk) => inFlight(() => sendChunk(deps, chunk))));
 
   const delivered = open().filter((slot) => slot.delivery !== undefined);
   await confirm(deps, delivered);

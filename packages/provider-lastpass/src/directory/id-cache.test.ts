@@ -24,4 +24,17 @@ describe('IdCache', () => {
     cache.remember('3', 'c');
     expect([cache.get('1'), cache.get('2'), cache.get('3'), cache.size]).toEqual([undefined, 'b', 'c', 2]);
   });
+
+  it('stays within capacity over a long run, keeping the newest and the recently re-remembered', () => {
+    const cache = new IdCache(100);
+    for (let id = 0; id < 1_000; id++) {
+      cache.remember(String(id), `user${id}`);
+      if (id % 50 === 0) cache.remember('keep', 'kept@example.com');
+      expect(cache.size).toBeLessThanOrEqual(100);
+    }
+    expect(cache.size).toBeGreaterThanOrEqual(90);
+    expect(cache.get('999')).toBe('user999');
+    expect(cache.get('keep')).toBe('kept@example.com');
+    expect(cache.get('0')).toBeUndefined();
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Per-connection memory of LastPass user id → username. LastPass addresses users by username only,
  * so `{ id }` refs are resolved through it (and always verified by a lookup: names change). Bounded,
- * oldest entries dropped first, so a 100k-user company cannot grow it without limit.
+ * oldest entries dropped first (a tenth of the capacity at a time), so a 100k-user company cannot
+ * grow it without limit.
  */
 export class IdCache {
   readonly #names = new Map<string, string>();
@@ -22,10 +23,13 @@ export class IdCache {
   remember(id: string, username: string): void {
     this.#names.delete(id);
     this.#names.set(id, username);
-    while (this.#names.size > this.#capacity) {
-      const oldest = this.#names.keys().next();
-      if (oldest.done === true) break;
-      this.#names.delete(oldest.value);
+    // Evicting one entry per insert would start a Map iterator per insert, each skipping every
+    // slot deleted before it (quadratic on a long listing); evicting a tenth at once stays linear.
+    if (this.#names.size <= this.#capacity) return;
+    let excess = this.#names.size - this.#capacity + Math.floor(this.#capacity / 10);
+    for (const id of this.#names.keys()) {
+      if (excess-- <= 0) break;
+      this.#names.delete(id);
     }
   }
 

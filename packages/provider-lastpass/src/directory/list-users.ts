@@ -10,7 +10,7 @@ export async function* listUsers(locator: UserLocator, options: ListUsersOptions
   const statuses = options.status === undefined ? undefined : new Set<UserStatus>([options.status].flat());
   const onlySuspended = statuses?.size === 1 && statuses.has('suspended');
   const query = { pageSize: options.pageSize, disabled: onlySuspended, signal: options.signal };
-  for await (const page of locator.pages(query)) {
+  for await (const page of locator.lazyPages(query)) {
     for (const { user } of page) {
       if (statuses !== undefined && !statuses.has(user.status)) continue;
       if (options.group !== undefined && !user.groups.includes(options.group)) continue;

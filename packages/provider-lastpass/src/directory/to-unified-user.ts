@@ -22,7 +22,8 @@ export function statusOf(disabled: boolean, invited: boolean): UserStatus {
 /** Custom attributes keep scalar values; objects and arrays become their JSON text. */
 export function toAttributes(attribs: Readonly<Record<string, unknown>>): Attributes {
   const attributes: Attributes = {};
-  for (const [key, value] of Object.entries(attribs)) {
+  for (const key of Object.keys(attribs)) {
+    const value = attribs[key];
     if (key === '' || value === undefined) continue;
     const scalar =
       value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
@@ -37,24 +38,32 @@ export function toAttributes(attribs: Readonly<Record<string, unknown>>): Attrib
  * `splitFullName`. Nothing of the provider payload beyond these fields is copied.
  */
 export function toUnifiedUser(record: LastPassUser, context: UserMappingContext): User {
-  const hasName = record.fullname.trim() !== '';
-  const { givenName, familyName } = splitFullName(record.fullname);
-  const createdAt = wallTimeToIso(record.created, context.timeZone);
-  const lastLoginAt = wallTimeToIso(record.last_login, context.timeZone);
-  return {
+  // Built field by field rather than from spreads: a listing maps every user of the company, and
+  // each spread of a conditional field is one more short-lived object.
+  const user: User = {
     id: record.id,
     userName: record.username,
     email: record.username,
-    ...(givenName === undefined ? {} : { givenName }),
-    ...(familyName === undefined ? {} : { familyName }),
-    ...(hasName ? { displayName: record.fullname } : {}),
     status: statusOf(record.disabled, context.invited),
     isAdmin: record.admin,
-    groups: [...new Set([...record.groups, ...(context.extraGroups ?? [])])],
+    groups: groupsOf(record.groups, context.extraGroups),
     attributes: toAttributes(record.attribs),
-    ...(createdAt === undefined ? {} : { createdAt }),
-    ...(lastLoginAt === undefined ? {} : { lastLoginAt }),
   };
+  const { givenName, familyName } = splitFullName(record.fullname);
+  if (givenName !== undefined) user.givenName = givenName;
+  if (familyName !== undefined) user.familyName = familyName;
+  if (record.fullname.trim() !== '') user.displayName = record.fullname;
+  const createdAt = wallTimeToIso(record.created, context.timeZone);
+  if (createdAt !== undefined) user.createdAt = createdAt;
+  const lastLoginAt = wallTimeToIso(record.last_login, context.timeZone);
+  if (lastLoginAt !== undefined) user.lastLoginAt = lastLoginAt;
+  return user;
+}
+
+/** The record's groups and the page's extra memberships, each once, in that order. */
+function groupsOf(own: readonly string[], extra: readonly string[] | undefined): string[] {
+  if ((extra === undefined || extra.length === 0) && own.length < 2) return own.slice();
+  return [...new Set([...own, ...(extra ?? [])])];
 }
 
 /**

@@ -1,11 +1,11 @@
 import { ConnectionConfig, describeRef, NotFoundError, sameUserName, type UserRef } from '@provisionkit/core';
 import { inject, injectable } from 'inversify';
-import { type LastPassClient, PROVIDER_ID } from '../client/index.js';
+import { type GetUserDataResponse, type LastPassClient, PROVIDER_ID } from '../client/index.js';
 import type { LastPassConfig } from '../plugin/lastpass-config.js';
 import { LastPassConnectionClient } from './connection-client.js';
 import { IdCache } from './id-cache.js';
 import { userPages } from './page-stream.js';
-import { type FoundUser, mapUserPage } from './user-page.js';
+import { type FoundUser, mapUserPage, userPageEntries } from './user-page.js';
 
 export interface PageQuery {
   readonly pageSize?: number | undefined;
@@ -96,6 +96,29 @@ export class LastPassUserLocator {
 
   /** Every user, page by page (see `userPages`), each page mapped and remembered. */
   async *pages(query: PageQuery = {}): AsyncGenerator<FoundUser[]> {
+    for await (const page of this.#rawPages(query)) {
+      const found = mapUserPage(page, this.#timeZone);
+      for (const entry of found) this.remember(entry);
+      yield found;
+    }
+  }
+
+  /**
+   * The listing's path: page by page, each page's users mapped (and remembered) only when pulled,
+   * see `userPageEntries`. Pages, not users, are awaited: one async step per page, not per user.
+   */
+  async *lazyPages(query: PageQuery = {}): AsyncGenerator<Iterable<FoundUser>> {
+    for await (const page of this.#rawPages(query)) yield this.#remembering(page);
+  }
+
+  *#remembering(page: GetUserDataResponse): Generator<FoundUser> {
+    for (const entry of userPageEntries(page, this.#timeZone)) {
+      this.remember(entry);
+      yield entry;
+    }
+  }
+
+  #rawPages(query: PageQuery): AsyncGenerator<GetUserDataResponse> {
     const pagesize = query.pageSize ?? this.#pageSize;
     const fetchPage = async (pageindex: number, signal: AbortSignal | undefined) => {
       const filter = query.disabled === true ? { disabled: true } : {};
@@ -104,11 +127,7 @@ export class LastPassUserLocator {
       if (query.disabled !== true) this.#knownTotal = page.total;
       return page;
     };
-    for await (const page of userPages(fetchPage, query.signal)) {
-      const found = mapUserPage(page, this.#timeZone);
-      for (const entry of found) this.remember(entry);
-      yield found;
-    }
+    return userPages(fetchPage, query.signal);
   }
 
   remember(found: FoundUser): void {

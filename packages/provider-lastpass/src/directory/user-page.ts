@@ -14,7 +14,30 @@ export interface FoundUser {
  * map) are ignored, which keeps the work per page bounded by the page.
  */
 export function mapUserPage(page: GetUserDataResponse, timeZone: string): FoundUser[] {
+  return [...userPageEntries(page, timeZone)];
+}
+
+/**
+ * `mapUserPage` one user at a time: a listing maps each user only when the caller pulls it, so a
+ * page's unified users never all exist at once and die young, which keeps the heap flat.
+ */
+export function* userPageEntries(page: GetUserDataResponse, timeZone: string): Generator<FoundUser> {
   const invited = invitedNames(page.invited);
+  const memberships = pageMemberships(page);
+  for (const record of page.users) {
+    const key = normalizeUserName(record.username);
+    const user = toUnifiedUser(record, {
+      invited: invited.has(key),
+      timeZone,
+      extraGroups: memberships?.get(key),
+    });
+    yield { record, user };
+  }
+}
+
+/** Memberships the `Groups` map gives the page's users; undefined when it has no group. */
+function pageMemberships(page: GetUserDataResponse): Map<string, string[]> | undefined {
+  if (page.groups.length === 0) return undefined;
   const onPage = new Set(page.users.map((record) => normalizeUserName(record.username)));
   const memberships = new Map<string, string[]>();
   for (const group of page.groups) {
@@ -26,13 +49,5 @@ export function mapUserPage(page: GetUserDataResponse, timeZone: string): FoundU
       memberships.set(key, list);
     }
   }
-  return page.users.map((record) => {
-    const key = normalizeUserName(record.username);
-    const user = toUnifiedUser(record, {
-      invited: invited.has(key),
-      timeZone,
-      extraGroups: memberships.get(key),
-    });
-    return { record, user };
-  });
+  return memberships;
 }

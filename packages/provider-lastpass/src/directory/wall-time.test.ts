@@ -13,6 +13,23 @@ describe('wallTimeToIso', () => {
     expect(wallTimeToIso('2022-01-11 11:02:26', 'Asia/Kolkata')).toBe('2022-01-11T11:02:26+05:30');
   });
 
+  it('round-trips every wall time of two years in zones with odd offsets and changeovers', () => {
+    const zones = ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC'];
+    const step = 97 * 60 * 1000; // not a divisor of a day, so every quarter hour comes round
+    for (const timeZone of zones) {
+      const wallOf = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' });
+      const mismatches: string[] = [];
+      for (let at = Date.UTC(2023, 0, 1); at < Date.UTC(2025, 0, 1); at += step) {
+        const wall = wallOf.format(at);
+        const iso = wallTimeToIso(wall, timeZone);
+        // The instant may differ only for a wall time that occurs twice; its wall time may not.
+        if (iso === undefined || wallOf.format(Date.parse(iso)) !== wall)
+          mismatches.push(`${wall} -> ${iso}`);
+      }
+      expect(mismatches, timeZone).toEqual([]);
+    }
+  });
+
   it('denotes the same instant whatever the zone', () => {
     const eastern = wallTimeToIso('2022-05-11 11:02:26', 'America/New_York')!;
     expect(Date.parse(eastern)).toBe(Date.parse('2022-05-11T15:02:26Z'));

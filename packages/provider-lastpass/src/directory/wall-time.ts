@@ -5,12 +5,14 @@
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const MAX_CACHED_OFFSETS = 20_000;
+// About 55 years of days per zone: timestamps of a real company fit, so the cache never thrashes.
+const MAX_CACHED_DAYS = 20_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-// Offsets only change on quarter-hour boundaries (DST, half-hour zones). Intl is slow per call and a
-// 100k-user listing converts 200k timestamps, so offsets are cached per zone and quarter hour.
-const offsets = new Map<string, number>();
+// Intl is slow per call and a 100k-user listing converts 200k timestamps, so offsets are cached per
+// zone and UTC day (null: the day has a changeover, resolved per quarter hour, as offsets only
+// change on quarter-hour boundaries).
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
@@ -43,9 +45,28 @@ export function wallTimeToIso(text: string | null | undefined, timeZone: string)
   // offset before the change, which lands after the gap, as most date libraries do.
   const before = offsetAt(timeZone, asUtc - DAY_MS);
   const after = offsetAt(timeZone, asUtc + DAY_MS);
-  const valid = [asUtc - before, asUtc - after].filter((at) => at + offsetAt(timeZone, at) === asUtc);
-  const instant = valid.length > 0 ? Math.min(...valid) : asUtc - before;
-  return formatIso(instant, offsetAt(timeZone, instant));
+  const early = asUtc - before;
+  const late = asUtc - after;
+  const earlyValid = early + offsetAt(timeZone, early) === asUtc;
+  const lateValid = late + offsetAt(timeZone, late) === asUtc;
+  if (earlyValid || lateValid) {
+    // The wall time exists: it is written back as given, with the offset of the instant it names.
+    const instant = earlyValid && lateValid ? Math.min(early, late) : earlyValid ? early : late;
+    return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${offsetSuffix(offsetAt(timeZone, instant))}`;
+  }
+  return formatIso(early, offsetAt(timeZone, early));
+}
+
+const suffixes = new Map<number, string>();
+
+/** `Z` or `±HH:MM`; a handful of distinct offsets per zone, so each is formatted once. */
+function offsetSuffix(offsetMs: number): string {
+  let suffix = suffixes.get(offsetMs);
+  if (suffix === undefined) {
+    suffix = formatIso(0, offsetMs).slice(19);
+    suffixes.set(offsetMs, suffix);
+  }
+  return suffix;
 }
 
 function formatIso(instant: number, offsetMs: number): string {
@@ -77,16 +98,29 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Milliseconds to add to UTC to get the zone's wall time at `instant`. */
 function offsetAt(timeZone: string, instant: number): number {
-  const bucket = Math.floor(instant / QUARTER_HOUR_MS);
-  const key = `${timeZone}|${bucket}`;
-  const cached = offsets.get(key);
-  if (cached !== undefined) return cached;
-  const at = bucket * QUARTER_HOUR_MS;
+  let days = dayOffsets.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    dayOffsets.set(timeZone, days);
+  }
+  const day = Math.floor(instant / DAY_MS);
+  let whole = days.get(day);
+  if (whole === undefined) {
+    // A day whose first and last quarter hours share an offset keeps it all day (zones change at
+    // most once a day); only a changeover day is resolved to the quarter hour.
+    const first = offsetFromIntl(timeZone, day * DAY_MS);
+    const last = offsetFromIntl(timeZone, (day + 1) * DAY_MS - QUARTER_HOUR_MS);
+    whole = first === last ? first : null;
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(day, whole);
+  }
+  if (whole !== null) return whole;
+  return offsetFromIntl(timeZone, Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+}
+
+function offsetFromIntl(timeZone: string, at: number): number {
   const field: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(at)) field[part.type] = Number(part.value);
   const wall = Date.UTC(field.year!, field.month! - 1, field.day!, field.hour!, field.minute!, field.second!);
-  const offset = wall - at;
-  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
-  offsets.set(key, offset);
-  return offset;
+  return wall - at;
 }

@@ -19,6 +19,11 @@ export interface CommandSpec<Request extends z.ZodType, Response extends z.ZodTy
   readonly singleUser?: boolean;
   readonly request: Request;
   readonly response: Response;
+  /**
+   * An optional shortcut for large answers: returns exactly what `response` would, for bodies it is
+   * certain of, and `undefined` for anything else (then `response` decides and reports the issues).
+   */
+  readonly fastRead?: (body: unknown) => z.output<Response> | undefined;
 }
 
 export function defineCommand<Request extends z.ZodType, Response extends z.ZodType>(

@@ -2,6 +2,7 @@ import { UserName } from '@provisionkit/core';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE } from '../client-config.js';
 import { defineCommand } from './command-spec.js';
+import { readUserDataFast } from './user-data-fast-read.js';
 import {
   Attribs,
   NullableNumber,
@@ -91,4 +92,5 @@ export const GET_USER_DATA = defineCommand({
   idempotent: true,
   request: GetUserDataRequest,
   response: GetUserDataResponse,
+  fastRead: readUserDataFast,
 });

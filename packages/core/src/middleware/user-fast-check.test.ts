@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { User } from '../model/user.js';
+import { readUserFast } from './user-fast-check.js';
+
+const POOL: unknown[] = [
+  undefined,
+  null,
+  '',
+  'x',
+  'ada@example.com',
+  'active',
+  'invited',
+  'suspended',
+  'deleted',
+  0,
+  1,
+  1.5,
+  Number.NaN,
+  true,
+  false,
+  [],
+  ['Ops'],
+  ['Ops', 3],
+  {},
+  { dept: 'R&D', level: 3, ok: true, gone: null },
+  { '': 'x' },
+  { nested: { a: 1 } },
+  '2024-05-11T15:02:26Z',
+  '2024-05-11T11:02:26-04:00',
+  '2024-05-11 15:02:26',
+  '2024-05-11T15:02:26',
+];
+const FIELDS = [
+  'id',
+  'userName',
+  'email',
+  'givenName',
+  'familyName',
+  'displayName',
+  'status',
+  'isAdmin',
+  'groups',
+  'externalId',
+  'attributes',
+  'createdAt',
+  'lastLoginAt',
+  'providerPayload',
+];
+
+function prng(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+function wellFormed(): Record<string, unknown> {
+  return {
+    id: '100000001',
+    userName: 'ada@example.com',
+    email: 'ada@example.com',
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    displayName: 'Ada Lovelace',
+    status: 'active',
+    isAdmin: false,
+    groups: ['Engineering'],
+    attributes: { department: 'R&D' },
+    createdAt: '2024-05-11T11:02:26-04:00',
+  };
+}
+
+describe('readUserFast', () => {
+  it('returns a fresh copy equal to what the schema returns, unknown keys dropped', () => {
+    const input: Record<string, unknown> = { ...wellFormed(), payload: { secret: 'x' } };
+    const fast = readUserFast(input)!;
+    expect(fast).toStrictEqual(User.parse(input));
+    expect(fast).not.toBe(input);
+    expect(fast.groups).not.toBe(input.groups);
+    expect(fast.attributes).not.toBe(input.attributes);
+    expect('payload' in fast).toBe(false);
+  });
+
+  it('agrees with the schema on 5,000 varied users, or leaves the decision to it', () => {
+    const random = prng(11);
+    let readFast = 0;
+    let refused = 0;
+    for (let round = 0; round < 5_000; round++) {
+      const user = wellFormed();
+      for (let changes = 1 + Math.floor(random() * 3); changes > 0; changes--) {
+        const field = FIELDS[Math.floor(random() * FIELDS.length)]!;
+        const value = POOL[Math.floor(random() * POOL.length)];
+        if (value === undefined && random() < 0.5) delete user[field];
+        else user[field] = value;
+      }
+      const fast = readUserFast(user);
+      const schema = User.safeParse(user);
+      if (!schema.success) refused += 1;
+      if (fast === undefined) continue;
+      readFast += 1;
+      expect(schema.success, JSON.stringify(user)).toBe(true);
+      expect(fast, JSON.stringify(user)).toStrictEqual(schema.data);
+    }
+    expect(readFast).toBeGreaterThan(500);
+    expect(refused).toBeGreaterThan(500);
+  });
+
+  it('leaves non-objects and a `__proto__` attribute to the schema', () => {
+    expect(readUserFast(null)).toBeUndefined();
+    expect(readUserFast([wellFormed()])).toBeUndefined();
+    const proto = { ...wellFormed(), attributes: JSON.parse('{"__proto__":"x"}') };
+    expect(readUserFast(proto)).toBeUndefined();
+  });
+});

@@ -1,0 +1,21 @@
+/** Sizes, repetitions and targets of the benchmark (targets come from the performance issue). */
+export const CREATE_USERS = 10_000;
+/** One-user-per-call creation is measured on this many users and extrapolated per user. */
+export const ONE_PER_CALL_SAMPLE = 500;
+export const LIST_USERS = 100_000;
+/**
+ * Measured runs per variant; the median is reported. One warm-up run precedes them. Creation runs
+ * are short (well under a second), so they get more runs: their JIT and GC noise is larger.
+ */
+export const CREATE_RUNS = 5;
+export const LIST_RUNS = 3;
+/** The provider's defaults, stated here so the raw loops use the same numbers. */
+export const BATCH_SIZE = 500;
+export const PAGE_SIZE = 1000;
+
+export const TARGETS = {
+  createVsRaw: 1.25,
+  createVsOnePerCall: 20,
+  listVsRaw: 1.3,
+  listHeapGrowthMb: 64,
+} as const;

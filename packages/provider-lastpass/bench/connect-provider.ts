@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { type Connection, createProvisionKit, silentLogger } from '@provisionkit/core';
+import { lastpassProvider } from '../src/index.js';
+import type { LastPassConfigInput } from '../src/plugin/lastpass-config.js';
+import { BATCH_SIZE, PAGE_SIZE } from './bench-settings.js';
+import type { RemoteSimulator } from './simulator-host.js';
+
+/**
+ * The connection under test, made the way an application makes it. Two settings differ from the
+ * defaults, both to measure the client rather than its politeness: the request rate cap (default
+ * 5/s, which alone would take 6 s for 31 calls) is raised to its maximum, and logging is silent
+ * (the table is the output). Concurrency (4), page size and batch size stay at their defaults.
+ */
+export async function connectProvider(simulator: RemoteSimulator): Promise<Connection> {
+  const kit = createProvisionKit({ plugins: [lastpassProvider], logger: silentLogger() });
+  const config: LastPassConfigInput = {
+    baseUrl: simulator.url,
+    cid: simulator.credentials.cid,
+    provhash: simulator.credentials.provhash,
+    timeZone: 'America/New_York',
+    limits: { requestsPerSecond: 10_000 },
+    pageSize: PAGE_SIZE,
+    batchSize: BATCH_SIZE,
+  };
+  return kit.connect({ provider: 'lastpass', tenant: 'bench', config });
+}

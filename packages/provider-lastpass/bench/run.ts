@@ -1,0 +1,45 @@
+import { availableParallelism } from 'node:os';
+import { BATCH_SIZE, CREATE_RUNS, LIST_RUNS, PAGE_SIZE } from './bench-settings.js';
+import { benchCreateUsers } from './create-users-bench.js';
+import { findGc } from './gc-access.js';
+import { benchListUsers } from './list-users-bench.js';
+import { type BenchSection, formatTable } from './result-table.js';
+import { SimulatorHost } from './simulator-host.js';
+
+/**
+ * `pnpm bench`: the LastPass provider against hand-written `fetch` loops on the local simulator.
+ * Prints one table and exits non-zero when a target is missed, so it can serve as a manual check.
+ */
+async function main(): Promise<void> {
+  const gc = findGc();
+  console.log(
+    [
+      'LastPass provider benchmark',
+      `  node ${process.version}, ${availableParallelism()} cores; simulator in a child process (loopback HTTP)`,
+      `  batchSize ${BATCH_SIZE}, pageSize ${PAGE_SIZE}, maxConcurrent 4, requestsPerSecond 10000, logging silent`,
+      `  median of ${CREATE_RUNS} (create) / ${LIST_RUNS} (list) runs after 1 warm-up, fresh simulator per run; forced GC ${gc ? 'on' : 'unavailable'}`,
+      '',
+    ].join('\n'),
+  );
+  const host = await SimulatorHost.start();
+  const sections: BenchSection[] = [];
+  try {
+    // BENCH_ONLY=create or BENCH_ONLY=list runs one half, for quicker iterations.
+    const only = process.env.BENCH_ONLY;
+    if (only !== 'list') sections.push(await benchCreateUsers(host, gc));
+    if (only !== 'create') sections.push(await benchListUsers(host, gc));
+  } finally {
+    await host.close();
+  }
+  const rows = sections.flatMap((section) => section.rows);
+  console.log(formatTable(rows));
+  console.log(['', ...sections.flatMap((section) => section.notes)].join('\n'));
+  const failed = rows.filter((row) => row.pass === false).length;
+  console.log(failed === 0 ? '\nAll targets met.' : `\n${failed} target(s) missed.`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 2;
+});
