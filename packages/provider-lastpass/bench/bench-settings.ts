@@ -4,11 +4,14 @@ export const CREATE_USERS = 10_000;
 export const ONE_PER_CALL_SAMPLE = 500;
 export const LIST_USERS = 100_000;
 /**
- * Measured runs per variant; the median is reported. One warm-up run precedes them. Creation runs
- * are short (well under a second), so they get more runs: their JIT and GC noise is larger.
+ * Measured runs per variant; the median is reported. Creation runs are short (well under a
+ * second), so they get more runs and warm-ups: their JIT and GC noise is larger.
  */
-export const CREATE_RUNS = 5;
+export const CREATE_RUNS = 7;
 export const LIST_RUNS = 3;
+/** Warm-up rounds before the measured ones (every variant runs in each). */
+export const CREATE_WARM_UPS = 3;
+export const LIST_WARM_UPS = 1;
 /** The provider's defaults, stated here so the raw loops use the same numbers. */
 export const BATCH_SIZE = 500;
 export const PAGE_SIZE = 1000;

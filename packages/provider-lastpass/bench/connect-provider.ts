@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type Connection, createProvisionKit, silentLogger } from '@provisionkit/core';
-import { lastpassProvider } from '../src/index.js';
-import type { LastPassConfigInput } from '../src/plugin/lastpass-config.js';
+import type { LastPassConfigInput } from '@provisionkit/provider-lastpass';
+import { lastpassProvider } from '@provisionkit/provider-lastpass';
 import { BATCH_SIZE, PAGE_SIZE } from './bench-settings.js';
 import type { RemoteSimulator } from './simulator-host.js';
 

@@ -3,6 +3,7 @@ import {
   BATCH_SIZE,
   CREATE_RUNS,
   CREATE_USERS,
+  CREATE_WARM_UPS,
   ONE_PER_CALL_SAMPLE,
   PAGE_SIZE,
   TARGETS,
@@ -115,6 +116,7 @@ export async function benchCreateUsers(
     ],
     CREATE_RUNS,
     () => gc?.(),
+    CREATE_WARM_UPS,
   );
   assertSameBodies('createUsers', sent.get('provider') ?? [], sent.get('raw') ?? []);
 

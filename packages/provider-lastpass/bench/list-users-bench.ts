@@ -1,4 +1,4 @@
-import { LIST_RUNS, LIST_USERS, PAGE_SIZE, TARGETS } from './bench-settings.js';
+import { LIST_RUNS, LIST_USERS, LIST_WARM_UPS, PAGE_SIZE, TARGETS } from './bench-settings.js';
 import { connectProvider } from './connect-provider.js';
 import { HeapSampler } from './heap-sampler.js';
 import { rawPages, rawPost, usersOf } from './raw-lastpass.js';
@@ -73,6 +73,7 @@ export async function benchListUsers(
     ],
     LIST_RUNS,
     () => gc?.(),
+    LIST_WARM_UPS,
   );
   assertSameBodies('listUsers', sent.get('provider') ?? [], sent.get('raw') ?? []);
   if (gc !== undefined) await listWithProvider(LIVE_HEAP_EVERY);

@@ -1,5 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { BATCH_SIZE, CREATE_RUNS, LIST_RUNS, PAGE_SIZE } from './bench-settings.js';
+import {
+  BATCH_SIZE,
+  CREATE_RUNS,
+  CREATE_WARM_UPS,
+  LIST_RUNS,
+  LIST_WARM_UPS,
+  PAGE_SIZE,
+} from './bench-settings.js';
 import { benchCreateUsers } from './create-users-bench.js';
 import { findGc } from './gc-access.js';
 import { benchListUsers } from './list-users-bench.js';
@@ -17,7 +24,7 @@ async function main(): Promise<void> {
       'LastPass provider benchmark',
       `  node ${process.version}, ${availableParallelism()} cores; simulator in a child process (loopback HTTP)`,
       `  batchSize ${BATCH_SIZE}, pageSize ${PAGE_SIZE}, maxConcurrent 4, requestsPerSecond 10000, logging silent`,
-      `  median of ${CREATE_RUNS} (create) / ${LIST_RUNS} (list) runs after 1 warm-up, fresh simulator per run; forced GC ${gc ? 'on' : 'unavailable'}`,
+      `  median of ${CREATE_RUNS} (create) / ${LIST_RUNS} (list) runs after ${CREATE_WARM_UPS} / ${LIST_WARM_UPS} warm-up round(s), fresh simulator per run; forced GC ${gc ? 'on' : 'unavailable'}`,
       '',
     ].join('\n'),
   );

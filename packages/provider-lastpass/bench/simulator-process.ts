@@ -1,4 +1,4 @@
-import { type LastPassSimulator, startLastPassSimulator } from '../src/testing/index.js';
+import { type LastPassSimulator, startLastPassSimulator } from '@provisionkit/provider-lastpass/testing';
 import { BENCH_CREDENTIALS, type SimulatorReply, type SimulatorRequest } from './simulator-protocol.js';
 
 /**

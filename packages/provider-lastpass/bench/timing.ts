@@ -13,18 +13,22 @@ export interface Variant {
 }
 
 /**
- * Runs each variant `runs` times after one warm-up each, interleaved and with the order flipped
- * every round so drift (CPU frequency, JIT, GC pressure) hits all variants alike. Returns the
- * median and every sample per variant.
+ * Runs each variant `runs` times after `warmUps` warm-ups each, interleaved and with the order
+ * flipped every round so drift (CPU frequency, JIT, GC pressure) hits all variants alike. Returns
+ * the median and every sample per variant. Warm-ups let the JIT settle: a provisioning service runs
+ * warm, and the first runs of the larger code path otherwise measure compilation.
  */
 export async function compareMedians(
   variants: readonly Variant[],
   runs: number,
   beforeEach: () => void,
+  warmUps = 1,
 ): Promise<Map<string, { median: number; samples: number[] }>> {
-  for (const variant of variants) {
-    beforeEach();
-    await (variant.warmUp ?? variant.run)();
+  for (let round = 0; round < warmUps; round++) {
+    for (const variant of variants) {
+      beforeEach();
+      await (round === 0 ? (variant.warmUp ?? variant.run) : variant.run)();
+    }
   }
   const samples = new Map(variants.map((variant) => [variant.name, [] as number[]]));
   for (let round = 0; round < runs; round++) {

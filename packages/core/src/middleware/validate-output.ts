@@ -62,10 +62,9 @@ export function checkBatchItems(
   value: unknown,
   userNames: readonly string[],
 ): BatchItemResult[] {
-  const parsed = BatchShape.safeParse(value);
-  if (!parsed.success) throw malformed(provider, 'createUsers', 'a batch result', parsed.error);
+  const batchItems = isWellFormedBatch(value) ? value.items : parseBatch(provider, value).items;
   const seen = new Set<number>();
-  const items = parsed.data.items.map((item): BatchItemResult => {
+  const items = batchItems.map((item): BatchItemResult => {
     const expected = userNames[item.index];
     if (expected === undefined || seen.has(item.index)) throw badCoverage(provider, userNames.length);
     seen.add(item.index);
@@ -81,6 +80,31 @@ export function checkBatchItems(
   });
   if (seen.size !== userNames.length) throw badCoverage(provider, userNames.length);
   return items;
+}
+
+type BatchShape = z.output<typeof BatchShape>;
+
+/**
+ * True when `BatchShape` would accept `value` as it is: the common case of a large batch, checked
+ * without a zod parse per item. Anything else goes to the schema, which names the broken fields.
+ */
+function parseBatch(provider: string, value: unknown): BatchShape {
+  const parsed = BatchShape.safeParse(value);
+  if (!parsed.success) throw malformed(provider, 'createUsers', 'a batch result', parsed.error);
+  return parsed.data;
+}
+
+function isWellFormedBatch(value: unknown): value is BatchShape {
+  if (typeof value !== 'object' || value === null) return false;
+  const items = (value as { items?: unknown }).items;
+  if (!Array.isArray(items)) return false;
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+    const { index, ok, userName } = item as { index?: unknown; ok?: unknown; userName?: unknown };
+    if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) return false;
+    if (typeof ok !== 'boolean' || (userName !== undefined && typeof userName !== 'string')) return false;
+  }
+  return true;
 }
 
 function badCoverage(provider: string, size: number): ProviderError {

@@ -15,8 +15,8 @@ export interface NamedItem {
 
 /**
  * Which of `items` exist now, found by whichever costs fewer calls: one `getuserdata username`
- * per item, or one listing of the company (`growth` users more than last seen). Keeps only the
- * matches, never the whole listing.
+ * per item, or one listing of the company (`growth` users more than last seen). Maps and keeps
+ * only the matches, never the whole listing.
  */
 export async function findExisting(
   locator: UserLocator,
@@ -33,11 +33,9 @@ export async function findExisting(
     return found;
   }
   const wanted = new Set(items.map((item) => item.key));
-  for await (const page of locator.pages()) {
-    for (const entry of page) {
-      const key = normalizeUserName(entry.record.username);
-      if (wanted.has(key)) found.set(key, entry);
-    }
+  // Two pages in flight: LastPass builds the next page while this side reads the last one.
+  for await (const page of locator.lazyPages({ wanted, ahead: 2 })) {
+    for (const entry of page) found.set(normalizeUserName(entry.record.username), entry);
   }
   return found;
 }

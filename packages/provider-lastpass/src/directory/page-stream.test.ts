@@ -99,4 +99,22 @@ describe('userPages', () => {
     await drain(userPages(fetchPage, controller.signal));
     expect(signals).toEqual([controller.signal, controller.signal]);
   });
+
+  it('keeps `ahead` pages in flight, yet never asks past the end that total and page length show', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const asked: number[] = [];
+    const fetchPage: FetchPage = async (index) => {
+      asked.push(index);
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+      const ids = Array.from({ length: 45 }, (_, i) => i).slice(index * 10, (index + 1) * 10);
+      return pageOf(ids, 45);
+    };
+    expect(await drain(userPages(fetchPage, undefined, 2))).toBe(45);
+    expect(asked).toEqual([0, 1, 2, 3, 4]);
+    expect(most).toBe(2);
+  });
 });

@@ -12,6 +12,10 @@ export interface PageQuery {
   /** Server-side filter: disabled users only. */
   readonly disabled?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Pages requested ahead of the one being read (default 1; see `userPages`). */
+  readonly ahead?: number | undefined;
+  /** Normalized user names to map; the other users of each page are skipped unmapped. */
+  readonly wanted?: ReadonlySet<string> | undefined;
 }
 
 // LastPass user keys are numbers; anything else cannot name a LastPass user.
@@ -108,11 +112,11 @@ export class LastPassUserLocator {
    * see `userPageEntries`. Pages, not users, are awaited: one async step per page, not per user.
    */
   async *lazyPages(query: PageQuery = {}): AsyncGenerator<Iterable<FoundUser>> {
-    for await (const page of this.#rawPages(query)) yield this.#remembering(page);
+    for await (const page of this.#rawPages(query)) yield this.#remembering(page, query.wanted);
   }
 
-  *#remembering(page: GetUserDataResponse): Generator<FoundUser> {
-    for (const entry of userPageEntries(page, this.#timeZone)) {
+  *#remembering(page: GetUserDataResponse, wanted: ReadonlySet<string> | undefined): Generator<FoundUser> {
+    for (const entry of userPageEntries(page, this.#timeZone, wanted)) {
       this.remember(entry);
       yield entry;
     }
@@ -127,7 +131,7 @@ export class LastPassUserLocator {
       if (query.disabled !== true) this.#knownTotal = page.total;
       return page;
     };
-    return userPages(fetchPage, query.signal);
+    return userPages(fetchPage, query.signal, query.ahead);
   }
 
   remember(found: FoundUser): void {

@@ -19,13 +19,20 @@ export function mapUserPage(page: GetUserDataResponse, timeZone: string): FoundU
 
 /**
  * `mapUserPage` one user at a time: a listing maps each user only when the caller pulls it, so a
- * page's unified users never all exist at once and die young, which keeps the heap flat.
+ * page's unified users never all exist at once and die young, which keeps the heap flat. With
+ * `wanted` (normalized user names), only those users are mapped.
  */
-export function* userPageEntries(page: GetUserDataResponse, timeZone: string): Generator<FoundUser> {
+export function* userPageEntries(
+  page: GetUserDataResponse,
+  timeZone: string,
+  wanted?: ReadonlySet<string>,
+): Generator<FoundUser> {
   const invited = invitedNames(page.invited);
   const memberships = pageMemberships(page);
   for (const record of page.users) {
     const key = normalizeUserName(record.username);
+    // A search for some users maps only those (a check before a create pages a whole company).
+    if (wanted !== undefined && !wanted.has(key)) continue;
     const user = toUnifiedUser(record, {
       invited: invited.has(key),
       timeZone,

@@ -23,9 +23,21 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// The last conversion: users created in one batch share their `created` second, and a read-back
+// after a create converts thousands of identical timestamps.
+let last: { text: string; timeZone: string; iso: string | undefined } | undefined;
+
 /** ISO 8601 with offset for a LastPass wall time in `timeZone`; undefined when `text` is not one. */
 export function wallTimeToIso(text: string | null | undefined, timeZone: string): string | undefined {
-  const match = WALL_TIME.exec(text?.trim() ?? '');
+  if (text === null || text === undefined) return undefined;
+  if (last !== undefined && last.text === text && last.timeZone === timeZone) return last.iso;
+  const iso = convert(text, timeZone);
+  last = { text, timeZone, iso };
+  return iso;
+}
+
+function convert(text: string, timeZone: string): string | undefined {
+  const match = WALL_TIME.exec(text.trim());
   if (match === null) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
     number,
