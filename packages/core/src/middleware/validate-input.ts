@@ -6,6 +6,7 @@ import { NewUser, UserPatch, UserRef } from '../model/user.js';
 import { type Capabilities, supports } from '../spi/capabilities.js';
 import { ListUsersOptions } from '../spi/list-options.js';
 import type { Verb } from '../spi/verbs.js';
+import { readNewUserFast } from './new-user-fast-check.js';
 
 /** What input validation needs to know about the directory it guards. */
 export interface InputContext {
@@ -38,7 +39,7 @@ export function parseNewUser(
   value: unknown,
   argument: string,
 ): z.output<typeof NewUser> {
-  const user = parseInput(NewUser, value, { argument, provider: context.provider });
+  const user = readNewUserFast(value) ?? parseInput(NewUser, value, { argument, provider: context.provider });
   if (user.password !== undefined && !context.capabilities.acceptsPassword) {
     // Dropping the password silently would leave an account the caller believes is protected.
     throw new UnsupportedOperationError(`${context.provider} does not accept an initial password`, {
