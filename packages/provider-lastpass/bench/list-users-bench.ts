@@ -16,6 +16,7 @@ export async function benchListUsers(
 ): Promise<BenchSection> {
   const sent = new Map<string, string[]>();
   const heap = { provider: 0, raw: 0, live: 0 };
+  const growths: Record<'provider' | 'raw', number[]> = { provider: [], raw: [] };
 
   // A fresh seeded simulator per run (seeding is not timed). Both loops sample the heap once per
   // 1,000 users, so the sampling costs them the same. With `collectEvery`, a full GC runs before
@@ -39,6 +40,7 @@ export async function benchListUsers(
     if (seen !== LIST_USERS) throw new Error(`listUsers yielded ${seen} users`);
     const key = collectEvery === undefined ? 'provider' : 'live';
     heap[key] = Math.max(heap[key], sampler.growthBytes);
+    if (key === 'provider') growths.provider.push(sampler.growthBytes);
     await connection.close();
     await simulator.close();
     return elapsed;
@@ -58,6 +60,7 @@ export async function benchListUsers(
     sampler.sample();
     if (seen !== LIST_USERS) throw new Error(`raw loop counted ${seen} users`);
     heap.raw = Math.max(heap.raw, sampler.growthBytes);
+    growths.raw.push(sampler.growthBytes);
     await simulator.close();
     return elapsed;
   };
@@ -85,6 +88,7 @@ export async function benchListUsers(
     samplesNote(`${label} via the provider`, timings.get('provider')!),
     samplesNote(`${label} raw fetch loop (same pages, bodies compared byte for byte)`, timings.get('raw')!),
     'Heap growth = max heapUsed sampled every 1,000 users minus heapUsed after a forced GC at start (garbage not yet collected included).',
+    `Heap growth per run (warm-up first): provider ${growths.provider.map(megabytes).join(', ')}; raw loop ${growths.raw.map(megabytes).join(', ')}.`,
   ];
   const rows = [
     {

