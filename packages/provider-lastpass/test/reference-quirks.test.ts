@@ -1,13 +1,18 @@
 import { collectAll, expectIssueAt, expectProvisioningError } from '@provisionkit/core/testing';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  loggedInUser,
+  NO_USERS,
+  neverLoggedInUser,
+  userPage,
+} from '../src/client/commands/recorded-users-test-helpers.js';
 import { wallTimeToIso } from '../src/index.js';
 import {
   closeQuirksConnections,
   quirksClient,
   quirksConnection,
 } from './support/reference-quirks-connect.js';
-import { loggedInUser, NO_USERS, neverLoggedInUser, userPage } from './support/reference-quirks-records.js';
 import {
   AUTH_XML,
   answer,

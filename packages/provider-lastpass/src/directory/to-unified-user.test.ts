@@ -1,29 +1,11 @@
 import { User } from '@provisionkit/core';
 import { describe, expect, it } from 'vitest';
+import { loggedInUser } from '../client/commands/recorded-users-test-helpers.js';
 import { GetUserDataResponse } from '../client/index.js';
 import { invitedNames, statusOf, toAttributes, toUnifiedUser } from './to-unified-user.js';
 import { mapUserPage } from './user-page.js';
 
-const alice = {
-  username: 'alice@example.com',
-  fullname: 'Alice Example',
-  mpstrength: '100',
-  created: '2022-05-11 11:02:26',
-  last_pw_change: '2022-05-11 11:02:26',
-  last_login: '2022-06-02 09:20:59',
-  neverloggedin: false,
-  disabled: false,
-  admin: true,
-  totalscore: '0',
-  duousername: null,
-  sites: 12,
-  notes: 1,
-  formfills: 0,
-  applications: 0,
-  attachments: 0,
-  password_reset_required: false,
-  groups: ['Engineering'],
-};
+const alice = loggedInUser('alice@example.com', { totalscore: '0' });
 const bob = {
   ...alice,
   username: 'bob@example.com',

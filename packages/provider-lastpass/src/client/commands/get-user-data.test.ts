@@ -1,52 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { GetUserDataRequest, GetUserDataResponse } from './get-user-data.js';
+import { loggedInUser, neverLoggedInUser } from './recorded-users-test-helpers.js';
 
 const recorded = {
   total: 3,
   count: 2,
   Users: {
-    '100000001': {
-      username: 'alice@example.com',
-      fullname: 'Alice Example',
-      mpstrength: '100',
-      created: '2022-05-11 11:02:26',
-      last_pw_change: '2022-05-11 11:02:26',
-      last_login: '2022-06-02 09:20:59',
-      neverloggedin: false,
-      disabled: false,
-      admin: true,
-      totalscore: '83.2',
-      duousername: null,
-      sites: 12,
-      notes: 1,
-      formfills: 0,
-      applications: 0,
-      attachments: 0,
-      password_reset_required: false,
-      groups: ['Engineering'],
-    },
-    '100000002': {
-      username: 'bob@example.com',
+    '100000001': loggedInUser('alice@example.com'),
+    '100000002': neverLoggedInUser('bob@example.com', {
       fullname: '',
-      mpstrength: '0',
-      created: '2022-06-21 11:12:30',
-      last_pw_change: '2022-06-21 11:12:30',
-      last_login: '',
-      neverloggedin: true,
-      disabled: false,
-      admin: false,
-      totalscore: null,
-      duousername: 'bob@example.com',
-      sites: null,
-      notes: null,
-      formfills: null,
-      applications: null,
-      attachments: null,
-      password_reset_required: true,
-      groups: [],
       multifactor: 'lastpassauth',
       attribs: { Department: 'Ops', password: 'leaked-by-someone' },
-    },
+    }),
   },
   Groups: { Engineering: ['alice@example.com'] },
 };
