@@ -11,6 +11,9 @@ export {
 } from './composition/provision-kit.js';
 export {
   AuthenticationError,
+  CancelledError,
+  type CancelledErrorOptions,
+  type CancelReason,
   ConflictError,
   errorForCode,
   type InputIssue,
@@ -67,6 +70,7 @@ export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch
 export { Capabilities, ListFilter, supports } from './spi/capabilities.js';
 export { CredentialCheck, CredentialStatus } from './spi/credential-check.js';
 export { ListUsersOptions } from './spi/list-options.js';
+export { OperationOptions } from './spi/operation-options.js';
 export {
   ConnectionConfig,
   ConnectionContext,
