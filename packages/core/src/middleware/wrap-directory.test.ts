@@ -289,6 +289,27 @@ describe('wrapDirectory', () => {
       );
     });
 
+    it('gives a sparse batch one result per index: each hole is an invalid_input item', async () => {
+      const fake = fakeDirectory({ maxBatchSize: 2 });
+      const batch: NewUser[] = [];
+      batch[1] = { userName: 'a@example.com' };
+      batch[3] = { userName: 'b@example.com' };
+      batch.length = 5;
+      const result = await wrap(fake).createUsers(batch);
+      expect(result.items.map((item) => item.index)).toEqual([0, 1, 2, 3, 4]);
+      expect(result.items.map((item) => (item.ok ? 'ok' : item.error.code))).toEqual([
+        'invalid_input',
+        'ok',
+        'invalid_input',
+        'ok',
+        'invalid_input',
+      ]);
+      const hole = result.items[2]!;
+      expect(hole.ok ? [] : paths(hole.error)).toEqual(['batch.2']);
+      expect({ succeeded: result.succeeded, failed: result.failed }).toEqual({ succeeded: 2, failed: 3 });
+      expect(fake.createUsers).toHaveBeenCalledTimes(1);
+    });
+
     it('types and scrubs item errors', async () => {
       const fake = fakeDirectory();
       fake.createUsers.mockResolvedValueOnce({
