@@ -34,6 +34,8 @@ export {
   type ProvisioningErrorOptions,
   type SerializedProvisioningError,
 } from './errors/provisioning-error.js';
+export { parseRetryAfter } from './errors/retry-after.js';
+export { clampRetryAfterMs, MAX_RETRY_AFTER_MS } from './errors/retry-after-ms.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';

@@ -1,4 +1,5 @@
 import { type ErrorCode, ProvisioningError, type ProvisioningErrorOptions } from './provisioning-error.js';
+import { clampRetryAfterMs } from './retry-after-ms.js';
 
 /** One entry per field that failed validation; `path` is dotted (`batch.2.email`). */
 export interface InputIssue {
@@ -32,23 +33,27 @@ export class PermissionDeniedError extends ProvisioningError {
 }
 
 export interface RateLimitedErrorOptions extends ProvisioningErrorOptions {
-  /** How long the provider asked us to wait, when it said. */
+  /**
+   * How long the provider asked us to wait, when it said. Clamped to whole milliseconds between 0
+   * and `MAX_RETRY_AFTER_MS` (one hour); `NaN` or a non-number is dropped.
+   */
   readonly retryAfterMs?: number | undefined;
 }
 
 export class RateLimitedError extends ProvisioningError {
   static override readonly code: ErrorCode = 'rate_limited';
   static override readonly retryableByDefault = true;
+  /** Always finite, at least 0 and at most `MAX_RETRY_AFTER_MS`, whatever the provider passed. */
   readonly retryAfterMs: number | undefined;
   constructor(message: string, options: RateLimitedErrorOptions = {}) {
+    // `details.retryAfterMs` is read too: `errorForCode` rebuilds a serialized error from its details.
+    const retryAfterMs = clampRetryAfterMs(options.retryAfterMs ?? options.details?.retryAfterMs);
+    const { retryAfterMs: _unclamped, ...details } = options.details ?? {};
     super(message, {
       ...options,
-      details: {
-        ...options.details,
-        ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
-      },
+      details: { ...details, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
     });
-    this.retryAfterMs = options.retryAfterMs;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
