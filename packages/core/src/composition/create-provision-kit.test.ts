@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { ContainerModule, inject, injectable } from 'inversify';
 import type { DestinationStream } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
@@ -284,6 +285,30 @@ describe('createProvisionKit', () => {
       expect(error.provider).toBe('broken');
       expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(API_KEY);
     });
+  });
+});
+
+describe('util.inspect', () => {
+  it('shows no secret of a kit, its connections, their directories or loggers, even hidden ones', async () => {
+    const destination = memoryStream();
+    const logger = createLogger({ destination, secrets: ['root-secret-5e6f7a8b'] });
+    const kit = createProvisionKit({ plugins: [fakePlugin], logger });
+    const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
+    await connection.directory.getUser({ id: '1' });
+    const connectionLogger = connection.get<Logger>(Logger);
+    const options = { showHidden: true, depth: null } as const;
+    for (const value of [
+      kit,
+      connection,
+      connection.directory,
+      logger,
+      connectionLogger,
+      connectionLogger.child({}),
+    ]) {
+      const text = inspect(value, options);
+      expect(text).not.toContain(API_KEY);
+      expect(text).not.toContain('root-secret-5e6f7a8b');
+    }
   });
 });
 
