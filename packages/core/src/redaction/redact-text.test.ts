@@ -26,8 +26,10 @@ const ECHOES: Record<string, (secret: string) => string> = {
   'base64 of x:secret': (s) => Buffer.from(`xy:${s}`).toString('base64'),
   'first half, cut at the end': (s) => `${s.slice(0, Math.ceil(s.length / 2))}…`,
   'last half, cut at the start': (s) => `…${s.slice(Math.floor(s.length / 2))}`,
-  'first third of the percent form': (s) =>
-    encodeURIComponent(s).slice(0, Math.ceil(encodeURIComponent(s).length / 3) + 1),
+  'shortest fragment of the percent form': (s) => {
+    const percent = encodeURIComponent(s);
+    return percent.slice(0, Math.max(MIN_FRAGMENT_LENGTH, Math.ceil(percent.length / 3)));
+  },
 };
 
 /** No window of `min(MIN, a third)` characters of `payload` may survive in `output`. */

@@ -1,3 +1,4 @@
+import { requireArray, requireString } from '../errors/argument-error.js';
 import { REDACTED } from '../model/sensitivity.js';
 import { secretForms } from './secret-forms.js';
 
@@ -37,7 +38,8 @@ export function normalizeSecrets(secrets: readonly unknown[]): string[] {
  * characters and a third of its length.
  */
 export function redactText(text: string, secrets: readonly string[]): string {
-  return replaceSecrets(text, normalizeSecrets(secrets));
+  requireString('redactText', 'text', text);
+  return replaceSecrets(text, normalizeSecrets(requireArray('redactText', 'secrets', secrets)));
 }
 
 /** `redactText` for secrets already passed through `normalizeSecrets` (hot path of `redact`). */

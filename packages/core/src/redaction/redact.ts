@@ -1,3 +1,4 @@
+import { argumentError, requireArray } from '../errors/argument-error.js';
 import { isSecretField, REDACTED } from '../model/sensitivity.js';
 import { normalizeSecrets, replaceSecrets } from './redact-text.js';
 
@@ -19,7 +20,11 @@ const BINARY = '[Binary]';
  * cycles become `[Circular]` and nesting deeper than 12 levels becomes `[Truncated]`.
  */
 export function redact(value: unknown, options: RedactOptions = {}): unknown {
-  const walker = new Walker(normalizeSecrets(options.secrets ?? []));
+  if (typeof options !== 'object' || options === null)
+    throw argumentError('redact', 'options', 'must be an object');
+  const secrets =
+    options.secrets === undefined ? [] : requireArray('redact', 'options.secrets', options.secrets);
+  const walker = new Walker(normalizeSecrets(secrets));
   return walker.copy(value, 0);
 }
 

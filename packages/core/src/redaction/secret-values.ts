@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { isSecretSchema } from '../model/secret.js';
+import { argumentError } from '../errors/argument-error.js';
+import { isSecretSchema, isZodSchema } from '../model/secret.js';
 import { scanValue } from './value-graph.js';
 
 /** Wrappers whose value has the shape of their `innerType`. */
@@ -23,6 +24,7 @@ interface SchemaDef {
  * contributes every string inside it. Used to scrub those exact strings from logs and errors.
  */
 export function secretValuesOf(schema: z.ZodType, config: unknown): string[] {
+  if (!isZodSchema(schema)) throw argumentError('secretValuesOf', 'schema', 'must be a zod schema');
   const found = new Set<string>();
   collect(schema, config, found, new Set());
   return [...found];
