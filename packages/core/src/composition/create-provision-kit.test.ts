@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AuthenticationError } from '../errors/error-classes.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import { createLogger } from '../logging/create-logger.js';
+import { rejection } from '../middleware/fake-directory-test-helpers.js';
 import { isWrappedDirectory } from '../middleware/wrapped-directory.js';
 import { secret } from '../model/secret.js';
 import type { User, UserRef } from '../model/user.js';
@@ -160,16 +161,6 @@ function kitWith(plugins: readonly ProviderPlugin[] = [fakePlugin, brokenPlugin]
     onOperation: (event) => events.push(event),
   });
   return { kit, destination, events };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProvisioningError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (ProvisioningError.is(error)) return error;
-    throw new Error(`expected a ProvisioningError, got ${String(error)}`);
-  }
-  throw new Error('expected a rejection');
 }
 
 function paths(error: ProvisioningError): string[] {

@@ -38,11 +38,7 @@ export function cancellationContract(kit: ContractKit): void {
       'an abort while a listing page is in flight ends the listing with cancelled',
       { verbs: ['listUsers', 'createUser'] },
       async (t) => {
-        await t.createUsers(2);
-        const controller = new AbortController();
-        const iterator = t.directory
-          .listUsers({ pageSize: 1, signal: controller.signal })
-          [Symbol.asyncIterator]();
+        const { controller, iterator } = await abortableListing(t);
         const pending = iterator.next();
         controller.abort();
         await expectProvisioningError(pending, 'cancelled');
@@ -53,11 +49,7 @@ export function cancellationContract(kit: ContractKit): void {
       'an abort between listing pages ends the listing with cancelled, not quietly',
       { verbs: ['listUsers', 'createUser'] },
       async (t) => {
-        await t.createUsers(2);
-        const controller = new AbortController();
-        const iterator = t.directory
-          .listUsers({ pageSize: 1, signal: controller.signal })
-          [Symbol.asyncIterator]();
+        const { controller, iterator } = await abortableListing(t);
         expect((await iterator.next()).done, 'first step of the listing').toBe(false);
         controller.abort();
         await expectProvisioningError(iterator.next(), 'cancelled');
@@ -83,6 +75,14 @@ export function cancellationContract(kit: ContractKit): void {
       },
     );
   });
+}
+
+/** Two users of its own, listed one per page under a signal the test aborts. */
+async function abortableListing(t: ContractTest) {
+  await t.createUsers(2);
+  const controller = new AbortController();
+  const iterator = t.directory.listUsers({ pageSize: 1, signal: controller.signal })[Symbol.asyncIterator]();
+  return { controller, iterator };
 }
 
 function can(t: ContractTest, verb: Verb): boolean {
