@@ -53,16 +53,45 @@ export function replaceSecrets(text: string, normalized: readonly string[]): str
   return matcher.replace(text);
 }
 
-interface Fragments {
+/** Where an 8-character piece of text occurs in the forms of the secrets. */
+interface GramSite {
   readonly form: string;
-  readonly length: number;
-  readonly grams: ReadonlySet<string>;
+  readonly offset: number;
+  /** Shortest run of this form that is replaced. */
+  readonly minimum: number;
 }
 
-/** Every form of every secret, and the fragments of each, computed once per list of secrets. */
+/**
+ * Forms whose shortest replaced run has the same length. A run at least `minimum` long covers
+ * `minimum - 7` consecutive starts of 8-character pieces, so looking the text up every
+ * `minimum - 7` characters is enough to meet each such run: a long secret costs few lookups.
+ */
+interface GramIndex {
+  readonly stride: number;
+  readonly sites: Map<string, GramSite[]>;
+  /** Rolling hashes of the keys of `sites`: most positions are ruled out without making a string. */
+  readonly hashes: Set<number>;
+}
+
+// A polynomial rolling hash over 8 UTF-16 code units, in 32-bit integer arithmetic.
+const BASE = 0x01000193;
+const BASE_POW_7 = Array.from({ length: MIN_FRAGMENT_LENGTH - 1 }).reduce<number>(
+  (power) => Math.imul(power, BASE),
+  1,
+);
+
+function hashAt(text: string, start: number): number {
+  let hash = 0;
+  for (let index = start; index < start + MIN_FRAGMENT_LENGTH; index += 1) {
+    hash = (Math.imul(hash, BASE) + text.charCodeAt(index)) | 0;
+  }
+  return hash;
+}
+
+/** Every form of every secret, indexed by its 8-character pieces, computed once per list of secrets. */
 class SecretMatcher {
   readonly #forms: readonly string[];
-  readonly #fragments: readonly Fragments[];
+  readonly #indexes: readonly GramIndex[];
 
   constructor(secrets: readonly string[]) {
     const forms = new Set<string>();
@@ -70,15 +99,29 @@ class SecretMatcher {
     this.#forms = [...forms]
       .filter((form) => form.length >= MIN_SECRET_LENGTH)
       .sort((a, b) => b.length - a.length);
-    this.#fragments = this.#forms
-      .filter((form) => form.length >= MIN_FRAGMENT_LENGTH)
-      .map((form) => {
-        const length = Math.max(MIN_FRAGMENT_LENGTH, Math.ceil(form.length * FRAGMENT_SHARE));
-        const grams = new Set<string>();
-        for (let start = 0; start + length <= form.length; start += 1)
-          grams.add(form.slice(start, start + length));
-        return { form, length, grams };
-      });
+    const byStride = new Map<number, Map<string, GramSite[]>>();
+    for (const form of this.#forms) {
+      if (form.length < MIN_FRAGMENT_LENGTH) continue;
+      const minimum = Math.max(MIN_FRAGMENT_LENGTH, Math.ceil(form.length * FRAGMENT_SHARE));
+      const stride = minimum - MIN_FRAGMENT_LENGTH + 1;
+      let sites = byStride.get(stride);
+      if (sites === undefined) {
+        sites = new Map();
+        byStride.set(stride, sites);
+      }
+      for (let offset = 0; offset + MIN_FRAGMENT_LENGTH <= form.length; offset += 1) {
+        const gram = form.slice(offset, offset + MIN_FRAGMENT_LENGTH);
+        const site = { form, offset, minimum };
+        const known = sites.get(gram);
+        if (known === undefined) sites.set(gram, [site]);
+        else known.push(site);
+      }
+    }
+    this.#indexes = [...byStride].map(([stride, sites]) => ({
+      stride,
+      sites,
+      hashes: new Set([...sites.keys()].map((gram) => hashAt(gram, 0))),
+    }));
   }
 
   replace(text: string): string {
@@ -86,27 +129,76 @@ class SecretMatcher {
     for (const form of this.#forms) {
       if (result.includes(form)) result = result.split(form).join(REDACTED);
     }
-    for (const fragments of this.#fragments) result = replaceFragments(result, fragments);
-    return result;
+    if (result.length < MIN_FRAGMENT_LENGTH) return result;
+    const runs = runsOf(result, this.#indexes);
+    return runs.length === 0 ? result : cut(result, runs);
   }
 }
 
-/** Replaces each longest run of `text` that is a piece of the form and at least `length` long. */
-function replaceFragments(text: string, { form, length, grams }: Fragments): string {
-  if (text.length < length) return text;
+type Run = readonly [start: number, end: number];
+
+/** The replaceable runs of `text`, possibly overlapping. */
+function runsOf(text: string, indexes: readonly GramIndex[]): Run[] {
+  const runs: Run[] = [];
+  for (const index of indexes) {
+    if (index.stride < MIN_FRAGMENT_LENGTH) rollingPass(text, index, runs);
+    else sampledPass(text, index, runs);
+  }
+  return runs;
+}
+
+/** Short forms (a lookup at nearly every position): a rolling hash, updated in a few operations. */
+function rollingPass(text: string, index: GramIndex, runs: Run[]): void {
+  let hash = hashAt(text, 0);
+  for (let at = 0; ; at += 1) {
+    if (at % index.stride === 0 && index.hashes.has(hash)) collectRuns(text, at, index, runs);
+    if (at + MIN_FRAGMENT_LENGTH >= text.length) return;
+    const leaving = Math.imul(text.charCodeAt(at), BASE_POW_7);
+    hash = (Math.imul(hash - leaving, BASE) + text.charCodeAt(at + MIN_FRAGMENT_LENGTH)) | 0;
+  }
+}
+
+/** Long forms (a lookup every `stride` positions, at least 8 apart): each hash computed afresh. */
+function sampledPass(text: string, index: GramIndex, runs: Run[]): void {
+  for (let at = 0; at + MIN_FRAGMENT_LENGTH <= text.length; at += index.stride) {
+    if (index.hashes.has(hashAt(text, at))) collectRuns(text, at, index, runs);
+  }
+}
+
+/** The runs through the 8 characters at `at`: each site extended both ways while it matches. */
+function collectRuns(text: string, at: number, index: GramIndex, runs: Run[]): void {
+  const found = index.sites.get(text.slice(at, at + MIN_FRAGMENT_LENGTH));
+  for (const { form, offset, minimum } of found ?? []) {
+    let before = 0;
+    while (offset - before > 0 && at - before > 0 && text[at - before - 1] === form[offset - before - 1]) {
+      before += 1;
+    }
+    let after = MIN_FRAGMENT_LENGTH;
+    while (offset + after < form.length && text[at + after] === form[offset + after]) after += 1;
+    if (before + after >= minimum) runs.push([at - before, at + after]);
+  }
+}
+
+/** `text` with each run (merged where they overlap or touch) replaced by one `[REDACTED]`. */
+function cut(text: string, runs: Run[]): string {
+  runs.sort((a, b) => a[0] - b[0]);
   let output = '';
   let copiedUpTo = 0;
-  let start = 0;
-  while (start + length <= text.length) {
-    if (!grams.has(text.slice(start, start + length))) {
-      start += 1;
+  let open: [number, number] | undefined;
+  for (const [start, end] of runs) {
+    if (open !== undefined && start <= open[1]) {
+      open[1] = Math.max(open[1], end);
       continue;
     }
-    let end = start + length;
-    while (end < text.length && form.includes(text.slice(start, end + 1))) end += 1;
-    output += `${text.slice(copiedUpTo, start)}${REDACTED}`;
-    copiedUpTo = end;
-    start = end;
+    if (open !== undefined) {
+      output += `${text.slice(copiedUpTo, open[0])}${REDACTED}`;
+      copiedUpTo = open[1];
+    }
+    open = [start, end];
   }
-  return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
+  if (open !== undefined) {
+    output += `${text.slice(copiedUpTo, open[0])}${REDACTED}`;
+    copiedUpTo = open[1];
+  }
+  return output + text.slice(copiedUpTo);
 }
