@@ -22,7 +22,7 @@ import {
  * each `connect()` opens an isolated child container for one tenant and provider.
  */
 export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
-  const { plugins, logger, onOperation } = parseKitOptions(options);
+  const { plugins: registrations, logger, onOperation } = parseKitOptions(options);
   const rootLogger = logger ?? createLogger();
   const root = new Container();
   const open = new Set<Connection>();
@@ -31,11 +31,12 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
 
   const kit: ProvisionKit = {
     container: root,
-    plugins,
+    plugins: Object.freeze(registrations.map((registration) => registration.plugin)),
     async connect(input: ConnectInput): Promise<Connection> {
       if (closed) throw new UnavailableError('The provision kit is closed');
       const { provider, tenant, config: rawConfig } = parseConnectInput(input);
-      const plugin = findPlugin(plugins, provider);
+      const registration = findPlugin(registrations, provider);
+      const { plugin } = registration;
       const config = await parseConnectionConfig(plugin, rawConfig);
       opened += 1;
       const context: ConnectionContext = Object.freeze({
@@ -46,7 +47,7 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
       const connection = await openConnection({
         root,
         rootLogger,
-        plugin,
+        registration,
         context,
         rawConfig,
         config,
@@ -65,7 +66,7 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
   };
 
   root.bind(Logger).toConstantValue(rootLogger);
-  root.bind(ProviderPlugins).toConstantValue(plugins);
+  root.bind(ProviderPlugins).toConstantValue(kit.plugins);
   root.bind(ProvisionKit).toConstantValue(kit);
   return kit;
 }

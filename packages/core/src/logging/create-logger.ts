@@ -2,11 +2,9 @@ import { type DestinationStream, type LogFn, type LoggerOptions, pino } from 'pi
 import { z } from 'zod';
 import type { Logger } from '../composition/logger.js';
 import { parseInput } from '../errors/from-zod.js';
-import { REDACTED } from '../model/sensitivity.js';
 import { redact } from '../redaction/redact.js';
 import { replaceSecrets } from '../redaction/redact-text.js';
 import { addLoggerSecrets, loggerSecrets } from './logger-secrets.js';
-import { SECRET_FIELD_PATHS } from './secret-paths.js';
 
 export interface CreateLoggerOptions {
   /** Pino level name; default `'info'`. */
@@ -42,7 +40,10 @@ export function createLogger(options?: CreateLoggerOptions): Logger {
   });
   const loggerOptions: LoggerOptions = {
     level: parsed?.level ?? 'info',
-    redact: { paths: [...SECRET_FIELD_PATHS], censor: REDACTED },
+    // No pino `redact` paths: the hook below already redacts secret fields at any depth, and pino
+    // runs its redaction over every child's bindings (about 0.06 ms a child with 135 paths).
+    // Bindings a provider passes to `child()` get the same field redaction here instead.
+    formatters: { bindings: (bindings) => redact(bindings) as Record<string, unknown> },
     hooks: { logMethod: scrubLogArguments },
   };
   const logger = parsed?.destination ? pino(loggerOptions, parsed.destination) : pino(loggerOptions);

@@ -1,5 +1,6 @@
 import type { User } from '../model/user.js';
 import type { DirectoryContext } from './directory-context.js';
+import { methodOf } from './directory-methods.js';
 import { planListFilters } from './list-filters.js';
 import { recordOperation } from './operation-logger.js';
 import { cancelledError, type OperationSignal, operationSignal } from './operation-signal.js';
@@ -36,8 +37,11 @@ async function* streamUsers(
     linked = operationSignal(options.signal, context.lifetime);
     const plan = planListFilters(context.capabilities, options);
     throwIfCancelled(context, linked);
+    // The provider always gets a page size: the caller's, or the declared default.
+    const pageSize = plan.providerOptions.pageSize ?? context.capabilities.defaultPageSize;
+    const listUsers = methodOf(context.inner, 'listUsers', context.provider);
     source = new ProviderStream(
-      context.inner.listUsers({ ...plan.providerOptions, signal: linked.signal }),
+      listUsers({ ...plan.providerOptions, pageSize, signal: linked.signal }),
       linked.signal,
     );
     for (;;) {

@@ -1,5 +1,6 @@
 import type { Logger } from '../composition/logger.js';
 import type { ErrorCode } from '../errors/provisioning-error.js';
+import type { ProviderCapabilities } from '../spi/provider-capabilities.js';
 import type { Verb } from '../spi/verbs.js';
 
 /** One finished `UserDirectory` call, as reported to `onOperation` (metrics, tracing, audit). */
@@ -26,4 +27,8 @@ export interface WrapDirectoryOptions {
    * aborts so nothing more is sent, and new calls fail with `UnavailableError`.
    */
   readonly signal?: AbortSignal | undefined;
+  /** The provider id; default: the directory's own `provider`. */
+  readonly provider?: string | undefined;
+  /** The provider's declaration; default: the directory's own `capabilities`. */
+  readonly capabilities?: ProviderCapabilities | undefined;
 }

@@ -13,5 +13,7 @@ export const lastpassProvider: ProviderPlugin<typeof LastPassConfig> = definePro
   displayName: 'LastPass Enterprise',
   configSchema: LastPassConfig,
   capabilities: lastpassCapabilities(),
+  // A connection's listings default to its configured `pageSize`.
+  refineCapabilities: (config) => ({ defaultPageSize: config.pageSize }),
   createModule: createLastPassModule,
 });
