@@ -10,6 +10,10 @@ export interface ContractOptions {
    * (a directory passed through `wrapDirectory` or opened with `connect()`), not the raw provider.
    */
   readonly factory: () => UserDirectory | Promise<UserDirectory>;
+  /** Runs once before the suite's tests (start a simulator); failures fail the suite. */
+  readonly setup?: (() => void | Promise<void>) | undefined;
+  /** Runs once after the suite's tests, also when some failed. */
+  readonly cleanup?: (() => void | Promise<void>) | undefined;
   /** Called after each test that opened a directory. */
   readonly teardown?: ((directory: UserDirectory) => void | Promise<void>) | undefined;
   /**
