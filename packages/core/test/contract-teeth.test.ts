@@ -220,5 +220,10 @@ describe('contract kit', () => {
       const { failed } = expectCaught('suspend-not-idempotent', /idempotent/);
       expect(failed).toHaveLength(1);
     });
+
+    it('catches (ac) a password written to the log (through describeProviderContract)', () => {
+      const { failed } = expectCaught('logs-request-bodies', /log line/);
+      expect(failed).toHaveLength(1);
+    });
   });
 });

@@ -50,7 +50,8 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
   });
   const fail = (error: unknown, what: string): ProvisioningError => {
     const failure = copyError(pluginFailure(error, plugin.id, what), { secrets, provider: plugin.id });
-    logger.warn({ err: failure }, `connection failed to ${what}`);
+    // Not `err`: pino's serializer for that key would fold the cause chain into one string.
+    logger.warn({ error: failure }, `connection failed to ${what}`);
     return failure;
   };
 

@@ -62,7 +62,7 @@ function scrubLogArguments(this: Logger, args: Parameters<LogFn>, method: LogFn,
   const secrets = loggerSecrets(this);
   const scrubbed = (args as unknown[]).map((arg, index) => {
     if (typeof arg === 'string') return replaceSecrets(arg, secrets);
-    // Pino reads a leading Error specially; keep that meaning while dropping its stack and cause.
+    // Pino reads a leading Error specially; keep that meaning (the copy drops the stack, keeps causes).
     if (index === 0 && arg instanceof Error) return { err: redact(arg, { secrets }) };
     return redact(arg, { secrets });
   });

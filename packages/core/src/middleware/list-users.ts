@@ -4,7 +4,7 @@ import { methodOf } from './directory-methods.js';
 import { planListFilters } from './list-filters.js';
 import { recordOperation } from './operation-logger.js';
 import { cancelledError, type OperationSignal, operationSignal } from './operation-signal.js';
-import { finalizeCall } from './run-operation.js';
+import { finalizeCall, logged } from './run-operation.js';
 import { ensureOpen, ensureSupported, parseListOptions } from './validate-input.js';
 import { checkUser } from './validate-output.js';
 
@@ -61,6 +61,7 @@ async function* streamUsers(
       outcome: 'error',
       errorCode: final.code,
       itemCount: count,
+      error: logged(final, context.secrets),
     });
     throw final;
   } finally {

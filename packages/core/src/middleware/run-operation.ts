@@ -1,6 +1,7 @@
 import { CancelledError } from '../errors/error-classes.js';
-import type { ErrorCode, ProvisioningError } from '../errors/provisioning-error.js';
+import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { UserRef } from '../model/user.js';
+import { redact } from '../redaction/redact.js';
 import { secretStringsIn } from '../redaction/secret-strings.js';
 import type { Verb } from '../spi/verbs.js';
 import type { DirectoryContext } from './directory-context.js';
@@ -14,7 +15,7 @@ export interface CallState {
   ref?: UserRef | undefined;
   itemCount?: number | undefined;
   /** Set when the body handled a failure itself (verifyCredentials reports rather than throws). */
-  failure?: ErrorCode | undefined;
+  failure?: ProvisioningError | undefined;
   /** Connection secrets plus secret-field values of this call's input (a new user's password). */
   readonly secrets: readonly string[];
   /** Handed to the provider: the caller's signal combined with the directory's lifetime. */
@@ -39,7 +40,9 @@ export async function runOperation<T>(
   body: (call: CallState) => Promise<T>,
 ): Promise<T> {
   const startedAt = performance.now();
-  const secrets = [...context.secrets, ...secretStringsIn(input)];
+  // Without secrets of its own the call shares the connection's list (and its cached matcher).
+  const inputSecrets = secretStringsIn(input);
+  const secrets = inputSecrets.length === 0 ? context.secrets : [...context.secrets, ...inputSecrets];
   let linked: OperationSignal | undefined;
   const finalize = (error: unknown) => finalizeCall(context, operation, secrets, linked, error);
   // The signal is replaced by the linked one before `body` runs.
@@ -56,9 +59,10 @@ export async function runOperation<T>(
     const result = await body(call);
     recordOperation(context, operation, startedAt, {
       outcome: call.failure === undefined ? 'ok' : 'error',
-      errorCode: call.failure,
+      errorCode: call.failure?.code,
       itemCount: call.itemCount,
       ref: call.ref,
+      error: logged(call.failure, secrets),
     });
     return result;
   } catch (error) {
@@ -68,11 +72,20 @@ export async function runOperation<T>(
       errorCode: final.code,
       itemCount: call.itemCount,
       ref: call.ref,
+      error: logged(final, secrets),
     });
     throw final;
   } finally {
     linked?.dispose();
   }
+}
+
+/**
+ * The failure as its log line carries it: message and cause chain, with the call's secrets (a new
+ * user's password) cut out of the causes too, which the provider built and core did not scrub.
+ */
+export function logged(error: ProvisioningError | undefined, secrets: readonly string[]): unknown {
+  return error === undefined ? undefined : redact(error, { secrets });
 }
 
 /** A failure after the signal fired is a cancellation, whatever the provider made of the abort. */

@@ -140,7 +140,7 @@ export class WrappedDirectory implements UserDirectory {
       } catch (error) {
         const final = call.finalize(error);
         if (final.code === 'cancelled') throw final;
-        call.failure = final.code;
+        call.failure = final;
         return credentialCheckFromError(final);
       }
     });
