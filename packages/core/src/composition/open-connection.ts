@@ -4,6 +4,7 @@ import { ProvisioningError } from '../errors/provisioning-error.js';
 import { missingMethods } from '../middleware/directory-methods.js';
 import { wrapProviderDirectory } from '../middleware/wrap-directory.js';
 import { isWrappedDirectory, withLifetime } from '../middleware/wrapped-directory.js';
+import { normalizeSecrets } from '../redaction/redact-text.js';
 import { copyError } from '../redaction/scrub-error.js';
 import { secretValuesOf } from '../redaction/secret-values.js';
 import type { Capabilities } from '../spi/capabilities.js';
@@ -39,7 +40,11 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
   const { registration, context } = input;
   const { plugin } = registration;
   const schema = plugin.configSchema;
-  const secrets = [...secretValuesOf(schema, input.config), ...secretValuesOf(schema, input.rawConfig)];
+  // One normalized list for the logger, the wrapper and errors: one matcher per connection at most.
+  const secrets = normalizeSecrets([
+    ...secretValuesOf(schema, input.config),
+    ...secretValuesOf(schema, input.rawConfig),
+  ]);
   const logger = connectionLogger(input.rootLogger, context, secrets);
   const services = new ConnectionServices({
     root: input.root,
