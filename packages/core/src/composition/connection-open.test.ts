@@ -196,11 +196,10 @@ describe('ProvisionKit', () => {
       load: (
         bind: (id: symbol) => { to: (c: unknown) => unknown; toDynamicValue: (f: () => unknown) => unknown },
       ) => void,
-    ) =>
-      plugin({
-        createDirectory: undefined,
-        createModule: () => new ContainerModule(({ bind }) => load(bind as never)),
-      });
+    ): ProviderPlugin<typeof configSchema> => {
+      const { createDirectory: _none, ...rest } = plugin();
+      return { ...rest, createModule: () => new ContainerModule(({ bind }) => load(bind as never)) };
+    };
 
     it('names the missing binding and who needed it', async () => {
       const error = await rejection(connect(withModule((bind) => bind(UserDirectory).to(NeedsClient))));
