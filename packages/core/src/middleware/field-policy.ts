@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { UnsupportedOperationError } from '../errors/error-classes.js';
 import type { NewUser } from '../model/user.js';
-import { CREATE_FIELDS, supports } from '../spi/capabilities.js';
+import { type Capabilities, CREATE_FIELDS, supports } from '../spi/capabilities.js';
 import type { InputContext } from './validate-input.js';
 
 type ParsedNewUser = z.output<typeof NewUser>;
@@ -18,27 +18,40 @@ export function applyCreateFieldPolicy(
   user: ParsedNewUser,
   argument: string,
 ): ParsedNewUser {
-  const { capabilities } = context;
   const fields = user as Record<string, unknown>;
-  const refused: string[] = [];
-  const stored = (field: string): boolean => {
-    if (field === 'password') return capabilities.acceptsPassword;
-    if (field === 'groups') return supports(capabilities, 'addToGroups');
-    return (capabilities.creatableFields as readonly string[]).includes(field);
-  };
-  for (const field of [...CREATE_FIELDS, 'groups', 'password']) {
+  let refused: string[] | undefined;
+  for (const field of unstoredFields(context.capabilities)) {
     const value = fields[field];
-    if (value === undefined || stored(field)) continue;
+    if (value === undefined) continue;
     if (asksForNothing(value)) delete fields[field];
-    else refused.push(`${argument}.${field}`);
+    else (refused ??= []).push(`${argument}.${field}`);
   }
-  if (refused.length > 0) {
+  if (refused !== undefined) {
     throw new UnsupportedOperationError(`${context.provider} does not store ${refused.join(', ')}`, {
       provider: context.provider,
       details: { field: refused[0], fields: refused },
     });
   }
   return user;
+}
+
+// Computed once per capabilities object (connections share theirs): a batch of 10,000 users then
+// checks only the few fields its provider does not store, and none for a provider storing all.
+const unstored = new WeakMap<Capabilities, readonly string[]>();
+
+/** The new-user fields `capabilities` do not store. */
+function unstoredFields(capabilities: Capabilities): readonly string[] {
+  let fields = unstored.get(capabilities);
+  if (fields === undefined) {
+    const creatable: readonly string[] = capabilities.creatableFields;
+    fields = [
+      ...CREATE_FIELDS.filter((field) => !creatable.includes(field)),
+      ...(supports(capabilities, 'addToGroups') ? [] : ['groups']),
+      ...(capabilities.acceptsPassword ? [] : ['password']),
+    ];
+    unstored.set(capabilities, fields);
+  }
+  return fields;
 }
 
 /** What a provider that does not store the field gives anyway: nothing is lost by leaving it out. */
