@@ -19,14 +19,14 @@ export function applyCreateFieldPolicy(
   argument: string,
 ): ParsedNewUser {
   const fields = user as Record<string, unknown>;
-  let refused: string[] | undefined;
+  const refused: string[] = [];
   for (const field of unstoredFields(context.capabilities)) {
     const value = fields[field];
     if (value === undefined) continue;
     if (asksForNothing(value)) delete fields[field];
-    else (refused ??= []).push(`${argument}.${field}`);
+    else refused.push(`${argument}.${field}`);
   }
-  if (refused !== undefined) {
+  if (refused.length > 0) {
     throw new UnsupportedOperationError(`${context.provider} does not store ${refused.join(', ')}`, {
       provider: context.provider,
       details: { field: refused[0], fields: refused },

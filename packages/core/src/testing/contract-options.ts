@@ -28,7 +28,8 @@ export interface ContractOptions {
    */
   readonly secrets?: readonly string[] | undefined;
   /**
-   * The provider's capabilities when known before any directory exists (e.g. `plugin.capabilities`):
+   * The provider's capabilities when known before any directory exists (for a plugin,
+   * `resolveCapabilities(plugin.capabilities)`):
    * tests for undeclared verbs are then skipped at collection, without opening a directory. Without
    * it the kit reads the capabilities of each opened directory and skips at run time.
    */
@@ -42,7 +43,7 @@ export interface ContractOptions {
   readonly uniqueUserName?: (() => string) | undefined;
   /**
    * A directory whose credentials are wrong. When given, the kit checks that `verifyCredentials()`
-   * reports them instead of throwing and that other verbs fail with `authentication`.
+   * reports `invalid` instead of throwing and that other verbs fail with `authentication`.
    */
   readonly invalidCredentialsFactory?: (() => UserDirectory | Promise<UserDirectory>) | undefined;
 }
