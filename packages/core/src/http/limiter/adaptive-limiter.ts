@@ -4,6 +4,9 @@ import type { LimiterSettings } from './limiter-settings.js';
 import type { LimiterFeedback, LimiterPermit, LimiterState } from './limiter-state.js';
 import { WindowCounter } from './window-counter.js';
 
+/** How long after a decrease further throttling answers are taken as echoes of the same overload. */
+const DECREASE_HOLD_MS = 1000;
+
 interface Waiter {
   readonly resolve: (permit: LimiterPermit) => void;
   readonly reject: (reason: unknown) => void;
@@ -140,10 +143,12 @@ export class AdaptiveLimiter {
     if (this.#settings.adaptive) this.#decrease(now, startedAt, accepted);
   }
 
-  // Only answers to requests started after the last decrease count: those sent before it could not
-  // have seen it, and reacting to each of them would collapse the rate for a single overload.
+  // Only answers to requests started a second or more after the last decrease count. Those sent
+  // before it could not have seen it, and servers count in windows of about a second: one overload
+  // keeps answering 429 for the rest of its window, and reacting to each of those would collapse
+  // the rate for a single overload.
   #decrease(now: number, startedAt: number, accepted: number): void {
-    if (startedAt < this.#lastDecreaseAt) return;
+    if (startedAt < this.#lastDecreaseAt + DECREASE_HOLD_MS) return;
     if (accepted > 0) this.#estimate = accepted;
     const base = accepted > 0 ? accepted : (this.#rate ?? Math.max(1, this.#starts.lastSecond(now)));
     const lowered = Math.min(this.#rate ?? Number.POSITIVE_INFINITY, base * this.#settings.decreaseFactor);
