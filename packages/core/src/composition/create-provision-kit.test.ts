@@ -1,6 +1,6 @@
 import { ContainerModule, inject, injectable } from 'inversify';
 import type { DestinationStream } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AuthenticationError } from '../errors/error-classes.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
@@ -75,6 +75,41 @@ class FakeDirectory {
     this.closed = true;
   }
 }
+
+/** Holds every getUser until its signal aborts, and records what happened in which order. */
+@injectable()
+class HoldingDirectory {
+  readonly provider = 'holding';
+  readonly capabilities = CAPABILITIES;
+  readonly log: string[] = [];
+  started = 0;
+  getUser(_ref: UserRef, options?: { signal?: AbortSignal }): Promise<User> {
+    this.started += 1;
+    return new Promise((_resolve, reject) => {
+      options?.signal?.addEventListener('abort', () => {
+        this.log.push('signal aborted');
+        reject(new Error('socket hang up'));
+      });
+    });
+  }
+  async verifyCredentials(): Promise<CredentialCheck> {
+    return { status: 'valid', checkedAt: new Date().toISOString() };
+  }
+  close(): void {
+    this.log.push('provider closed');
+  }
+}
+
+const holdingPlugin = defineProviderPlugin({
+  id: 'holding',
+  displayName: 'Holding',
+  configSchema: z.object({}),
+  capabilities: CAPABILITIES,
+  createModule: () =>
+    new ContainerModule(({ bind }) => {
+      bind(UserDirectory).to(HoldingDirectory).inSingletonScope();
+    }),
+});
 
 const fakePlugin = defineProviderPlugin({
   id: 'fake',
@@ -265,6 +300,25 @@ describe('Connection', () => {
     });
   });
 
+  describe('.close during operations', () => {
+    it('cancels operations in flight (connection_closed), aborting their signals before closing the provider', async () => {
+      const { kit } = kitWith([holdingPlugin]);
+      const connection = await kit.connect({ provider: 'holding', tenant: 't', config: {} });
+      const inner = connection.get<HoldingDirectory>(UserDirectory);
+      const pending = [connection.directory.getUser({ id: '1' }), connection.directory.getUser({ id: '2' })];
+      await vi.waitFor(() => expect(inner.started).toBe(2));
+      await connection.close();
+      for (const operation of pending) {
+        const error = await rejection(operation);
+        expect(error.code).toBe('cancelled');
+        expect(error.details?.reason).toBe('connection_closed');
+      }
+      expect(inner.log).toEqual(['signal aborted', 'signal aborted', 'provider closed']);
+      expect((await rejection(connection.directory.getUser({ id: '3' }))).code).toBe('unavailable');
+      expect(inner.started).toBe(2);
+    });
+  });
+
   describe('.get', () => {
     it('rejects a token bound nowhere with invalid_input', async () => {
       const connection = await kitWith().kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
@@ -277,6 +331,17 @@ describe('Connection', () => {
 
 describe('ProvisionKit', () => {
   describe('.close', () => {
+    it('cancels the operations in flight of every connection', async () => {
+      const { kit } = kitWith([holdingPlugin]);
+      const a = await kit.connect({ provider: 'holding', tenant: 'a', config: {} });
+      const b = await kit.connect({ provider: 'holding', tenant: 'b', config: {} });
+      const pending = [a.directory.getUser({ id: '1' }), b.directory.getUser({ id: '1' })];
+      await vi.waitFor(() => expect(a.get<HoldingDirectory>(UserDirectory).started).toBe(1));
+      await vi.waitFor(() => expect(b.get<HoldingDirectory>(UserDirectory).started).toBe(1));
+      await kit.close();
+      for (const operation of pending) expect((await rejection(operation)).code).toBe('cancelled');
+    });
+
     it('closes every open connection and refuses new ones', async () => {
       const { kit } = kitWith();
       const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'unavailable',
   'unsupported_operation',
   'provider_error',
+  'cancelled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
