@@ -1,14 +1,21 @@
+import { CancelledError } from '../errors/error-classes.js';
+
 /**
- * What a caller's abort surfaces as. Until core has its `cancelled` error code this is the signal's
- * own reason (an `AbortError` unless the caller chose another), which core's middleware turns into
- * the host-facing error; everything in the toolkit goes through this one function, so adopting the
- * typed error changes nothing else.
+ * What an aborted signal surfaces as: `CancelledError` (code `cancelled`), never `provider_error`.
+ * A signal aborted with a `CancelledError` as its reason keeps it (and its `reason`); otherwise the
+ * reason is `aborted`, and core's middleware, which knows whether the caller or the connection's
+ * close fired, reports the right one to the host.
  */
-export function cancellation(signal: AbortSignal, _provider: string): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+export function cancellation(signal: AbortSignal, provider: string): CancelledError {
+  if (CancelledError.is(signal.reason)) return signal.reason;
+  return new CancelledError(`The ${provider} request was cancelled`, {
+    provider,
+    reason: 'aborted',
+    cause: signal.reason,
+  });
 }
 
-/** Throws the caller's cancellation when `signal` has aborted. */
+/** Throws the cancellation when `signal` has aborted. */
 export function throwIfCancelled(signal: AbortSignal | undefined, provider: string): void {
   if (signal?.aborted === true) throw cancellation(signal, provider);
 }

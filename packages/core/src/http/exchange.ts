@@ -1,4 +1,5 @@
 import { ProvisioningError } from '../errors/provisioning-error.js';
+import { parseRetryAfter } from '../errors/retry-after.js';
 import { AttemptSignal } from './attempt-signal.js';
 import type { Clock } from './clock.js';
 import type { EchoRedactor } from './echo-redactor.js';
@@ -15,7 +16,6 @@ import {
 } from './network-errors.js';
 import { BodyInterrupted, decodeUtf8, ResponseTooLarge, readPrefix } from './read-body.js';
 import type { ResponseReader } from './response-readers.js';
-import { clampRetryAfter, MAX_REPORTED_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 import type { HttpSender, SenderResponse } from './senders/sender.js';
 import { defaultErrorForStatus } from './status-errors.js';
 
@@ -45,7 +45,7 @@ export interface AttemptFailure {
   readonly error: ProvisioningError;
   /** The request may have reached the server and taken effect (timeout, reset, 5xx). */
   readonly ambiguous: boolean;
-  /** The server's `Retry-After` in milliseconds, unclamped. */
+  /** The server's `Retry-After` in milliseconds (at most an hour: core's `parseRetryAfter`). */
   readonly retryAfterMs: number | undefined;
 }
 
@@ -140,8 +140,7 @@ async function mapFailure<T>(
             ...(parsed.code === undefined ? {} : { code: setup.redactor.excerpt(parsed.code, 64) }),
             ...(parsed.message === undefined ? {} : { message: setup.redactor.excerpt(parsed.message) }),
           },
-    retryAfterMs:
-      retryAfterMs === undefined ? undefined : clampRetryAfter(retryAfterMs, MAX_REPORTED_RETRY_AFTER_MS),
+    retryAfterMs,
   };
   for (const mapper of setup.mappers) {
     const mapped = mapper(failure);

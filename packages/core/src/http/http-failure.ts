@@ -16,7 +16,7 @@ export interface HttpFailure {
   readonly excerpt: string;
   /** What the error-body parser found, message already redacted and shortened. */
   readonly errorBody: ErrorBody | undefined;
-  /** `Retry-After` in milliseconds, clamped for reporting; undefined when absent or unreadable. */
+  /** `Retry-After` in milliseconds (at most an hour); undefined when absent or unreadable. */
   readonly retryAfterMs: number | undefined;
 }
 

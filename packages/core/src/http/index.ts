@@ -30,7 +30,6 @@ export { type PageByNumberOptions, type PagePosition, pageByNumber } from './pag
 export { DEFAULT_MAX_PAGES, type Page, PageGuard, type PageGuardOptions } from './paging/page-guard.js';
 export { type PaginateOptions, paginate, type Step } from './paging/paginate.js';
 export { jsonReader, noBodyReader, type ResponseReader, textReader } from './response-readers.js';
-export { clampRetryAfter, MAX_REPORTED_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export {
   backoffDelay,
   DEFAULT_RETRY_POLICY,

@@ -39,15 +39,15 @@ describe('AdaptiveLimiter', () => {
       expect(order).toEqual([1, 2, 3]);
     });
 
-    it('drops a waiter whose signal aborts, and rejects at once for an aborted signal', async () => {
+    it('drops a waiter whose signal aborts with cancelled, and refuses an aborted signal at once', async () => {
       const { clock, limiter } = limiterWith({ maxConcurrent: 1 });
       const held = await limiter.acquire();
       const controller = new AbortController();
       const waiting = limiter.acquire(controller.signal);
       controller.abort(new Error('stop'));
-      await expect(waiting).rejects.toThrow('stop');
+      await expect(waiting).rejects.toMatchObject({ code: 'cancelled', provider: 'test' });
       expect(limiter.state.queued).toBe(0);
-      await expect(limiter.acquire(AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
+      await expect(limiter.acquire(AbortSignal.abort())).rejects.toMatchObject({ code: 'cancelled' });
       held.release({ throttled: false });
       await clock.settle();
       expect(limiter.state.inFlight).toBe(0);
