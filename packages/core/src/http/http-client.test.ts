@@ -229,9 +229,9 @@ describe('HttpClient', () => {
       ];
       for (const body of echoes) {
         nock(ORIGIN).get('/v1/me').reply(418, body);
-        const error = await makeClient()
+        const error = (await makeClient()
           .request({ method: 'GET', path: '/me' })
-          .catch((caught) => caught);
+          .catch((caught) => caught)) as Error;
         const visible = `${JSON.stringify(error)} ${error.message} ${error.stack}`;
         expect(visible).not.toContain(half);
         expect(visible).not.toContain(TOKEN.slice(-12));
