@@ -87,6 +87,12 @@ describe('AdaptiveLimiter', () => {
       expect(limiter.state).toMatchObject({ rate: 7, throttled: 1, decreases: 1, started: 11 });
     });
 
+    it('sets no rate on a throttle without evidence of what the server accepts', async () => {
+      const { limiter } = limiterWith();
+      (await limiter.acquire()).release({ throttled: true });
+      expect(limiter.state).toMatchObject({ rate: null, throttled: 1, decreases: 0 });
+    });
+
     it('takes further throttles within a second of a decrease as the same overload', async () => {
       const { clock, limiter } = limiterWith();
       for (let index = 0; index < 10; index++) (await limiter.acquire()).release({ throttled: false });

@@ -26,7 +26,6 @@ export class AdaptiveLimiter {
   readonly #provider: string;
   readonly #queue: Waiter[] = [];
   readonly #accepted = new WindowCounter();
-  readonly #starts = new WindowCounter();
   #rate: number | null;
   #estimate: number | null = null;
   #inFlight = 0;
@@ -100,7 +99,6 @@ export class AdaptiveLimiter {
     this.#inFlight++;
     this.#started++;
     this.#lastStartAt = now;
-    this.#starts.add(now);
     let released = false;
     waiter.resolve({
       release: (feedback) => {
@@ -149,8 +147,11 @@ export class AdaptiveLimiter {
   // the rate for a single overload.
   #decrease(now: number, startedAt: number, accepted: number): void {
     if (startedAt < this.#lastDecreaseAt + DECREASE_HOLD_MS) return;
+    // Nothing accepted lately and no rate yet: no evidence of what the server takes (a lone request
+    // met a 429). Its retry waits out the back-off; pacing everyone on a guess would only be slower.
+    if (accepted === 0 && this.#rate === null) return;
     if (accepted > 0) this.#estimate = accepted;
-    const base = accepted > 0 ? accepted : (this.#rate ?? Math.max(1, this.#starts.lastSecond(now)));
+    const base = accepted > 0 ? accepted : (this.#rate ?? 0);
     const lowered = Math.min(this.#rate ?? Number.POSITIVE_INFINITY, base * this.#settings.decreaseFactor);
     this.#rate = Math.max(this.#settings.minRequestsPerSecond, lowered);
     this.#lastDecreaseAt = now;
