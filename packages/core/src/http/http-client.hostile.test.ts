@@ -154,9 +154,9 @@ describe.each(SENDERS)('HttpClient against hostile servers (%s sender)', (_name,
         response.end(JSON.stringify({ message: echo, error: { code: request.headers.authorization } }));
       });
       const client = clientFor(server, { secrets: [] });
-      const error = await client
+      const error = (await client
         .request({ method: 'POST', path: '/users', query: { t: TOKEN }, form: { token: TOKEN } })
-        .catch((caught) => caught);
+        .catch((caught) => caught)) as Error & { code: string };
       expect(error.code).toBe('invalid_input');
       expect(`${JSON.stringify(error)} ${error.message} ${error.stack}`).not.toContain(TOKEN.slice(4, 24));
     });
