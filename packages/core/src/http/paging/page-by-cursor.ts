@@ -21,12 +21,13 @@ export function pageByCursor<T>(options: PageByCursorOptions<T>): AsyncGenerator
   return paginate<T, { cursor: string | undefined }>({
     ...options,
     first: { cursor: undefined },
-    fetch: async ({ cursor }, guard, signal) => {
+    cursorKey: ({ cursor }) => cursor ?? '',
+    fetch: async ({ cursor }, _guard, signal) => {
       const page = await options.fetchPage(cursor, signal);
       const nextCursor = page.nextCursor;
-      if (nextCursor === undefined || nextCursor === null || nextCursor === '')
+      if (nextCursor === undefined || nextCursor === null || nextCursor === '') {
         return { ...page, next: undefined };
-      guard.follow(nextCursor);
+      }
       return { ...page, next: { cursor: nextCursor } };
     },
   });

@@ -28,7 +28,8 @@ export function pageByLink<T>(options: PageByLinkOptions<T>): AsyncGenerator<T, 
     ...options,
     provider: client.provider,
     first: { ...options.first, method: 'GET' },
-    fetch: async (request, guard, signal) => {
+    cursorKey: (request) => request.path,
+    fetch: async (request, _guard, signal) => {
       const page = await client.request({
         ...request,
         signal,
@@ -38,7 +39,6 @@ export function pageByLink<T>(options: PageByLinkOptions<T>): AsyncGenerator<T, 
         }),
       });
       if (page.next === undefined) return { ...page, next: undefined };
-      guard.follow(page.next);
       const { headers, operation, timeoutMs, retry } = options.first;
       return { ...page, next: { method: 'GET', path: page.next, headers, operation, timeoutMs, retry } };
     },
