@@ -58,7 +58,8 @@ export class EchoRedactor {
   excerpt(text: string, maxChars: number = EXCERPT_MAX_CHARS): string {
     const longest = this.#forms[0]?.length ?? 0;
     const window = text.length > maxChars + longest ? text.slice(0, maxChars + longest) : text;
-    const flat = this.partial(this.text(window)).replace(/\s+/g, ' ').trim();
+    // Whitespace is folded first: folding after redaction could join two pieces into a secret.
+    const flat = this.partial(this.text(window.replace(/\s+/g, ' '))).trim();
     return flat.length > maxChars ? `${flat.slice(0, maxChars - 1)}…` : flat;
   }
 
