@@ -15,7 +15,9 @@ describe('EchoRedactor', () => {
 
     it('removes values of secret-named fields it was not told about', () => {
       const redactor = new EchoRedactor([]);
-      expect(redactor.text('{"password":"hunter22","name":"x"}')).toBe('{"password":"[REDACTED]","name":"x"}');
+      expect(redactor.text('{"password":"hunter22","name":"x"}')).toBe(
+        '{"password":"[REDACTED]","name":"x"}',
+      );
       expect(redactor.text('token=abc123&user=x')).toBe('token=[REDACTED]&user=x');
     });
   });

@@ -8,7 +8,10 @@ describe('parseJsonErrorBody', () => {
     ['{"error":"login_taken","message":"taken"}', { code: 'login_taken', message: 'taken' }],
     ['{"error":{"code":"E42","message":"bad"}}', { code: 'E42', message: 'bad' }],
     ['{"code":409,"message":"dup"}', { code: '409', message: 'dup' }],
-    ['{"error":"invalid_grant","error_description":"expired"}', { code: 'invalid_grant', message: 'expired' }],
+    [
+      '{"error":"invalid_grant","error_description":"expired"}',
+      { code: 'invalid_grant', message: 'expired' },
+    ],
     ['{"type":"about:blank","title":"Conflict","detail":"exists"}', { message: 'exists' }],
     ['{"errors":[{"code":"x","message":"first"},{"message":"second"}]}', { code: 'x', message: 'first' }],
     ['{"error":"has spaces, not a code"}', {}],

@@ -19,10 +19,20 @@ const answers = fc.constantFrom<ScriptedAnswer>(
 const AMBIGUOUS = (answer: ScriptedAnswer) =>
   'networkError' in answer ? answer.networkError !== 'ECONNREFUSED' : answer.status >= 500;
 
-async function play(script: ScriptedAnswer[], settlements: Array<Settlement<unknown>['status']>, withSettle: boolean) {
+async function play(
+  script: ScriptedAnswer[],
+  settlements: Array<Settlement<unknown>['status']>,
+  withSettle: boolean,
+) {
   const { sender, sent } = scriptedSender(script);
   const clock = new VirtualClock();
-  const client = new HttpClient({ provider: 'p', baseUrl: 'https://p.test', sender, clock, random: () => 0.3 });
+  const client = new HttpClient({
+    provider: 'p',
+    baseUrl: 'https://p.test',
+    sender,
+    clock,
+    random: () => 0.3,
+  });
   let settles = 0;
   const settle = async (): Promise<Settlement<unknown>> => {
     const status = settlements[settles++ % settlements.length]!;
