@@ -71,7 +71,7 @@ export class CrewSandbox {
     request.on('end', () => this.#handle(request, response, body));
   }
 
-  #handle(request: IncomingMessage, response: ServerResponse, body: string): void {
+  #handle(request: IncomingMessage, response: ServerResponse, body: string) {
     this.requests++;
     const send = (status: number, value?: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -141,7 +141,7 @@ export class CrewSandbox {
     return [...this.members.values()].find((member) => member.login.toLowerCase() === login.toLowerCase());
   }
 
-  #create(response: ServerResponse, body: string, send: (status: number, value?: unknown) => void): void {
+  #create(response: ServerResponse, body: string, send: (status: number, value?: unknown) => void) {
     const input = JSON.parse(body || '{}') as Partial<CrewMember>;
     if (typeof input.login !== 'string' || input.login === '') {
       return send(422, { error: { code: 'invalid', message: 'login is required' } });
