@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { flowingBody } from './flowing-body.js';
 import type { HttpSender, ResponseHeaders } from './sender.js';
 
 export interface NodeHttpSenderOptions {
@@ -10,8 +11,8 @@ export interface NodeHttpSenderOptions {
 }
 
 /**
- * A sender over `node:http` / `node:https`. It hands the response stream's own Buffers to the
- * toolkit (no Web-stream layer in between). `node:http` never follows redirects.
+ * A sender over `node:http` / `node:https`. It hands the response's own Buffers to the toolkit (no
+ * Web-stream layer in between). `node:http` never follows redirects.
  */
 export function nodeHttpSender(options: NodeHttpSenderOptions = {}): HttpSender {
   return (request) =>
@@ -33,7 +34,7 @@ export function nodeHttpSender(options: NodeHttpSenderOptions = {}): HttpSender 
           resolve({
             status: incoming.statusCode ?? 0,
             headers: new NodeHeaders(incoming.headers),
-            body: incoming,
+            body: flowingBody(incoming),
           });
         },
       );
