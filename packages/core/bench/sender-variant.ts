@@ -1,12 +1,14 @@
 import { request as httpRequest } from 'node:http';
 import { fetchSender, HttpClient, nodeHttpSender } from '../src/http/index.js';
 
-export const VARIANTS = ['client-fetch', 'client-node-http', 'raw-fetch', 'raw-node-http'] as const;
+/** `idle` reads nothing: the harness's own footprint (Node, the tsx loader, the sampler). */
+export const VARIANTS = ['idle', 'client-fetch', 'client-node-http', 'raw-fetch', 'raw-node-http'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** Reads `pages` pages one after the other and returns how many users they held. */
 export async function readPages(variant: Variant, baseUrl: string, pages: number): Promise<number> {
   let users = 0;
+  if (variant === 'idle') return users;
   if (variant === 'client-fetch' || variant === 'client-node-http') {
     const sender = variant === 'client-fetch' ? fetchSender() : nodeHttpSender();
     const client = new HttpClient({ provider: 'bench', baseUrl, sender });
