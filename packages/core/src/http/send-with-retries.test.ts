@@ -38,13 +38,10 @@ async function play(
     const status = settlements[settles++ % settlements.length]!;
     return status === 'applied' ? { status, value: { settled: true } } : { status };
   };
-  let done = false;
-  const request = client.request({ method: 'POST', path: '/x', json: {}, ...(withSettle ? { settle } : {}) });
-  const finish = () => {
-    done = true;
-  };
-  request.then(finish, finish);
-  await clock.run(() => done, 10_000_000);
+  const request = clock.finish(
+    client.request({ method: 'POST', path: '/x', json: {}, ...(withSettle ? { settle } : {}) }),
+    10_000_000,
+  );
   const outcome = await request.then(
     (value) => ({ value }),
     (error) => ({ error }),

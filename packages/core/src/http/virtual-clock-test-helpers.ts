@@ -68,6 +68,17 @@ export class VirtualClock implements Clock {
     }
   }
 
+  /** Runs the clock until `pending` settles (or `limitMs` passes), then returns its outcome. */
+  async finish<T>(pending: Promise<T>, limitMs = 3_600_000): Promise<T> {
+    let done = false;
+    const finished = () => {
+      done = true;
+    };
+    pending.then(finished, finished);
+    await this.run(() => done, this.#now + limitMs);
+    return pending;
+  }
+
   /** Runs for `ms` of virtual time. */
   advance(ms: number): Promise<void> {
     const end = this.#now + ms;

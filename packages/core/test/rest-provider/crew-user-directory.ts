@@ -153,24 +153,13 @@ export class CrewUserDirectory implements UserDirectory {
     return { status: valid ? 'valid' : 'insufficient_permissions', checkedAt: new Date().toISOString() };
   }
 
-  removeUser(): Promise<void> {
-    return undeclared('removeUser');
-  }
-  purgeUser(): Promise<void> {
-    return undeclared('purgeUser');
-  }
-  cancelInvitation(): Promise<void> {
-    return undeclared('cancelInvitation');
-  }
-  addToGroups(): Promise<User> {
-    return undeclared('addToGroups');
-  }
-  removeFromGroups(): Promise<User> {
-    return undeclared('removeFromGroups');
-  }
-  listGroups(): Promise<Group[]> {
-    return undeclared('listGroups');
-  }
+  // Undeclared verbs: core answers unsupported_operation before ever calling these.
+  readonly removeUser = (): Promise<void> => undeclared('removeUser');
+  readonly purgeUser = (): Promise<void> => undeclared('purgeUser');
+  readonly cancelInvitation = (): Promise<void> => undeclared('cancelInvitation');
+  readonly addToGroups = (): Promise<User> => undeclared('addToGroups');
+  readonly removeFromGroups = (): Promise<User> => undeclared('removeFromGroups');
+  readonly listGroups = (): Promise<Group[]> => undeclared('listGroups');
 
   #find(ref: UserRef, signal: AbortSignal | undefined): Promise<CrewMember> {
     return 'id' in ref
