@@ -48,13 +48,14 @@ async function main(): Promise<void> {
     console.log(
       `\nHTTP senders: ${PAGES} pages of ${mb(server.pageBytes)} JSON, medians of ${RUNS} fresh processes`,
     );
-    console.log('| variant | wall | peak RSS | peak heap (50 ms sampling) |');
-    console.log('|---|---|---|---|');
+    console.log('| variant | wall | CPU | peak RSS | peak heap (50 ms sampling) |');
+    console.log('|---|---|---|---|---|');
     for (const [variant, runs] of results) {
       const wall = median(runs.map((run) => run.wallMs));
+      const cpu = median(runs.map((run) => run.cpuMs));
       const rss = median(runs.map((run) => run.peakRssBytes));
       const heap = median(runs.map((run) => run.peakHeapBytes));
-      console.log(`| ${variant} | ${wall.toFixed(0)} ms | ${mb(rss)} | ${mb(heap)} |`);
+      console.log(`| ${variant} | ${wall.toFixed(0)} ms | ${cpu.toFixed(0)} ms | ${mb(rss)} | ${mb(heap)} |`);
     }
   } finally {
     await server.close();

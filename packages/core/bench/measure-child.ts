@@ -5,6 +5,8 @@ export interface Measurement {
   readonly variant: Variant;
   readonly users: number;
   readonly wallMs: number;
+  /** User plus system CPU time of the run: steadier than wall time on a busy machine. */
+  readonly cpuMs: number;
   readonly peakRssBytes: number;
   readonly peakHeapBytes: number;
 }
@@ -24,11 +26,14 @@ async function measure(variant: Variant, baseUrl: string, pages: number): Promis
   sample();
   const timer = setInterval(sample, 50);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const users = await readPages(variant, baseUrl, pages);
   const wallMs = performance.now() - started;
+  const spent = process.cpuUsage(cpu);
   sample();
   clearInterval(timer);
-  return { variant, users, wallMs, peakRssBytes: peakRss, peakHeapBytes: peakHeap };
+  const cpuMs = (spent.user + spent.system) / 1000;
+  return { variant, users, wallMs, cpuMs, peakRssBytes: peakRss, peakHeapBytes: peakHeap };
 }
 
 const [variant, baseUrl, pages] = process.argv.slice(2);

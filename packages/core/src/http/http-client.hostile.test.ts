@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpClientOptionsInput } from './client-options.js';
 import { HttpClient } from './http-client.js';
@@ -60,6 +61,32 @@ describe.each(SENDERS)('HttpClient against hostile servers (%s sender)', (_name,
         details: { reason: 'response_too_large', limitBytes: 1024 * 1024 },
       });
       await gone;
+    });
+
+    it('decodes a gzip answer it asked for', async () => {
+      const server = await serve((request, response) => {
+        const gzip = String(request.headers['accept-encoding']).includes('gzip');
+        const body = JSON.stringify({ users: ['a', 'b'] });
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        });
+        response.end(gzip ? gzipSync(body) : body);
+      });
+      await expect(clientFor(server).request({ method: 'GET', path: '/users' })).resolves.toEqual({
+        users: ['a', 'b'],
+      });
+    });
+
+    it('stops a compressed bomb at the cap on the decoded size', async () => {
+      const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+      const server = await serve((_request, response) => {
+        response.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(bomb.byteLength) });
+        response.end(bomb);
+      });
+      await expect(clientFor(server).request({ method: 'GET', path: '/users' })).rejects.toMatchObject({
+        details: { reason: 'response_too_large' },
+      });
     });
 
     it('refuses a declared body over the cap without reading it', async () => {

@@ -6,7 +6,7 @@ import type { HttpClientOptionsInput } from './client-options.js';
 import { HttpClient } from './http-client.js';
 import { jsonReader, noBodyReader, textReader } from './response-readers.js';
 import { capturingLogger } from './scripted-sender-test-helpers.js';
-import { nodeHttpSender } from './senders/node-http-sender.js';
+import { fetchSender } from './senders/fetch-sender.js';
 
 const ORIGIN = 'https://api.acme.test';
 const TOKEN = 'tok_canary_7f3a9b2c4d5e6f708192a3b4';
@@ -276,10 +276,10 @@ describe('HttpClient', () => {
       expect(text()).not.toContain(TOKEN);
     });
 
-    it('works the same over the node:http sender', async () => {
+    it('works the same over the fetch sender', async () => {
       nock(ORIGIN).get('/v1/agents/7').reply(200, 'plain');
       nock(ORIGIN).get('/v1/agents/8').reply(404, { message: 'gone' });
-      const client = makeClient({ sender: nodeHttpSender() });
+      const client = makeClient({ sender: fetchSender() });
       await expect(client.request({ method: 'GET', path: '/agents/7', read: textReader() })).resolves.toBe(
         'plain',
       );

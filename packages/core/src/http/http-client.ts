@@ -14,7 +14,7 @@ import { AdaptiveLimiter } from './limiter/adaptive-limiter.js';
 import type { LimiterState } from './limiter/limiter-state.js';
 import { jsonReader, type ResponseReader } from './response-readers.js';
 import { sendWithRetries } from './send-with-retries.js';
-import { fetchSender } from './senders/fetch-sender.js';
+import { nodeHttpSender } from './senders/node-http-sender.js';
 
 // Header names whose values are credentials, whatever the provider calls its token.
 const SECRET_HEADER =
@@ -61,7 +61,7 @@ export class HttpClient {
     this.#clock = parsed.clock ?? systemClock;
     this.#limiter = new AdaptiveLimiter(parsed.limits, this.#clock, parsed.provider);
     this.#logger = parsed.logger ?? silentLogger();
-    this.#sender = parsed.sender ?? fetchSender();
+    this.#sender = parsed.sender ?? nodeHttpSender();
     this.#mapper = parsed.mapError;
   }
 

@@ -59,7 +59,7 @@ describe('HTTP.md examples', () => {
   it('settles a write whose answer was lost', async () => {
     nock(API)
       .post('/agents')
-      .replyWithError({ code: 'ECONNRESET' })
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
       .get('/agents/by-login/mia')
       .reply(200, { id: '7', login: 'mia' });
     const http = createHttpClient({ provider: 'acme', baseUrl: API, bearerToken: config.apiToken });

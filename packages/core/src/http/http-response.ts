@@ -34,7 +34,10 @@ export class HttpResponse {
   }
 
   bytes(): Promise<Uint8Array> {
-    this.#bytes ??= readBody(this.#source.body, this.#maxBytes, this.headers.get('content-length'));
+    // A compressed body's Content-Length (fetch keeps it while decoding) says nothing of its size.
+    const encoding = this.headers.get('content-encoding');
+    const length = encoding === null || encoding === 'identity' ? this.headers.get('content-length') : null;
+    this.#bytes ??= readBody(this.#source.body, this.#maxBytes, length);
     return this.#bytes;
   }
 

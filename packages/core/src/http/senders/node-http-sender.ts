@@ -1,5 +1,7 @@
-import http, { type IncomingHttpHeaders } from 'node:http';
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { flowingBody } from './flowing-body.js';
 import type { HttpSender, ResponseHeaders } from './sender.js';
 
@@ -10,9 +12,18 @@ export interface NodeHttpSenderOptions {
   readonly httpsAgent?: https.Agent | undefined;
 }
 
+const DECODERS: Readonly<Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress>> = {
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+};
+
 /**
- * A sender over `node:http` / `node:https`. It hands the response's own Buffers to the toolkit (no
- * Web-stream layer in between). `node:http` never follows redirects.
+ * A sender over `node:http` / `node:https` (the client's default). It hands the response's own
+ * Buffers to the toolkit, without a Web-stream layer in between, and like `fetch` asks for and
+ * decodes gzip, deflate and brotli, so the size cap applies to the decoded body (a compressed
+ * bomb stops at the cap). `node:http` never follows redirects.
  */
 export function nodeHttpSender(options: NodeHttpSenderOptions = {}): HttpSender {
   return (request) =>
@@ -20,7 +31,7 @@ export function nodeHttpSender(options: NodeHttpSenderOptions = {}): HttpSender 
       const secure = request.url.protocol === 'https:';
       const send = secure ? https.request : http.request;
       const agent = secure ? options.httpsAgent : options.httpAgent;
-      const headers: Record<string, string> = { ...request.headers };
+      const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...request.headers };
       if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
       const outgoing = send(
         request.url,
@@ -30,17 +41,38 @@ export function nodeHttpSender(options: NodeHttpSenderOptions = {}): HttpSender 
           signal: request.signal,
           ...(agent === undefined ? {} : { agent }),
         },
-        (incoming) => {
-          resolve({
-            status: incoming.statusCode ?? 0,
-            headers: new NodeHeaders(incoming.headers),
-            body: flowingBody(incoming),
-          });
-        },
+        (incoming) => resolve(responseOf(incoming)),
       );
       outgoing.on('error', reject);
       outgoing.end(request.body);
     });
+}
+
+function responseOf(incoming: IncomingMessage) {
+  const encoding = String(incoming.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
+  const decoder = DECODERS[encoding]?.();
+  let stream: Readable = incoming;
+  if (decoder !== undefined) {
+    // The decoded body's length is unknown: the compressed length must not size its buffer.
+    const { 'content-length': _compressed, ...rest } = incoming.headers;
+    incoming.headers = rest;
+    incoming.on('error', (error) => decoder.destroy(error));
+    incoming.on('close', () => {
+      if (!incoming.complete) decoder.destroy(new Error('The response closed before its end'));
+    });
+    stream = incoming.pipe(decoder);
+  }
+  const stop = () => {
+    decoder?.destroy();
+    incoming.destroy();
+  };
+  return {
+    status: incoming.statusCode ?? 0,
+    headers: new NodeHeaders(incoming.headers),
+    body: flowingBody(stream, stop),
+  };
 }
 
 /** `Headers.get` over Node's lower-cased header object (repeated headers joined as fetch does). */
