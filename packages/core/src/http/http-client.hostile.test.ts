@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpClientOptionsInput } from './client-options.js';
 import { HttpClient } from './http-client.js';
 import { type LocalServer, startLocalServer } from './local-server-test-helpers.js';
+import { noBodyReader } from './response-readers.js';
 import { fetchSender } from './senders/fetch-sender.js';
 import { nodeHttpSender } from './senders/node-http-sender.js';
 import type { HttpSender } from './senders/sender.js';
@@ -88,6 +89,22 @@ describe.each(SENDERS)('HttpClient against hostile servers (%s sender)', (_name,
         details: { reason: 'response_too_large' },
       });
     });
+
+    it('releases the connection of a body no reader asked for', async () => {
+      let gone: Promise<void> = Promise.resolve();
+      const server = await serve((_request, response) => {
+        gone = closed(response);
+        response.writeHead(200);
+        const pump = () => {
+          while (!response.destroyed && response.write(Buffer.alloc(64 * 1024)));
+          if (!response.destroyed) response.once('drain', pump);
+        };
+        pump();
+      });
+      const read = noBodyReader();
+      await expect(clientFor(server).request({ method: 'POST', path: '/x', read })).resolves.toBeUndefined();
+      await gone;
+    }, 5000); // a hang detector: without the cancel, the socket stays open until undici gives up
 
     it('refuses a declared body over the cap without reading it', async () => {
       const server = await serve((_request, response) => {

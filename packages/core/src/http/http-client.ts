@@ -80,7 +80,7 @@ export class HttpClient {
     try {
       return await this.#send(request, redactor);
     } catch (error) {
-      if (request.signal?.aborted === true || !ProvisioningError.is(error)) throw error;
+      if (!ProvisioningError.is(error)) throw error;
       throw copyError(error, { secrets: redactor.forms, provider: this.provider });
     }
   }

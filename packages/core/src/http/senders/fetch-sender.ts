@@ -27,23 +27,32 @@ export function fetchSender(fetchFunction?: FetchFunction): HttpSender {
 }
 
 /**
- * The stream as an async iterable that cancels the stream when the reader stops early, so an
- * abandoned body (size cap, no body wanted) releases its connection instead of buffering on.
+ * The stream as an async iterable whose `return()` cancels the stream, even before the first
+ * chunk was asked for: an abandoned body (size cap, a reader that wanted no body) then releases
+ * its connection instead of holding it until garbage collection.
  */
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        return;
-      }
-      yield value;
-    }
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
+function chunksOf(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]() {
+      const reader = stream.getReader();
+      let finished = false;
+      return {
+        async next(): Promise<IteratorResult<Uint8Array>> {
+          const step = await reader.read();
+          if (step.done) {
+            finished = true;
+            return { done: true, value: undefined };
+          }
+          return { done: false, value: step.value };
+        },
+        async return(): Promise<IteratorResult<Uint8Array>> {
+          if (!finished) {
+            finished = true;
+            await reader.cancel().catch(() => undefined);
+          }
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
 }
