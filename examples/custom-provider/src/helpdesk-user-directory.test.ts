@@ -26,12 +26,17 @@ describe('HelpdeskUserDirectory', () => {
   }
 
   describe('signal', () => {
-    it("hands every Helpdesk request the operation's signal, which closing the connection aborts", async () => {
+    /** A connection to a fresh sandbox, and the connection's `HelpdeskApi` to spy on. */
+    async function openWithApi() {
       const sandbox = new HelpdeskSandbox({ apiToken });
       kit = createProvisionKit({ plugins: [helpdeskProvider], logger: silentLogger() });
       const config = { baseUrl: sandbox.baseUrl, apiToken };
       const connection = await kit.connect({ provider: 'helpdesk', tenant: 'acme', config });
-      const api = connection.get<HelpdeskApi>(HelpdeskApi);
+      return { connection, api: connection.get<HelpdeskApi>(HelpdeskApi) };
+    }
+
+    it("hands every Helpdesk request the operation's signal, which closing the connection aborts", async () => {
+      const { connection, api } = await openWithApi();
       const created = await connection.directory.createUser({ userName: 'ada@example.test' });
       const listAgents = vi.spyOn(api, 'listAgents');
       for await (const _user of connection.directory.listUsers()) break;
@@ -51,11 +56,7 @@ describe('HelpdeskUserDirectory', () => {
     });
 
     it('fails a request whose signal aborted as Helpdesk would: no answer (status 0)', async () => {
-      const sandbox = new HelpdeskSandbox({ apiToken });
-      kit = createProvisionKit({ plugins: [helpdeskProvider], logger: silentLogger() });
-      const config = { baseUrl: sandbox.baseUrl, apiToken };
-      const connection = await kit.connect({ provider: 'helpdesk', tenant: 'acme', config });
-      const api = connection.get<HelpdeskApi>(HelpdeskApi);
+      const { api } = await openWithApi();
       await expect(api.whoAmI(AbortSignal.abort())).rejects.toMatchObject({ status: 0, error: 'aborted' });
     });
   });

@@ -65,7 +65,7 @@ export {
   UserStatus,
 } from './model/user.js';
 export { type RedactOptions, redact } from './redaction/redact.js';
-export { redactText } from './redaction/redact-text.js';
+export { MIN_FRAGMENT_LENGTH, redactText } from './redaction/redact-text.js';
 export { scrubError } from './redaction/scrub-error.js';
 export { secretValuesOf } from './redaction/secret-values.js';
 export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch-result.js';

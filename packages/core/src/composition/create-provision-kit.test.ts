@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { ContainerModule, inject, injectable } from 'inversify';
 import type { DestinationStream } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
@@ -5,6 +6,7 @@ import { z } from 'zod';
 import { AuthenticationError } from '../errors/error-classes.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import { createLogger } from '../logging/create-logger.js';
+import { rejection } from '../middleware/fake-directory-test-helpers.js';
 import { isWrappedDirectory } from '../middleware/wrapped-directory.js';
 import { secret } from '../model/secret.js';
 import type { User, UserRef } from '../model/user.js';
@@ -161,16 +163,6 @@ function kitWith(plugins: readonly ProviderPlugin[] = [fakePlugin, brokenPlugin]
   return { kit, destination, events };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ProvisioningError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (ProvisioningError.is(error)) return error;
-    throw new Error(`expected a ProvisioningError, got ${String(error)}`);
-  }
-  throw new Error('expected a rejection');
-}
-
 function paths(error: ProvisioningError): string[] {
   return ((error.details?.issues ?? []) as { path: string }[]).map((issue) => issue.path);
 }
@@ -284,6 +276,30 @@ describe('createProvisionKit', () => {
       expect(error.provider).toBe('broken');
       expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(API_KEY);
     });
+  });
+});
+
+describe('util.inspect', () => {
+  it('shows no secret of a kit, its connections, their directories or loggers, even hidden ones', async () => {
+    const destination = memoryStream();
+    const logger = createLogger({ destination, secrets: ['root-secret-5e6f7a8b'] });
+    const kit = createProvisionKit({ plugins: [fakePlugin], logger });
+    const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
+    await connection.directory.getUser({ id: '1' });
+    const connectionLogger = connection.get<Logger>(Logger);
+    const options = { showHidden: true, depth: null } as const;
+    for (const value of [
+      kit,
+      connection,
+      connection.directory,
+      logger,
+      connectionLogger,
+      connectionLogger.child({}),
+    ]) {
+      const text = inspect(value, options);
+      expect(text).not.toContain(API_KEY);
+      expect(text).not.toContain('root-secret-5e6f7a8b');
+    }
   });
 });
 

@@ -1,4 +1,9 @@
-import { type ErrorCode, ProvisioningError, type ProvisioningErrorOptions } from './provisioning-error.js';
+import {
+  type ErrorCode,
+  ProvisioningError,
+  type ProvisioningErrorOptions,
+  readErrorOptions,
+} from './provisioning-error.js';
 import { clampRetryAfterMs } from './retry-after-ms.js';
 
 /** One entry per field that failed validation; `path` is dotted (`batch.2.email`). */
@@ -11,9 +16,23 @@ export class InvalidInputError extends ProvisioningError {
   static override readonly code: ErrorCode = 'invalid_input';
   readonly issues: readonly InputIssue[];
   constructor(message: string, issues: readonly InputIssue[] = [], options: ProvisioningErrorOptions = {}) {
-    super(message, { ...options, details: { ...options.details, issues } });
-    this.issues = issues;
+    const checked = readErrorOptions(options);
+    const listed = readIssues(issues);
+    super(message, { ...checked, details: { ...checked.details, issues: listed } });
+    this.issues = listed;
   }
+}
+
+/** Issues as the constructor keeps them: entries that are not `{ path, message }` strings are dropped. */
+function readIssues(issues: unknown): readonly InputIssue[] {
+  if (!Array.isArray(issues)) return [];
+  return issues.filter(
+    (issue): issue is InputIssue =>
+      typeof issue === 'object' &&
+      issue !== null &&
+      typeof (issue as InputIssue).path === 'string' &&
+      typeof (issue as InputIssue).message === 'string',
+  );
 }
 
 export class NotFoundError extends ProvisioningError {
@@ -47,10 +66,12 @@ export class RateLimitedError extends ProvisioningError {
   readonly retryAfterMs: number | undefined;
   constructor(message: string, options: RateLimitedErrorOptions = {}) {
     // `details.retryAfterMs` is read too: `errorForCode` rebuilds a serialized error from its details.
-    const retryAfterMs = clampRetryAfterMs(options.retryAfterMs ?? options.details?.retryAfterMs);
-    const { retryAfterMs: _unclamped, ...details } = options.details ?? {};
+    const checked = readErrorOptions(options);
+    const asked = (options as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+    const retryAfterMs = clampRetryAfterMs(asked ?? checked.details?.retryAfterMs);
+    const { retryAfterMs: _unclamped, ...details } = checked.details ?? {};
     super(message, {
-      ...options,
+      ...checked,
       details: { ...details, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
     });
     this.retryAfterMs = retryAfterMs;
@@ -90,8 +111,9 @@ export class CancelledError extends ProvisioningError {
   static override readonly code: ErrorCode = 'cancelled';
   readonly reason: CancelReason;
   constructor(message: string, options: CancelledErrorOptions = {}) {
-    const reason = readReason(options.reason ?? options.details?.reason);
-    super(message, { ...options, details: { ...options.details, reason } });
+    const checked = readErrorOptions(options);
+    const reason = readReason((options as { reason?: unknown } | null)?.reason ?? checked.details?.reason);
+    super(message, { ...checked, details: { ...checked.details, reason } });
     this.reason = reason;
   }
 }

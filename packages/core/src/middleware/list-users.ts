@@ -36,10 +36,13 @@ async function* streamUsers(
     linked = operationSignal(options.signal, context.lifetime);
     const plan = planListFilters(context.capabilities, options);
     throwIfCancelled(context, linked);
-    source = new ProviderStream(context.inner.listUsers({ ...plan.providerOptions, signal: linked.signal }));
+    source = new ProviderStream(
+      context.inner.listUsers({ ...plan.providerOptions, signal: linked.signal }),
+      linked.signal,
+    );
     for (;;) {
       throwIfCancelled(context, linked);
-      const step = await source.next(linked.signal);
+      const step = await source.next();
       throwIfCancelled(context, linked);
       if (step.done === true) break;
       const user = checkUser(context.provider, 'listUsers', step.value);
@@ -69,28 +72,43 @@ function throwIfCancelled(context: DirectoryContext, linked: OperationSignal): v
   if (reason !== undefined) throw cancelledError('listUsers', context.provider, reason);
 }
 
-/** The provider's iterator, with each `next()` raced against the signal. */
+/**
+ * The provider's iterator, with each `next()` raced against the signal. One abort listener serves
+ * the whole listing (not one per step): a listing of 100,000 users adds no listener churn.
+ */
 class ProviderStream {
   readonly #iterator: AsyncIterator<unknown>;
+  readonly #signal: AbortSignal;
+  readonly #onAbort = (): void => this.#rejectPending?.(this.#signal.reason);
+  #rejectPending: ((reason: unknown) => void) | undefined;
   #pending = false;
   #finished = false;
 
-  constructor(iterable: AsyncIterable<unknown>) {
+  constructor(iterable: AsyncIterable<unknown>, signal: AbortSignal) {
     this.#iterator = iterable[Symbol.asyncIterator]();
+    this.#signal = signal;
+    signal.addEventListener('abort', this.#onAbort, { once: true });
   }
 
-  /** The provider's next step, or the abort reason as soon as `signal` fires, whichever comes first. */
-  next(signal: AbortSignal): Promise<IteratorResult<unknown>> {
+  /** The provider's next step, or the abort reason as soon as the signal fires, whichever comes first. */
+  next(): Promise<IteratorResult<unknown>> {
+    if (this.#signal.aborted) return Promise.reject(this.#signal.reason);
     this.#pending = true;
     const step = this.#iterator.next();
-    const settled = (): void => {
-      this.#pending = false;
-    };
-    step.then((result) => {
-      settled();
-      if (result.done === true) this.#finished = true;
-    }, settled);
-    return raceAbort(step, signal);
+    return new Promise<IteratorResult<unknown>>((resolve, reject) => {
+      this.#rejectPending = reject;
+      step.then(
+        (result) => {
+          this.#settled();
+          if (result.done === true) this.#finished = true;
+          resolve(result);
+        },
+        (error: unknown) => {
+          this.#settled();
+          reject(error);
+        },
+      );
+    });
   }
 
   /**
@@ -98,6 +116,7 @@ class ProviderStream {
    * its `return()` runs once that page settles: not awaited, so the caller is not kept waiting.
    */
   async close(): Promise<void> {
+    this.#signal.removeEventListener('abort', this.#onAbort);
     if (this.#finished || this.#iterator.return === undefined) return;
     const closing = this.#iterator.return();
     if (this.#pending) {
@@ -110,25 +129,9 @@ class ProviderStream {
       // The listing already has its outcome; a provider failing to clean up does not change it.
     }
   }
-}
 
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(signal.reason);
+  #settled(): void {
+    this.#pending = false;
+    this.#rejectPending = undefined;
   }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
