@@ -81,7 +81,7 @@ export class HttpClient {
       return await this.#send(request, redactor);
     } catch (error) {
       if (!ProvisioningError.is(error)) throw error;
-      throw copyError(error, { secrets: redactor.forms, provider: this.provider });
+      throw copyError(error, { secrets: redactor.secrets, provider: this.provider });
     }
   }
 
