@@ -40,6 +40,7 @@ export const parseJsonErrorBody: ErrorBodyParser = (text) => {
 };
 
 function parseObject(text: string): Record<string, unknown> | undefined {
+  if (typeof text !== 'string') return undefined;
   const trimmed = text.trim();
   if (!trimmed.startsWith('{')) return undefined;
   try {

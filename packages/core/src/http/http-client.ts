@@ -120,9 +120,8 @@ export class HttpClient {
   }
 
   #redactorFor(request: HttpRequest<unknown>): EchoRedactor {
-    const extra = Array.isArray(request.secrets)
-      ? request.secrets.filter((item) => typeof item === 'string')
-      : [];
+    const given = typeof request === 'object' && request !== null ? request.secrets : undefined;
+    const extra = Array.isArray(given) ? given.filter((item) => typeof item === 'string') : [];
     return extra.length === 0 ? this.#redactor : new EchoRedactor([...this.#secrets, ...extra]);
   }
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { InvalidInputError } from '../errors/error-classes.js';
 import type { HttpResponse } from './http-response.js';
 
 /**
@@ -13,6 +14,11 @@ const MAX_ISSUES = 5;
 export function jsonReader(): ResponseReader<unknown>;
 export function jsonReader<S extends z.ZodType>(schema: S): ResponseReader<z.output<S>>;
 export function jsonReader(schema?: z.ZodType): ResponseReader<unknown> {
+  if (schema !== undefined && typeof (schema as { safeParse?: unknown } | null)?.safeParse !== 'function') {
+    throw new InvalidInputError('Invalid jsonReader schema: schema: must be a zod schema', [
+      { path: 'schema', message: 'must be a zod schema' },
+    ]);
+  }
   return async (response) => {
     const body = await response.json();
     if (schema === undefined) return body;

@@ -12,7 +12,7 @@ const MAX_HEADER_CHARS = 64 * 1024;
  * longer than 64 KiB is ignored.
  */
 export function parseLinkHeader(header: string | null): LinkValue[] {
-  if (header === null || header.length > MAX_HEADER_CHARS) return [];
+  if (typeof header !== 'string' || header.length > MAX_HEADER_CHARS) return [];
   const links: LinkValue[] = [];
   let index = 0;
   while (index < header.length) {
@@ -30,6 +30,7 @@ export function parseLinkHeader(header: string | null): LinkValue[] {
 
 /** The target of the first link whose `rel` includes `relation` (case-insensitive). */
 export function findLink(header: string | null, relation: string): string | undefined {
+  if (typeof relation !== 'string') return undefined;
   const wanted = relation.toLowerCase();
   const link = parseLinkHeader(header).find((candidate) =>
     (candidate.params.rel ?? '').toLowerCase().split(/\s+/).includes(wanted),

@@ -1,4 +1,5 @@
 import type { Page, PageGuardOptions } from './page-guard.js';
+import { checkPagingOptions, PageByCursorShape } from './page-options.js';
 import { paginate } from './paginate.js';
 
 export interface CursorPage<T> extends Page<T> {
@@ -18,6 +19,7 @@ export interface PageByCursorOptions<T> extends PageGuardOptions {
  * ends it with `provider_error` (`repeated_cursor`).
  */
 export function pageByCursor<T>(options: PageByCursorOptions<T>): AsyncGenerator<T, void, undefined> {
+  checkPagingOptions(PageByCursorShape, options, 'pageByCursor');
   return paginate<T, { cursor: string | undefined }>({
     ...options,
     first: { cursor: undefined },

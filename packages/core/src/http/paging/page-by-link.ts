@@ -1,9 +1,10 @@
-import { ProviderError } from '../../errors/error-classes.js';
-import type { HttpClient } from '../http-client.js';
+import { InvalidInputError, ProviderError } from '../../errors/error-classes.js';
+import { HttpClient } from '../http-client.js';
 import type { HttpRequest } from '../http-request.js';
 import type { HttpResponse } from '../http-response.js';
 import { findLink } from './link-header.js';
 import type { Page, PageGuardOptions } from './page-guard.js';
+import { checkPagingOptions, PageByLinkShape } from './page-options.js';
 import { paginate } from './paginate.js';
 
 export interface PageByLinkOptions<T> extends Omit<PageGuardOptions, 'provider'> {
@@ -23,6 +24,12 @@ export interface PageByLinkOptions<T> extends Omit<PageGuardOptions, 'provider'>
  * before ends it with `repeated_cursor`.
  */
 export function pageByLink<T>(options: PageByLinkOptions<T>): AsyncGenerator<T, void, undefined> {
+  checkPagingOptions(PageByLinkShape, options, 'pageByLink');
+  if (!(options.client instanceof HttpClient)) {
+    throw new InvalidInputError('Invalid pageByLink options: options.client: must be an HttpClient', [
+      { path: 'options.client', message: 'must be an HttpClient' },
+    ]);
+  }
   const { client } = options;
   return paginate<T, HttpRequest<Page<T> & { next?: string | undefined }>>({
     ...options,

@@ -1,4 +1,5 @@
 import type { Page, PageGuardOptions } from './page-guard.js';
+import { checkPagingOptions, PageByNumberShape } from './page-options.js';
 import { paginate } from './paginate.js';
 
 /** Where the next page starts: both forms, whichever the API takes. */
@@ -32,6 +33,7 @@ export interface PageByNumberOptions<T> extends PageGuardOptions {
  * an empty page or a short one (see `serverHonoursPageSize`), never on a reported total.
  */
 export function pageByNumber<T>(options: PageByNumberOptions<T>): AsyncGenerator<T, void, undefined> {
+  checkPagingOptions(PageByNumberShape, options, 'pageByNumber');
   const size = options.pageSize;
   const first: PagePosition = { number: options.firstPage ?? 1, offset: 0, size, signal: options.signal };
   return paginate<T, PagePosition>({

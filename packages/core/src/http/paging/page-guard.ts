@@ -79,6 +79,9 @@ export class PageGuard {
    * server pointed to a next page.
    */
   admit<T>(page: Page<T>, itemId: (item: T) => string | number, more: boolean): T[] {
+    if (typeof page !== 'object' || page === null || !Array.isArray(page.items)) {
+      throw this.#error('invalid_page', 'paging got a page without an items array from its fetchPage');
+    }
     this.#pages++;
     this.#emptyRun = page.items.length === 0 && more ? this.#emptyRun + 1 : 0;
     if (this.#emptyRun >= MAX_EMPTY_RUN) {

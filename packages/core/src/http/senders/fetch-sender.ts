@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../../errors/error-classes.js';
 import type { HttpSender } from './sender.js';
 
 /** The part of `fetch` the sender calls. */
@@ -8,6 +9,11 @@ export type FetchFunction = (input: URL, init: RequestInit) => Promise<Response>
  * is looked up on every call, so interceptors installed after the client was built (nock) apply.
  */
 export function fetchSender(fetchFunction?: FetchFunction): HttpSender {
+  if (fetchFunction !== undefined && typeof fetchFunction !== 'function') {
+    throw new InvalidInputError('Invalid fetchSender argument: fetchFunction: must be a function', [
+      { path: 'fetchFunction', message: 'must be a function' },
+    ]);
+  }
   return async (request) => {
     const send = fetchFunction ?? ((input: URL, init: RequestInit) => globalThis.fetch(input, init));
     const response = await send(request.url, {

@@ -2,6 +2,8 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { z } from 'zod';
+import { parseInput } from '../../errors/from-zod.js';
 import { flowingBody } from './flowing-body.js';
 import type { HttpSender, ResponseHeaders } from './sender.js';
 
@@ -11,6 +13,13 @@ export interface NodeHttpSenderOptions {
   /** Agent for `https:` URLs; Node's global agent (keep-alive) by default. */
   readonly httpsAgent?: https.Agent | undefined;
 }
+
+const NodeHttpSenderShape = z
+  .strictObject({
+    httpAgent: z.instanceof(http.Agent).optional(),
+    httpsAgent: z.instanceof(https.Agent).optional(),
+  })
+  .optional();
 
 const DECODERS: Readonly<Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress>> = {
   gzip: () => zlib.createGunzip(),
@@ -26,6 +35,7 @@ const DECODERS: Readonly<Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.
  * bomb stops at the cap). `node:http` never follows redirects.
  */
 export function nodeHttpSender(options: NodeHttpSenderOptions = {}): HttpSender {
+  parseInput(NodeHttpSenderShape, options, { argument: 'options', what: 'nodeHttpSender options' });
   return (request) =>
     new Promise((resolve, reject) => {
       const secure = request.url.protocol === 'https:';
