@@ -1,8 +1,10 @@
 import type { Logger } from '../composition/logger.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
+import type { AttemptFailure } from './attempt-failure.js';
 import { cancellation, throwIfCancelled } from './cancellation.js';
-import { type AttemptFailure, type AttemptResult, type ExchangeSetup, exchange } from './exchange.js';
+import { type AttemptResult, exchange } from './exchange.js';
 import { type ExchangeOutcome, logExchange } from './exchange-log.js';
+import type { ExchangeSetup } from './exchange-setup.js';
 import type { RequestBody, SettleHook, Settlement } from './http-request.js';
 import { backoffDelay, type RetryPolicy, retriesCode } from './retry-policy.js';
 import { withDetails } from './with-details.js';

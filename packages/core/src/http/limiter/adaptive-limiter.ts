@@ -1,11 +1,8 @@
 import { cancellation } from '../cancellation.js';
 import type { Clock } from '../clock.js';
+import { AimdRate } from './aimd-rate.js';
 import type { LimiterSettings } from './limiter-settings.js';
 import type { LimiterFeedback, LimiterPermit, LimiterState } from './limiter-state.js';
-import { WindowCounter } from './window-counter.js';
-
-/** How long after a decrease further throttling answers are taken as echoes of the same overload. */
-const DECREASE_HOLD_MS = 1000;
 
 interface Waiter {
   readonly resolve: (permit: LimiterPermit) => void;
@@ -25,17 +22,11 @@ export class AdaptiveLimiter {
   readonly #clock: Clock;
   readonly #provider: string;
   readonly #queue: Waiter[] = [];
-  readonly #accepted = new WindowCounter();
-  #rate: number | null;
-  #estimate: number | null = null;
+  readonly #rate: AimdRate;
   #inFlight = 0;
   #started = 0;
   #throttled = 0;
-  #decreases = 0;
   #lastStartAt = Number.NEGATIVE_INFINITY;
-  #lastDecreaseAt = Number.NEGATIVE_INFINITY;
-  #lastIncreaseAt = Number.NEGATIVE_INFINITY;
-  #rateBoundAt = Number.NEGATIVE_INFINITY;
   #pausedUntil = Number.NEGATIVE_INFINITY;
   #wakeAt: number | null = null;
 
@@ -43,18 +34,18 @@ export class AdaptiveLimiter {
     this.#settings = settings;
     this.#clock = clock;
     this.#provider = provider;
-    this.#rate = settings.maxRequestsPerSecond ?? null;
+    this.#rate = new AimdRate(settings);
   }
 
   get state(): LimiterState {
     return {
-      rate: this.#rate,
+      rate: this.#rate.current,
       ceiling: this.#settings.maxRequestsPerSecond ?? null,
       inFlight: this.#inFlight,
       queued: this.#queue.length,
       started: this.#started,
       throttled: this.#throttled,
-      decreases: this.#decreases,
+      decreases: this.#rate.decreases,
       pausedForMs: Math.max(0, this.#pausedUntil - this.#clock.now()),
     };
   }
@@ -82,10 +73,11 @@ export class AdaptiveLimiter {
   #pump(): void {
     while (this.#queue.length > 0 && this.#inFlight < this.#settings.maxConcurrent) {
       const now = this.#clock.now();
-      const paced = this.#rate === null ? Number.NEGATIVE_INFINITY : this.#lastStartAt + 1000 / this.#rate;
+      const rate = this.#rate.current;
+      const paced = rate === null ? Number.NEGATIVE_INFINITY : this.#lastStartAt + 1000 / rate;
       const earliest = Math.max(paced, this.#pausedUntil);
       if (earliest > now) {
-        if (paced > now) this.#rateBoundAt = now;
+        if (paced > now) this.#rate.bound(now);
         this.#wakeUpAt(earliest);
         return;
       }
@@ -127,46 +119,15 @@ export class AdaptiveLimiter {
   #learn(startedAt: number, feedback: LimiterFeedback): void {
     const now = this.#clock.now();
     if (!feedback.throttled) {
-      this.#accepted.add(now);
-      this.#increase(now);
+      this.#rate.accepted(now);
       return;
     }
     this.#throttled++;
-    const accepted = this.#accepted.lastSecond(now);
-    if (feedback.retryAfterMs !== undefined && accepted === 0) {
+    if (feedback.retryAfterMs !== undefined && this.#rate.acceptedLastSecond(now) === 0) {
       // The server refuses everything: a lockout, not a pace. Everyone waits as it asked.
       const pause = Math.min(Math.max(0, feedback.retryAfterMs), this.#settings.maxPauseMs);
       this.#pausedUntil = Math.max(this.#pausedUntil, now + pause);
     }
-    if (this.#settings.adaptive) this.#decrease(now, startedAt, accepted);
-  }
-
-  // Only answers to requests started a second or more after the last decrease count. Those sent
-  // before it could not have seen it, and servers count in windows of about a second: one overload
-  // keeps answering 429 for the rest of its window, and reacting to each of those would collapse
-  // the rate for a single overload.
-  #decrease(now: number, startedAt: number, accepted: number): void {
-    if (startedAt < this.#lastDecreaseAt + DECREASE_HOLD_MS) return;
-    // Nothing accepted lately and no rate yet: no evidence of what the server takes (a lone request
-    // met a 429). Its retry waits out the back-off; pacing everyone on a guess would only be slower.
-    if (accepted === 0 && this.#rate === null) return;
-    if (accepted > 0) this.#estimate = accepted;
-    const base = accepted > 0 ? accepted : (this.#rate ?? 0);
-    const lowered = Math.min(this.#rate ?? Number.POSITIVE_INFINITY, base * this.#settings.decreaseFactor);
-    this.#rate = Math.max(this.#settings.minRequestsPerSecond, lowered);
-    this.#lastDecreaseAt = now;
-    this.#lastIncreaseAt = now;
-    this.#decreases++;
-  }
-
-  // Additive: a constant step per second, and only while the rate is what holds requests back (a
-  // rate that nobody reaches must not grow, or it would allow a burst later).
-  #increase(now: number): void {
-    const elapsed = Math.min(1000, Math.max(0, now - this.#lastIncreaseAt));
-    this.#lastIncreaseAt = now;
-    if (!this.#settings.adaptive || this.#rate === null || now - this.#rateBoundAt > 1000) return;
-    const step = this.#settings.increaseShare * (this.#estimate ?? this.#rate);
-    const ceiling = this.#settings.maxRequestsPerSecond ?? Number.POSITIVE_INFINITY;
-    this.#rate = Math.min(ceiling, this.#rate + (step * elapsed) / 1000);
+    this.#rate.throttled(now, startedAt);
   }
 }
