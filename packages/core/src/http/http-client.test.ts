@@ -56,6 +56,13 @@ describe('HttpClient', () => {
       );
     });
 
+    it('keeps its credentials out of inspection and serialization', async () => {
+      const { inspect } = await import('node:util');
+      const client = makeClient({ headers: { 'x-api-key': `key-${TOKEN}` } });
+      expect(inspect(client, { showHidden: true, depth: 20 })).not.toContain(TOKEN);
+      expect(JSON.stringify(client)).not.toContain(TOKEN);
+    });
+
     it('allows plain http for loopback hosts, or when told to', () => {
       expect(makeClient({ baseUrl: 'http://127.0.0.1:9/v1' }).baseUrl.host).toBe('127.0.0.1:9');
       expect(makeClient({ baseUrl: 'http://api.acme.test', allowInsecureHttp: true }).baseUrl.protocol).toBe(
