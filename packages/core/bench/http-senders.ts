@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchAdaptiveLimiter } from './adaptive-limiter.js';
 import type { Measurement } from './measure-child.js';
 import { startPageServer } from './page-server.js';
 import { VARIANTS, type Variant } from './sender-variant.js';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
+  await benchAdaptiveLimiter();
 }
 
 main().catch((error: unknown) => {

@@ -84,7 +84,7 @@ describe('AdaptiveLimiter', () => {
       for (let index = 0; index < 10; index++) (await limiter.acquire()).release({ throttled: false });
       (await limiter.acquire()).release({ throttled: true });
       await clock.settle();
-      expect(limiter.state).toMatchObject({ rate: 7, throttled: 1, decreases: 1, started: 11 });
+      expect(limiter.state).toMatchObject({ rate: 8, throttled: 1, decreases: 1, started: 11 });
     });
 
     it('sets no rate on a throttle without evidence of what the server accepts', async () => {
@@ -135,7 +135,7 @@ describe('AdaptiveLimiter', () => {
       await clock.advance(1000);
       await Promise.all([warmUp, throttled]);
       const lowered = limiter.state.rate!;
-      expect(lowered).toBeCloseTo(0.7 * 9);
+      expect(lowered).toBeCloseTo(0.8 * 9);
       await clock.advance(60_000);
       expect(limiter.state.rate).toBe(lowered);
       stop = false;

@@ -17,7 +17,7 @@ export const LimiterSettings = z.strictObject({
   /** The adaptive rate never goes below this. */
   minRequestsPerSecond: z.number().positive().max(1000).default(0.2),
   /** Multiplier applied at each new throttling answer. */
-  decreaseFactor: z.number().min(0.1).max(0.95).default(0.7),
+  decreaseFactor: z.number().min(0.1).max(0.95).default(0.8),
   /** Growth per second of rate-bound work, as a share of the rate the server last accepted. */
   increaseShare: z.number().positive().max(1).default(0.05),
   /** Longest pause a `Retry-After` imposes on the whole connection (when the server refuses all). */
