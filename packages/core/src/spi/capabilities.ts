@@ -1,24 +1,20 @@
 import { z } from 'zod';
 import { requireArray } from '../errors/argument-error.js';
-import { USER_PATCH_FIELDS } from '../model/user.js';
+import { USER_PATCH_FIELDS, type UserPatchField } from '../model/user.js';
 import { Verb } from './verbs.js';
 
 export const ListFilter = z.enum(['status', 'group']);
 export type ListFilter = z.infer<typeof ListFilter>;
 
+type CreatableField = Exclude<UserPatchField, 'userName'>;
+
 /**
- * `NewUser` fields a provider may store on create, besides `userName` (always stored), `password`
- * (`acceptsPassword`) and `groups` (which follow `addToGroups`).
+ * `NewUser` fields a provider may store on create: the fields a patch can change, but `userName`
+ * (always stored). `password` follows `acceptsPassword`, `groups` follow `addToGroups`.
  */
-export const CREATE_FIELDS = [
-  'email',
-  'givenName',
-  'familyName',
-  'displayName',
-  'isAdmin',
-  'externalId',
-  'attributes',
-] as const;
+export const CREATE_FIELDS = USER_PATCH_FIELDS.filter(
+  (field): field is CreatableField => field !== 'userName',
+) as readonly CreatableField[] as readonly [CreatableField, ...CreatableField[]];
 export const CreateField = z.enum(CREATE_FIELDS);
 export type CreateField = z.infer<typeof CreateField>;
 
