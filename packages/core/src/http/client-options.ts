@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../composition/logger.js';
+import { baseUrlProblems } from './base-url.js';
 import type { Clock } from './clock.js';
 import type { ErrorBodyParser } from './error-body.js';
 import { HeaderRecord } from './header-record.js';
@@ -10,11 +11,6 @@ import type { HttpSender } from './senders/sender.js';
 
 /** Default cap on a response body: well above a large page (1,000 users is about 1 MB). */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 
 const fn = <T>() => z.custom<T>((value) => typeof value === 'function', 'must be a function');
 const LoggerLike = z.custom<Logger>(
@@ -68,21 +64,8 @@ export const HttpClientOptions = z
     random: fn<() => number>().optional(),
   })
   .superRefine((options, context) => {
-    if (!URL.canParse(options.baseUrl)) return;
-    const url = new URL(options.baseUrl);
-    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-      context.addIssue({
-        code: 'custom',
-        path: ['baseUrl'],
-        message: 'must not have a query, fragment or credentials',
-      });
-    }
-    if (url.protocol === 'http:' && !options.allowInsecureHttp && !isLoopback(url.hostname)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['baseUrl'],
-        message: 'http: is only allowed for loopback hosts; use https:',
-      });
+    for (const message of baseUrlProblems(options.baseUrl, options.allowInsecureHttp)) {
+      context.addIssue({ code: 'custom', path: ['baseUrl'], message });
     }
   });
 export type HttpClientOptions = z.output<typeof HttpClientOptions>;

@@ -1,3 +1,4 @@
+export { BaseUrl } from './base-url.js';
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   HttpClientOptions,
@@ -30,3 +31,4 @@ export { DEFAULT_RETRY_POLICY, RetryableCode, RetryPolicy, type RetryPolicyInput
 export { type FetchFunction, fetchSender } from './senders/fetch-sender.js';
 export { type NodeHttpSenderOptions, nodeHttpSender } from './senders/node-http-sender.js';
 export type { HttpSender, ResponseHeaders, SenderRequest, SenderResponse } from './senders/sender.js';
+export { settleByReading } from './settle-by-reading.js';
