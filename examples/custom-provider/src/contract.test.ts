@@ -1,4 +1,5 @@
 import { describeProviderContract } from '@provisionkit/core/testing';
-import { helpdeskProvider, helpdeskSandbox } from './index.js';
+import { helpdeskProvider } from './index.js';
+import { helpdeskSandbox } from './testing/index.js';
 
 describeProviderContract({ plugin: helpdeskProvider, sandbox: helpdeskSandbox() });

@@ -17,14 +17,13 @@ export const helpdeskCapabilities = defineCapabilities({
     'reactivateUser',
     'verifyCredentials',
   ],
-  maxPageSize: 100,
+  maxPageSize: 100, // GET /agents takes limit=1..100
   defaultPageSize: 50,
-  // Helpdesk keeps one full name (displayName): core refuses given and family names, groups and
-  // attributes on create instead of letting them vanish.
+  // One full name (displayName): core refuses given and family names instead of dropping them.
   creatableFields: ['email', 'displayName', 'isAdmin', 'externalId'],
-  updatableFields: ['displayName'],
-  // Not declared, so false: listFilters (core filters the stream), acceptsPassword, createsInvitedUsers.
+  updatableFields: ['displayName', 'isAdmin'],
+  // Not declared, so none or false: listFilters (core filters), acceptsPassword, createsInvitedUsers.
 });
 
-/** The verbs `HelpdeskUserDirectory` must implement: the compiler checks each one. */
+/** The verbs `HelpdeskDirectory` must implement: the compiler checks each one. */
 export type HelpdeskVerb = DeclaredVerbs<typeof helpdeskCapabilities>;

@@ -1,18 +1,19 @@
 import { createProvisionKit, silentLogger } from '@provisionkit/core';
 import { describe, expect, it } from 'vitest';
-import { HelpdeskSandbox, helpdeskProvider } from './index.js';
+import { helpdeskProvider } from './index.js';
+import { HelpdeskServer } from './testing/index.js';
 
 // Host code, as the guide shows it: the provider used through provisionkit, never directly.
 describe('helpdeskProvider', () => {
   it('serves a host through a connection, with core filling in what Helpdesk lacks', async () => {
     const apiToken = 'hd_acme_0123456789abcdef';
-    const sandbox = new HelpdeskSandbox({ apiToken }); // stands in for https://acme.helpdesk.example
+    const helpdesk = await HelpdeskServer.start({ apiToken }); // stands in for https://acme.helpdesk.example
 
     const kit = createProvisionKit({ plugins: [helpdeskProvider], logger: silentLogger() });
     const acme = await kit.connect({
       provider: 'helpdesk',
       tenant: 'acme',
-      config: { baseUrl: sandbox.baseUrl, apiToken, seatType: 'light' },
+      config: { baseUrl: helpdesk.baseUrl, apiToken, seatType: 'light' },
     });
 
     // Helpdesk has no bulk endpoint: core creates the 12 users one request each, 4 at a time.
@@ -33,11 +34,13 @@ describe('helpdeskProvider', () => {
 
     const health = await acme.directory.verifyCredentials();
     await kit.close();
+    await helpdesk.stop();
 
     expect(batch.succeeded).toBe(12);
     expect(suspended).toEqual(['agent-3@acme.example']);
     expect(removal.code).toBe('unsupported_operation');
     expect(named.details.field).toBe('input.givenName');
     expect(health.status).toBe('valid');
+    expect(helpdesk.requests.filter((request) => request.startsWith('POST /agents'))).toHaveLength(13);
   });
 });
