@@ -1,30 +1,28 @@
-import { type ProviderCapabilities, secret } from '@provisionkit/core';
+import { type DeclaredVerbs, defineCapabilities, secret } from '@provisionkit/core';
+import { BaseUrl } from '@provisionkit/core/http';
 import { z } from 'zod';
 
 export const crewConfigSchema = z.strictObject({
-  baseUrl: z.url({ protocol: /^https?$/ }),
+  baseUrl: BaseUrl,
   apiToken: secret(z.string().min(16)),
 });
 export type CrewConfig = z.output<typeof crewConfigSchema>;
 
-export const CREW_CAPABILITIES: ProviderCapabilities = {
+export const CREW_CAPABILITIES = defineCapabilities({
+  // No bulk endpoint: core derives createUsers from createUser.
   verbs: [
     'listUsers',
     'getUser',
     'createUser',
-    'createUsers',
     'updateUser',
     'suspendUser',
     'reactivateUser',
     'verifyCredentials',
   ],
-  maxBatchSize: 10,
   maxPageSize: 100,
   defaultPageSize: 50,
-  listFilters: [],
   // Crew keeps one full name (`name`): given and family names are refused by core on create.
   creatableFields: ['email', 'displayName', 'isAdmin', 'externalId'],
   updatableFields: ['displayName'],
-  acceptsPassword: false,
-  createsInvitedUsers: false,
-};
+});
+export type CrewVerb = DeclaredVerbs<typeof CREW_CAPABILITIES>;

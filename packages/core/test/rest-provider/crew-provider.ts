@@ -3,7 +3,10 @@ import { ContainerModule } from 'inversify';
 import { CREW_CAPABILITIES, crewConfigSchema } from './crew-config.js';
 import { CrewUserDirectory } from './crew-user-directory.js';
 
-/** A provider for the Crew sandbox API, written against `@provisionkit/core/http` only. */
+/**
+ * A provider for the Crew sandbox API, written against `@provisionkit/core/http` only; its
+ * directory comes from an inversify module (the Helpdesk example shows `createDirectory`).
+ */
 export const crewProvider = defineProviderPlugin({
   id: 'crew',
   displayName: 'Crew',
@@ -11,6 +14,6 @@ export const crewProvider = defineProviderPlugin({
   capabilities: CREW_CAPABILITIES,
   createModule: () =>
     new ContainerModule(({ bind }) => {
-      bind<UserDirectory>(UserDirectory).to(CrewUserDirectory).inSingletonScope();
+      bind(UserDirectory).to(CrewUserDirectory).inSingletonScope();
     }),
 });

@@ -1,21 +1,12 @@
 import {
-  type BatchItemResult,
-  type BatchResult,
-  batchResult,
-  type Capabilities,
   ConnectionConfig,
   type CredentialCheck,
-  type Group,
-  type ListUsersOptions,
   Logger,
   type NewUser,
-  NotFoundError,
-  type OperationOptions,
-  ProvisioningError,
-  resolveCapabilities,
-  UnsupportedOperationError,
+  type ProviderCallOptions,
+  type ProviderDirectory,
+  type ProviderListOptions,
   type User,
-  type UserDirectory,
   type UserPatch,
   type UserRef,
 } from '@provisionkit/core';
@@ -24,22 +15,22 @@ import {
   type HttpClient,
   jsonReader,
   pageByCursor,
-  type Settlement,
+  settleByReading,
 } from '@provisionkit/core/http';
 import { inject, injectable } from 'inversify';
-import { CREW_CAPABILITIES, type CrewConfig } from './crew-config.js';
+import type { CrewConfig, CrewVerb } from './crew-config.js';
 import { CrewMember, CrewPage, CrewScopes, toNewMember, toUser } from './crew-wire.js';
 
 const readMember = jsonReader(CrewMember);
+const readPage = jsonReader(CrewPage);
 
 /**
- * Crew's `UserDirectory`, built only from the toolkit: no fetch, timeout, retry, back-off,
- * `Retry-After`, limiter, status table or paging loop of its own. What is left is the API mapping.
+ * Crew's directory, built only from the toolkit and bound in an inversify module: no fetch,
+ * timeout, retry, back-off, `Retry-After`, limiter, status table or paging loop of its own, and
+ * only the declared verbs (core derives `createUsers`). What is left is the API mapping.
  */
 @injectable()
-export class CrewUserDirectory implements UserDirectory {
-  readonly provider = 'crew';
-  readonly capabilities: Capabilities = resolveCapabilities(CREW_CAPABILITIES);
+export class CrewUserDirectory implements ProviderDirectory<CrewVerb> {
   readonly #http: HttpClient;
 
   constructor(@inject(ConnectionConfig) config: CrewConfig, @inject(Logger) logger: Logger) {
@@ -51,78 +42,46 @@ export class CrewUserDirectory implements UserDirectory {
     });
   }
 
-  listUsers(options: ListUsersOptions = {}): AsyncIterable<User> {
-    const limit = options.pageSize ?? this.capabilities.defaultPageSize;
-    const { signal } = options;
-    return mapItems(
-      pageByCursor({
-        provider: this.provider,
-        signal,
-        fetchPage: async (cursor) => {
-          const read = jsonReader(CrewPage);
-          const page = await this.#http.request({
-            method: 'GET',
-            path: '/members',
-            query: { cursor, limit },
-            read,
-            signal,
-          });
-          return { items: page.members, nextCursor: page.next_cursor };
-        },
-        itemId: (member) => member.id,
-      }),
-      toUser,
-    );
+  async *listUsers({ pageSize, signal }: ProviderListOptions): AsyncIterable<User> {
+    const members = pageByCursor({
+      provider: 'crew',
+      signal,
+      fetchPage: async (cursor) => {
+        const query = { cursor, limit: pageSize };
+        const page = await this.#http.request({
+          method: 'GET',
+          path: '/members',
+          query,
+          read: readPage,
+          signal,
+        });
+        return { items: page.members, nextCursor: page.next_cursor };
+      },
+      itemId: (member) => member.id,
+    });
+    for await (const member of members) yield toUser(member);
   }
 
-  async getUser(ref: UserRef, options?: OperationOptions): Promise<User> {
-    return toUser(await this.#find(ref, options?.signal));
+  async getUser(ref: UserRef, { signal }: ProviderCallOptions): Promise<User> {
+    return toUser(await this.#find(ref, signal));
   }
 
   // POST is not idempotent: after a lost answer the toolkit asks `settle`, which looks the login up,
   // instead of sending the create again blindly.
-  async createUser(input: NewUser, options?: OperationOptions): Promise<User> {
-    const signal = options?.signal;
-    const settle = async (): Promise<Settlement<CrewMember>> => {
-      const found = await this.#find({ userName: input.userName }, signal).catch((error: unknown) => {
-        if (NotFoundError.is(error)) return undefined;
-        throw error;
-      });
-      return found === undefined ? { status: 'not_applied' } : { status: 'applied', value: found };
-    };
+  async createUser(input: NewUser, { signal }: ProviderCallOptions): Promise<User> {
     const member = await this.#http.request({
       method: 'POST',
       path: '/members',
       json: toNewMember(input),
       read: readMember,
-      settle,
+      settle: settleByReading((settleSignal) => this.#find({ userName: input.userName }, settleSignal)),
       signal,
-      secrets: input.password === undefined ? [] : [input.password],
     });
     return toUser(member);
   }
 
-  // Crew has no bulk endpoint: one create per item, each with its own outcome.
-  async createUsers(batch: readonly NewUser[], options?: OperationOptions): Promise<BatchResult> {
-    const results: BatchItemResult[] = [];
-    for (const [index, input] of batch.entries()) {
-      try {
-        results.push({
-          index,
-          userName: input.userName,
-          ok: true,
-          user: await this.createUser(input, options),
-        });
-      } catch (error) {
-        if (!ProvisioningError.is(error) || error.code === 'cancelled') throw error;
-        results.push({ index, userName: input.userName, ok: false, error });
-      }
-    }
-    return batchResult(results);
-  }
-
-  async updateUser(ref: UserRef, patch: UserPatch, options?: OperationOptions): Promise<User> {
-    const { id } = await this.#find(ref, options?.signal);
+  async updateUser(ref: UserRef, patch: UserPatch, { signal }: ProviderCallOptions): Promise<User> {
+    const { id } = await this.#find(ref, signal);
     const member = await this.#http.request({
       method: 'PATCH',
       path: '/members/{id}',
@@ -130,37 +89,25 @@ export class CrewUserDirectory implements UserDirectory {
       json: { name: patch.displayName },
       idempotent: true,
       read: readMember,
-      signal: options?.signal,
+      signal,
     });
     return toUser(member);
   }
 
-  suspendUser(ref: UserRef, options?: OperationOptions): Promise<User> {
-    return this.#setActive(ref, false, options?.signal);
+  suspendUser(ref: UserRef, { signal }: ProviderCallOptions): Promise<User> {
+    return this.#setActive(ref, false, signal);
   }
 
-  reactivateUser(ref: UserRef, options?: OperationOptions): Promise<User> {
-    return this.#setActive(ref, true, options?.signal);
+  reactivateUser(ref: UserRef, { signal }: ProviderCallOptions): Promise<User> {
+    return this.#setActive(ref, true, signal);
   }
 
-  async verifyCredentials(options?: OperationOptions): Promise<CredentialCheck> {
-    const { scopes } = await this.#http.request({
-      method: 'GET',
-      path: '/me',
-      read: jsonReader(CrewScopes),
-      signal: options?.signal,
-    });
+  async verifyCredentials({ signal }: ProviderCallOptions): Promise<CredentialCheck> {
+    const read = jsonReader(CrewScopes);
+    const { scopes } = await this.#http.request({ method: 'GET', path: '/me', read, signal });
     const valid = scopes.includes('members:write');
     return { status: valid ? 'valid' : 'insufficient_permissions', checkedAt: new Date().toISOString() };
   }
-
-  // Undeclared verbs: core answers unsupported_operation before ever calling these.
-  readonly removeUser = (): Promise<void> => undeclared('removeUser');
-  readonly purgeUser = (): Promise<void> => undeclared('purgeUser');
-  readonly cancelInvitation = (): Promise<void> => undeclared('cancelInvitation');
-  readonly addToGroups = (): Promise<User> => undeclared('addToGroups');
-  readonly removeFromGroups = (): Promise<User> => undeclared('removeFromGroups');
-  readonly listGroups = (): Promise<Group[]> => undeclared('listGroups');
 
   #find(ref: UserRef, signal: AbortSignal | undefined): Promise<CrewMember> {
     return 'id' in ref
@@ -181,7 +128,7 @@ export class CrewUserDirectory implements UserDirectory {
   }
 
   // The state endpoints are idempotent (deactivating twice changes nothing), so they may be resent.
-  async #setActive(ref: UserRef, active: boolean, signal: AbortSignal | undefined): Promise<User> {
+  async #setActive(ref: UserRef, active: boolean, signal: AbortSignal): Promise<User> {
     const { id } = await this.#find(ref, signal);
     const path = active ? '/members/{id}/activate' : '/members/{id}/deactivate';
     const member = await this.#http.request({
@@ -194,12 +141,4 @@ export class CrewUserDirectory implements UserDirectory {
     });
     return toUser(member);
   }
-}
-
-async function* mapItems<A, B>(items: AsyncIterable<A>, map: (item: A) => B): AsyncGenerator<B> {
-  for await (const item of items) yield map(item);
-}
-
-function undeclared(verb: string): Promise<never> {
-  return Promise.reject(new UnsupportedOperationError(`crew does not support ${verb}`, { provider: 'crew' }));
 }

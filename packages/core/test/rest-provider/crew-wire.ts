@@ -32,13 +32,12 @@ export function toUser(member: CrewMember): User {
   };
 }
 
-/** Crew keeps one full name: given and family names fold into it. */
+/** The body of `POST /members`: core passes only the declared create fields. */
 export function toNewMember(input: NewUser) {
-  const parts = [input.givenName, input.familyName].filter((part) => part !== undefined && part !== '');
   return {
     login: input.userName,
     email: input.email,
-    name: input.displayName ?? (parts.length > 0 ? parts.join(' ') : undefined),
+    name: input.displayName,
     external_id: input.externalId,
     admin: input.isAdmin === true,
   };
