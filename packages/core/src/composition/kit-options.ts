@@ -4,6 +4,7 @@ import { InvalidInputError } from '../errors/error-classes.js';
 import { parseInput } from '../errors/from-zod.js';
 import { Capabilities } from '../spi/capabilities.js';
 import type { ProviderPlugin } from '../spi/provider-plugin.js';
+import { TelemetryOptions } from '../telemetry/telemetry.js';
 import type { Logger } from './logger.js';
 import type { ConnectionOperationEvent, ProvisionKitOptions } from './provision-kit.js';
 
@@ -38,6 +39,7 @@ const OptionsShape = z.object({
   onOperation: z
     .custom<(event: ConnectionOperationEvent) => void>(isFunction, 'must be a function')
     .optional(),
+  telemetry: TelemetryOptions.optional(),
 });
 
 const ConnectShape = z.object({ provider: z.string().min(1), tenant: TenantId, config: z.unknown() });
@@ -65,6 +67,7 @@ export function parseKitOptions(options: unknown): ProvisionKitOptions {
     plugins: Object.freeze([...raw.plugins]) as readonly ProviderPlugin[],
     logger: parsed.logger,
     onOperation: parsed.onOperation,
+    telemetry: parsed.telemetry,
   };
 }
 

@@ -8,6 +8,7 @@ import { copyError } from '../redaction/scrub-error.js';
 import { secretValuesOf } from '../redaction/secret-values.js';
 import { ConnectionConfig, ConnectionContext, type ProviderPlugin } from '../spi/provider-plugin.js';
 import { UserDirectory } from '../spi/user-directory.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 import { closableDirectory } from './closable-directory.js';
 import { Logger } from './logger.js';
 import type { Connection, ConnectionOperationEvent } from './provision-kit.js';
@@ -20,6 +21,7 @@ export interface OpenConnectionInput {
   readonly rawConfig: unknown;
   readonly config: unknown;
   readonly onOperation: ((event: ConnectionOperationEvent) => void) | undefined;
+  readonly telemetry: Telemetry;
   readonly onClose: (connection: Connection) => void;
 }
 
@@ -61,6 +63,8 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
       logger,
       secrets,
       signal: lifetime.signal,
+      telemetry: input.telemetry,
+      tenant: context.tenant,
       onOperation:
         onOperation === undefined
           ? undefined

@@ -1,6 +1,7 @@
 import type { Logger } from '../composition/logger.js';
 import type { ErrorCode } from '../errors/provisioning-error.js';
 import type { Verb } from '../spi/verbs.js';
+import type { TelemetryOptions } from '../telemetry/telemetry.js';
 
 /** One finished `UserDirectory` call, as reported to `onOperation` (metrics, tracing, audit). */
 export interface OperationEvent {
@@ -26,4 +27,8 @@ export interface WrapDirectoryOptions {
    * aborts so nothing more is sent, and new calls fail with `UnavailableError`.
    */
   readonly signal?: AbortSignal | undefined;
+  /** Where each operation's span and metrics go; default: the global OpenTelemetry providers. */
+  readonly telemetry?: TelemetryOptions | undefined;
+  /** The customer the directory acts for, recorded on its spans (`provisionkit.tenant`). */
+  readonly tenant?: string | undefined;
 }

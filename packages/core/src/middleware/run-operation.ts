@@ -3,6 +3,7 @@ import type { ErrorCode, ProvisioningError } from '../errors/provisioning-error.
 import type { UserRef } from '../model/user.js';
 import { secretStringsIn } from '../redaction/secret-strings.js';
 import type { Verb } from '../spi/verbs.js';
+import { OperationTrace } from '../telemetry/operation-trace.js';
 import type { DirectoryContext } from './directory-context.js';
 import { finalizeError } from './normalize-error.js';
 import { recordOperation } from './operation-logger.js';
@@ -13,6 +14,8 @@ import { ensureOpen, ensureSupported, parseOperationOptions } from './validate-i
 export interface CallState {
   ref?: UserRef | undefined;
   itemCount?: number | undefined;
+  /** Batch items that failed (`createUsers`), for the operation's span. */
+  failedItemCount?: number | undefined;
   /** Set when the body handled a failure itself (verifyCredentials reports rather than throws). */
   failure?: ErrorCode | undefined;
   /** Connection secrets plus secret-field values of this call's input (a new user's password). */
@@ -39,6 +42,7 @@ export async function runOperation<T>(
   body: (call: CallState) => Promise<T>,
 ): Promise<T> {
   const startedAt = performance.now();
+  const trace = new OperationTrace(context, operation, startedAt);
   const secrets = [...context.secrets, ...secretStringsIn(input)];
   let linked: OperationSignal | undefined;
   const finalize = (error: unknown) => finalizeCall(context, operation, secrets, linked, error);
@@ -51,24 +55,29 @@ export async function runOperation<T>(
     ensureOpen(context);
     linked = operationSignal(parsed?.signal, context.lifetime);
     call.signal = linked.signal;
+    trace.begin(parsed?.signal, linked.signal);
     const reason = linked.reason();
     if (reason !== undefined) throw cancelledError(operation, context.provider, reason);
-    const result = await body(call);
-    recordOperation(context, operation, startedAt, {
-      outcome: call.failure === undefined ? 'ok' : 'error',
+    const result = await trace.run(() => body(call));
+    const outcome = {
+      outcome: call.failure === undefined ? ('ok' as const) : ('error' as const),
       errorCode: call.failure,
       itemCount: call.itemCount,
       ref: call.ref,
-    });
+    };
+    recordOperation(context, operation, startedAt, outcome);
+    trace.end({ ...outcome, failedItemCount: call.failedItemCount });
     return result;
   } catch (error) {
     const final = finalize(error);
-    recordOperation(context, operation, startedAt, {
-      outcome: 'error',
+    const outcome = {
+      outcome: 'error' as const,
       errorCode: final.code,
       itemCount: call.itemCount,
       ref: call.ref,
-    });
+    };
+    recordOperation(context, operation, startedAt, outcome);
+    trace.end({ ...outcome, failedItemCount: call.failedItemCount });
     throw final;
   } finally {
     linked?.dispose();

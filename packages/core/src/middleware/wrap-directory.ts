@@ -4,6 +4,7 @@ import { parseInput } from '../errors/from-zod.js';
 import { normalizeSecrets } from '../redaction/redact-text.js';
 import { Capabilities } from '../spi/capabilities.js';
 import type { UserDirectory } from '../spi/user-directory.js';
+import { sourceOf, TelemetryOptions } from '../telemetry/telemetry.js';
 import type { OperationEvent, WrapDirectoryOptions } from './operation-event.js';
 import { isWrappedDirectory, WrappedDirectory, withLifetime } from './wrapped-directory.js';
 
@@ -15,6 +16,8 @@ const OptionsShape = z
     secrets: z.array(z.string()).optional(),
     onOperation: z.custom<(event: OperationEvent) => void>(isFunction, 'must be a function').optional(),
     signal: z.instanceof(AbortSignal).optional(),
+    telemetry: TelemetryOptions.optional(),
+    tenant: z.string().min(1).max(128).optional(),
   })
   .optional();
 
@@ -38,5 +41,7 @@ export function wrapDirectory(directory: UserDirectory, options?: WrapDirectoryO
     logger: parsed.logger,
     onOperation: parsed.onOperation,
     lifetime: parsed.signal,
+    telemetry: sourceOf(parsed.telemetry),
+    tenant: parsed.tenant,
   });
 }
