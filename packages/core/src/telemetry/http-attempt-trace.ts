@@ -1,5 +1,6 @@
 import { type Attributes, type Context, type Span, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
+import { guarded } from './guarded.js';
 import { redactedUrl, serverAddress, serverPort } from './redacted-url.js';
 import { TELEMETRY_ATTRIBUTES as A, SEMCONV } from './telemetry-names.js';
 import type { TelemetrySource } from './telemetry-source.js';
@@ -53,7 +54,11 @@ export class HttpRequestTrace {
   }
 
   /** Called once the limiter let attempt `attempt` (1-based) go, after waiting `waitedMs`. */
-  startAttempt(attempt: number, waitedMs: number): HttpAttemptTrace {
+  startAttempt(attempt: number, waitedMs: number): HttpAttemptTrace | undefined {
+    return guarded(() => this.#start(attempt, waitedMs), undefined);
+  }
+
+  #start(attempt: number, waitedMs: number): HttpAttemptTrace {
     const { source, parent, method } = this.#input;
     const instruments = source.instruments;
     instruments.limiterWait.record(Math.max(0, waitedMs) / 1000, this.#attributes);
@@ -102,6 +107,10 @@ export class HttpAttemptTrace {
   }
 
   end(result: AttemptEnd): void {
+    guarded(() => this.#record(result), undefined);
+  }
+
+  #record(result: AttemptEnd): void {
     const errorType = errorTypeOf(result);
     const outcome: Attributes = {
       ...(result.status === null ? {} : { [SEMCONV.httpResponseStatusCode]: result.status }),

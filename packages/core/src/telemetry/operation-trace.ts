@@ -9,6 +9,7 @@ import {
 } from '@opentelemetry/api';
 import type { ErrorCode } from '../errors/provisioning-error.js';
 import type { Verb } from '../spi/verbs.js';
+import { guarded, withinOrPlain } from './guarded.js';
 import { TELEMETRY_ATTRIBUTES as A, SEMCONV, SPAN_PREFIX } from './telemetry-names.js';
 import type { TelemetrySource } from './telemetry-source.js';
 import { carryTrace, parentContext } from './trace-carrier.js';
@@ -58,46 +59,55 @@ export class OperationTrace {
   begin(callerSignal: AbortSignal | undefined, operationSignal: AbortSignal | undefined): void {
     if (this.#span !== undefined) return;
     const scope = this.#scope;
-    const parent = parentContext(callerSignal);
-    this.#span = scope.telemetry.tracer.startSpan(
-      SPAN_PREFIX + this.#operation,
-      {
-        kind: SpanKind.INTERNAL,
-        attributes: {
-          [A.provider]: scope.provider,
-          [A.operation]: this.#operation,
-          ...(scope.tenant === undefined ? {} : { [A.tenant]: scope.tenant }),
+    guarded(() => {
+      const parent = parentContext(callerSignal);
+      const span = scope.telemetry.tracer.startSpan(
+        SPAN_PREFIX + this.#operation,
+        {
+          kind: SpanKind.INTERNAL,
+          attributes: {
+            [A.provider]: scope.provider,
+            [A.operation]: this.#operation,
+            ...(scope.tenant === undefined ? {} : { [A.tenant]: scope.tenant }),
+          },
         },
-      },
-      parent,
-    );
-    this.#context = trace.setSpan(parent, this.#span);
-    if (operationSignal !== undefined) {
-      carryTrace(operationSignal, { context: this.#context, source: scope.telemetry });
-    }
+        parent,
+      );
+      this.#span = span;
+      this.#context = trace.setSpan(parent, span);
+      if (operationSignal !== undefined) {
+        carryTrace(operationSignal, { context: this.#context, source: scope.telemetry });
+      }
+    }, undefined);
   }
 
   /** Runs `fn` with the operation's span active, for hosts that registered a context manager. */
   run<T>(fn: () => T): T {
-    return this.#context === undefined ? fn() : otelContext.with(this.#context, fn);
+    const active = this.#context;
+    return active === undefined ? fn() : withinOrPlain((inner) => otelContext.with(active, inner), fn);
   }
 
   end(result: TracedOutcome): void {
     if (this.#ended) return;
     this.#ended = true;
     this.begin(undefined, undefined);
-    const span = this.#span!;
+    guarded(() => this.#record(result), undefined);
+  }
+
+  #record(result: TracedOutcome): void {
     const outcome: Attributes = {
       [A.outcome]: result.outcome,
       ...(result.errorCode === undefined ? {} : { [SEMCONV.errorType]: result.errorCode }),
     };
-    span.setAttributes(outcome);
-    if (result.itemCount !== undefined) span.setAttribute(A.itemCount, result.itemCount);
-    if (result.failedItemCount !== undefined) span.setAttribute(A.failedItemCount, result.failedItemCount);
-    if (result.complete !== undefined) span.setAttribute(A.listComplete, result.complete);
-    if (result.outcome === 'error') span.setStatus({ code: SpanStatusCode.ERROR });
-    span.end();
-
+    const span = this.#span;
+    if (span !== undefined) {
+      span.setAttributes(outcome);
+      if (result.itemCount !== undefined) span.setAttribute(A.itemCount, result.itemCount);
+      if (result.failedItemCount !== undefined) span.setAttribute(A.failedItemCount, result.failedItemCount);
+      if (result.complete !== undefined) span.setAttribute(A.listComplete, result.complete);
+      if (result.outcome === 'error') span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
     const instruments = this.#scope.telemetry.instruments;
     const attributes: Attributes = {
       [A.provider]: this.#scope.provider,

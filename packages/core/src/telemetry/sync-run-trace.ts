@@ -1,6 +1,7 @@
 import {
   type Attributes,
   type Context,
+  INVALID_SPAN_CONTEXT,
   context as otelContext,
   type Span,
   SpanKind,
@@ -10,6 +11,7 @@ import {
 import { z } from 'zod';
 import { argumentError } from '../errors/argument-error.js';
 import { parseInput } from '../errors/from-zod.js';
+import { guarded, withinOrPlain } from './guarded.js';
 import { TELEMETRY_ATTRIBUTES as A, SEMCONV, SPAN_PREFIX } from './telemetry-names.js';
 import type { TelemetrySource } from './telemetry-source.js';
 import { carryTrace, parentContext } from './trace-carrier.js';
@@ -69,25 +71,27 @@ class SyncRunSpan implements SyncRunTrace {
   readonly #totals = { created: 0, updated: 0, deleted: 0 };
   #ended = false;
 
-  constructor(source: TelemetrySource, start: z.output<typeof SyncRunStart>) {
+  constructor(source: TelemetrySource, run: z.output<typeof SyncRunStart>) {
     this.#source = source;
     this.#metricAttributes = {
-      [A.provider]: start.provider,
-      ...(start.mode === undefined ? {} : { [A.syncMode]: start.mode }),
+      [A.provider]: run.provider,
+      ...(run.mode === undefined ? {} : { [A.syncMode]: run.mode }),
     };
-    const parent = parentContext(start.parentSignal);
-    this.#span = source.tracer.startSpan(
-      `${SPAN_PREFIX}sync`,
-      {
-        kind: SpanKind.INTERNAL,
-        attributes: {
-          ...this.#metricAttributes,
-          [A.tenant]: start.tenant,
-          ...(start.runId === undefined ? {} : { [A.syncRunId]: start.runId }),
+    const parent = parentContext(run.parentSignal);
+    const start = () =>
+      source.tracer.startSpan(
+        `${SPAN_PREFIX}sync`,
+        {
+          kind: SpanKind.INTERNAL,
+          attributes: {
+            ...this.#metricAttributes,
+            [A.tenant]: run.tenant,
+            ...(run.runId === undefined ? {} : { [A.syncRunId]: run.runId }),
+          },
         },
-      },
-      parent,
-    );
+        parent,
+      );
+    this.#span = guarded(start, trace.wrapSpanContext(INVALID_SPAN_CONTEXT));
     this.context = trace.setSpan(parent, this.#span);
   }
 
@@ -100,7 +104,7 @@ class SyncRunSpan implements SyncRunTrace {
 
   run<T>(fn: () => T): T {
     if (typeof fn !== 'function') throw argumentError('SyncRunTrace.run', 'fn', 'must be a function');
-    return otelContext.with(this.context, fn);
+    return withinOrPlain((inner) => otelContext.with(this.context, inner), fn);
   }
 
   recordChanges(changes: SyncChangeCounts): void {
@@ -109,7 +113,8 @@ class SyncRunSpan implements SyncRunTrace {
       const count = counts[kind] ?? 0;
       if (count === 0) continue;
       this.#totals[kind] += count;
-      this.#source.instruments.syncChanges.add(count, { ...this.#metricAttributes, [A.changeKind]: kind });
+      const attributes = { ...this.#metricAttributes, [A.changeKind]: kind };
+      guarded(() => this.#source.instruments.syncChanges.add(count, attributes), undefined);
     }
   }
 
@@ -124,6 +129,10 @@ class SyncRunSpan implements SyncRunTrace {
       [A.syncStatus]: status,
       ...(errorCode === undefined ? {} : { [SEMCONV.errorType]: errorCode }),
     };
+    guarded(() => this.#record(status, errorCode, outcome), undefined);
+  }
+
+  #record(status: string, errorCode: string | undefined, outcome: Attributes): void {
     this.#span.setAttributes({
       ...outcome,
       [A.syncCreated]: this.#totals.created,

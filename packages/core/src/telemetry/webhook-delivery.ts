@@ -1,6 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import { z } from 'zod';
 import { parseInput } from '../errors/from-zod.js';
+import { guarded } from './guarded.js';
 import { TELEMETRY_ATTRIBUTES as A, SEMCONV } from './telemetry-names.js';
 import type { TelemetrySource } from './telemetry-source.js';
 
@@ -27,8 +28,10 @@ export function recordWebhookDelivery(source: TelemetrySource, delivery: Webhook
     ...(parsed.eventType === undefined ? {} : { [A.eventType]: parsed.eventType }),
     ...(parsed.errorType === undefined ? {} : { [SEMCONV.errorType]: parsed.errorType }),
   };
-  const { instruments } = source;
-  instruments.webhookDeliveries.add(1, attributes);
-  if (parsed.durationMs !== undefined)
-    instruments.webhookDuration.record(parsed.durationMs / 1000, attributes);
+  guarded(() => {
+    const { instruments } = source;
+    instruments.webhookDeliveries.add(1, attributes);
+    if (parsed.durationMs !== undefined)
+      instruments.webhookDuration.record(parsed.durationMs / 1000, attributes);
+  }, undefined);
 }
