@@ -4,6 +4,7 @@ import { benchAdaptiveLimiter } from './adaptive-limiter.js';
 import type { Measurement } from './measure-child.js';
 import { startPageServer } from './page-server.js';
 import { VARIANTS, type Variant } from './sender-variant.js';
+import { benchTelemetryOverhead } from './telemetry-overhead.js';
 
 const PAGES = 100;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     await server.close();
   }
   await benchAdaptiveLimiter();
+  await benchTelemetryOverhead();
 }
 
 main().catch((error: unknown) => {

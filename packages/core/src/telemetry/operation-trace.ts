@@ -1,6 +1,7 @@
 import {
   type Attributes,
   type Context,
+  isSpanContextValid,
   context as otelContext,
   type Span,
   SpanKind,
@@ -74,6 +75,8 @@ export class OperationTrace {
         parent,
       );
       this.#span = span;
+      // No SDK (the API's no-op): there is nothing for children to find, so nothing to hand on.
+      if (!span.isRecording() && !isSpanContextValid(span.spanContext())) return;
       this.#context = trace.setSpan(parent, span);
       if (operationSignal !== undefined) {
         carryTrace(operationSignal, { context: this.#context, source: scope.telemetry });
