@@ -1,8 +1,8 @@
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { CrewSandbox } from '../test/rest-provider/crew-sandbox.js';
 import { type BenchResult, resultTable, writeResults } from './bench-results.js';
+import { forkMeasurement } from './fork-measurement.js';
 import { CONTEXT_VARIANTS, type ContextVariant, type TelemetryMeasurement } from './telemetry-child.js';
 
 const USERS = Number(process.env.BENCH_TELEMETRY_USERS ?? 20_000);
@@ -10,24 +10,9 @@ const PROCESSES = Number(process.env.BENCH_TELEMETRY_PROCESSES ?? 3);
 const RUNS = Number(process.env.BENCH_TELEMETRY_RUNS ?? 8);
 /** What a host pays for tracing every operation and HTTP attempt into an in-memory SDK. */
 const TARGET_RATIO = 1.15;
-const CHILD = fileURLToPath(new URL('./telemetry-child.ts', import.meta.url));
 
 function runChild(variant: ContextVariant, url: string, token: string): Promise<TelemetryMeasurement> {
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
-  const child = fork(CHILD, [variant, url, token, String(RUNS)], {
-    execArgv,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    let result: TelemetryMeasurement | undefined;
-    child.on('message', (message: TelemetryMeasurement) => {
-      result = message;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      result === undefined ? reject(new Error(`${variant} exited ${code}`)) : resolve(result),
-    );
-  });
+  return forkMeasurement<TelemetryMeasurement>('./telemetry-child.ts', [variant, url, token, String(RUNS)]);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -13,16 +13,10 @@ import { BasicTracerProvider, BatchSpanProcessor, InMemorySpanExporter } from '@
 import { createProvisionKit, silentLogger } from '@provisionkit/core';
 import { createMockProvider } from '@provisionkit/provider-mock';
 import { afterAll, describe, expect, it } from 'vitest';
+import { quotedLines } from '../support/quoted-lines.js';
 
 const mockProvider = createMockProvider();
 afterAll(() => context.disable());
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join('\n');
 
 describe('README telemetry example', () => {
   it('wires an SDK and records a span per operation', async () => {
@@ -57,6 +51,6 @@ describe('README telemetry example', () => {
       );
     expect(block).not.toBeNull();
     const source = readFileSync(new URL(import.meta.url), 'utf8');
-    expect(lines(source)).toContain(lines(block![1]!));
+    expect(quotedLines(source)).toContain(quotedLines(block![1]!));
   });
 });
