@@ -104,6 +104,7 @@ export class HttpClient {
       parent: parentContext(request.signal, request.traceContext),
       provider: this.provider,
       method: request.method,
+      operation: request.operation,
       url,
       template: /^https?:\/\//i.test(request.path) ? undefined : logPath,
       redactText: (text) => redactor.text(text),

@@ -172,6 +172,21 @@ describe('HttpRequestTrace', () => {
     });
   });
 
+  describe('operation', () => {
+    it('puts the request operation (an RPC command) on its spans, not on metrics', async () => {
+      const base = await scripted();
+      await client(base).request({
+        method: 'POST',
+        path: '/enterpriseapi.php',
+        json: {},
+        operation: 'getuserdata',
+      });
+      expect(harness.span('POST /enterpriseapi.php').attributes[A.httpOperation]).toBe('getuserdata');
+      const [point] = await harness.points(M.httpClientRequestDuration);
+      expect(point!.attributes[A.httpOperation]).toBeUndefined();
+    });
+  });
+
   describe('names', () => {
     it('is the method alone for an absolute URL (a Link next page), with no url.template', async () => {
       const base = await scripted();

@@ -14,6 +14,8 @@ export interface HttpTraceInput {
   readonly url: URL;
   /** The path template (`/members/{id}`); undefined for an absolute URL such as a `Link` next page. */
   readonly template: string | undefined;
+  /** The request's `operation` (a name for its log line), put on its spans. */
+  readonly operation: string | undefined;
   /** The client's redaction, applied to everything taken from the URL. */
   readonly redactText: (text: string) => string;
   readonly clock: Clock;
@@ -81,8 +83,9 @@ export class HttpRequestTrace {
 
   #recorded(): Attributes {
     if (this.#recordedAttributes === undefined) {
-      const { url, template, redactText } = this.#input;
+      const { url, template, redactText, operation } = this.#input;
       this.#recordedAttributes = {
+        ...(operation === undefined ? {} : { [A.httpOperation]: operation }),
         [SEMCONV.urlFull]: redactedUrl(url, redactText),
         ...(template === undefined ? {} : { [SEMCONV.urlTemplate]: redactText(template) }),
       };

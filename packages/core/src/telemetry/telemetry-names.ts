@@ -29,6 +29,8 @@ export const TELEMETRY_ATTRIBUTES = Object.freeze({
   failedItemCount: 'provisionkit.item.failed_count',
   /** `listUsers`: true when the provider's stream ended, false when the caller stopped early. */
   listComplete: 'provisionkit.list.complete',
+  /** The request's `operation` name (an RPC API's command, `getuserdata`), on CLIENT spans. */
+  httpOperation: 'provisionkit.http.operation',
   /** A short reason an error carries (`timeout`, `redirect`, `response_too_large`). */
   errorReason: 'provisionkit.error.reason',
   syncRunId: 'provisionkit.sync.run_id',
