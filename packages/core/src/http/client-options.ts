@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../composition/logger.js';
+import { TelemetryOptions } from '../telemetry/telemetry.js';
 import type { Clock } from './clock.js';
 import type { ErrorBodyParser } from './error-body.js';
 import { HeaderRecord } from './header-record.js';
@@ -66,6 +67,8 @@ export const HttpClientOptions = z
     parseErrorBody: fn<ErrorBodyParser>().optional(),
     clock: ClockLike.optional(),
     random: fn<() => number>().optional(),
+    /** Tracer and meter providers; default: those of the operation a request belongs to, else global. */
+    telemetry: TelemetryOptions.optional(),
   })
   .superRefine((options, context) => {
     if (!URL.canParse(options.baseUrl)) return;
