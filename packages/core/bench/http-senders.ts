@@ -1,30 +1,15 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { benchAdaptiveLimiter } from './adaptive-limiter.js';
+import { forkMeasurement } from './fork-measurement.js';
 import type { Measurement } from './measure-child.js';
 import { startPageServer } from './page-server.js';
 import { VARIANTS, type Variant } from './sender-variant.js';
+import { benchTelemetryOverhead } from './telemetry-overhead.js';
 
 const PAGES = 100;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const CHILD = fileURLToPath(new URL('./measure-child.ts', import.meta.url));
 
 function runChild(variant: Variant, url: string): Promise<Measurement> {
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
-  const child = fork(CHILD, [variant, url, String(PAGES)], {
-    execArgv,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    let result: Measurement | undefined;
-    child.on('message', (message: Measurement) => {
-      result = message;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      result === undefined ? reject(new Error(`${variant} exited ${code}`)) : resolve(result),
-    );
-  });
+  return forkMeasurement<Measurement>('./measure-child.ts', [variant, url, String(PAGES)]);
 }
 
 function median(values: number[]): number {
@@ -62,6 +47,7 @@ async function main(): Promise<void> {
     await server.close();
   }
   await benchAdaptiveLimiter();
+  await benchTelemetryOverhead();
 }
 
 main().catch((error: unknown) => {

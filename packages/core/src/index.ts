@@ -102,3 +102,13 @@ export {
 } from './spi/resolve-capabilities.js';
 export { UserDirectory } from './spi/user-directory.js';
 export { LIFECYCLE_VERBS, type LifecycleVerb, VERBS, Verb, WRITE_VERBS } from './spi/verbs.js';
+export type {
+  SyncChangeCounts,
+  SyncRunEnd,
+  SyncRunStart,
+  SyncRunTrace,
+} from './telemetry/sync-run-trace.js';
+export { createTelemetry, Telemetry, TelemetryOptions } from './telemetry/telemetry.js';
+export { TELEMETRY_ATTRIBUTES, TELEMETRY_METRICS } from './telemetry/telemetry-names.js';
+export { bindTraceContext } from './telemetry/trace-carrier.js';
+export type { WebhookDelivery } from './telemetry/webhook-delivery.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors/error-classes.js';
 import { parseInput } from '../errors/from-zod.js';
+import { TelemetryOptions } from '../telemetry/telemetry.js';
 import type { Logger } from './logger.js';
 import { type PluginRegistration, registerPlugin } from './plugin-registration.js';
 import type { ConnectionOperationEvent, ProvisionKitOptions } from './provision-kit.js';
@@ -46,6 +47,7 @@ const OptionsShape = z.object({
   onOperation: z
     .custom<(event: ConnectionOperationEvent) => void>(isFunction, 'must be a function')
     .optional(),
+  telemetry: TelemetryOptions.optional(),
 });
 
 const ConnectShape = z.object({ provider: z.string().min(1), tenant: TenantId, config: z.unknown() });
@@ -75,6 +77,7 @@ export function parseKitOptions(
     plugins: raw.plugins.map((plugin, index) => registerPlugin(plugin, `plugins.${index}`)),
     logger: parsed.logger,
     onOperation: parsed.onOperation,
+    telemetry: parsed.telemetry,
   };
 }
 

@@ -11,6 +11,7 @@ import type { Capabilities } from '../spi/capabilities.js';
 import type { ProviderDirectory } from '../spi/provider-directory.js';
 import type { ConnectionContext } from '../spi/provider-plugin.js';
 import type { UserDirectory } from '../spi/user-directory.js';
+import { sourceOf, type Telemetry } from '../telemetry/telemetry.js';
 import { connectionLogger } from './connection-logger.js';
 import { ConnectionServices } from './connection-services.js';
 import type { Logger } from './logger.js';
@@ -26,6 +27,7 @@ export interface OpenConnectionInput {
   readonly rawConfig: unknown;
   readonly config: unknown;
   readonly onOperation: ((event: ConnectionOperationEvent) => void) | undefined;
+  readonly telemetry: Telemetry;
   readonly onClose: (connection: Connection) => void;
 }
 
@@ -81,6 +83,8 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
         secrets,
         logger,
         lifetime: lifetime.signal,
+        telemetry: sourceOf(input.telemetry),
+        tenant: context.tenant,
         onOperation:
           onOperation === undefined
             ? undefined

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors/error-classes.js';
 import { parseInput } from '../errors/from-zod.js';
+import { isContext } from '../telemetry/trace-carrier.js';
 import { HeaderRecord } from './header-record.js';
 import type { HttpRequest, QueryValue, RequestBody } from './http-request.js';
 import { RetryPolicy } from './retry-policy.js';
@@ -30,6 +31,7 @@ const RequestShape = z
     secrets: z.array(z.string()).max(100).optional(),
     operation: z.string().min(1).max(64).optional(),
     signal: z.instanceof(AbortSignal).optional(),
+    traceContext: z.custom(isContext, 'must be an OpenTelemetry Context').optional(),
   })
   .refine(
     (request) => [request.json, request.form, request.body].filter((part) => part !== undefined).length <= 1,

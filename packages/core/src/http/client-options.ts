@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../composition/logger.js';
+import { TelemetryOptions } from '../telemetry/telemetry.js';
 import { baseUrlProblems } from './base-url.js';
 import type { Clock } from './clock.js';
 import type { ErrorBodyParser } from './error-body.js';
@@ -62,6 +63,8 @@ export const HttpClientOptions = z
     parseErrorBody: fn<ErrorBodyParser>().optional(),
     clock: ClockLike.optional(),
     random: fn<() => number>().optional(),
+    /** Tracer and meter providers; default: those of the operation a request belongs to, else global. */
+    telemetry: TelemetryOptions.optional(),
   })
   .superRefine((options, context) => {
     for (const message of baseUrlProblems(options.baseUrl, options.allowInsecureHttp)) {

@@ -1,3 +1,4 @@
+import type { HttpRequestTrace } from '../telemetry/http-attempt-trace.js';
 import type { Clock } from './clock.js';
 import type { EchoRedactor } from './echo-redactor.js';
 import type { ErrorBodyParser } from './error-body.js';
@@ -23,4 +24,6 @@ export interface ExchangeSetup<T> {
   readonly mappers: readonly ErrorMapper[];
   readonly parseErrorBody: ErrorBodyParser;
   readonly signal: AbortSignal | undefined;
+  /** Spans and metrics of the request's attempts. */
+  readonly trace?: HttpRequestTrace | undefined;
 }

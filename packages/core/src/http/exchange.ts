@@ -6,6 +6,11 @@ import { HttpResponse } from './http-response.js';
 import { redirectError } from './network-errors.js';
 import type { SenderResponse } from './senders/sender.js';
 
+type AttemptEnding =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'failed'; readonly failure: AttemptFailure }
+  | { readonly kind: 'cancelled' };
+
 export type AttemptResult<T> = { readonly status: number | null; readonly durationMs: number } & (
   | { readonly kind: 'ok'; readonly value: T }
   | { readonly kind: 'failed'; readonly failure: AttemptFailure }
@@ -19,18 +24,21 @@ export type AttemptResult<T> = { readonly status: number | null; readonly durati
 export async function exchange<T>(
   setup: ExchangeSetup<T>,
   body: string | Uint8Array | undefined,
+  attemptNumber = 1,
 ): Promise<AttemptResult<T>> {
+  const queuedAt = setup.clock.now();
   const permit = await setup.limiter.acquire(setup.signal);
   const started = setup.clock.now();
+  const span = setup.trace?.startAttempt(attemptNumber, started - queuedAt);
   const attempt = new AttemptSignal(setup.signal, setup.timeoutMs, setup.clock);
   let status: number | null = null;
   let throttled = false;
   let retryAfterMs: number | undefined;
-  const end = <R extends object>(result: R) => ({
-    status,
-    durationMs: Math.round(setup.clock.now() - started),
-    ...result,
-  });
+  const end = <R extends AttemptEnding>(result: R) => {
+    const ended = { status, durationMs: Math.round(setup.clock.now() - started), ...result };
+    span?.end(ended);
+    return ended;
+  };
   try {
     const response = await setup.sender({
       url: setup.url,

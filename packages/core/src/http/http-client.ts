@@ -3,6 +3,10 @@ import { parseInput } from '../errors/from-zod.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import { silentLogger } from '../logging/create-logger.js';
 import { copyError } from '../redaction/scrub-error.js';
+import { HttpRequestTrace } from '../telemetry/http-attempt-trace.js';
+import { sourceOf } from '../telemetry/telemetry.js';
+import { globalTelemetrySource, type TelemetrySource } from '../telemetry/telemetry-source.js';
+import { carriedTrace, parentContext } from '../telemetry/trace-carrier.js';
 import { buildUrl, checkRequest, encodeBody } from './build-request.js';
 import { HttpClientOptions, type HttpClientOptionsInput } from './client-options.js';
 import { type Clock, systemClock } from './clock.js';
@@ -37,6 +41,7 @@ export class HttpClient {
   readonly #clock: Clock;
   readonly #sender;
   readonly #mapper: ErrorMapper | undefined;
+  readonly #telemetry: TelemetrySource | undefined;
 
   constructor(options: HttpClientOptionsInput) {
     const parsed = parseInput(HttpClientOptions, options, {
@@ -63,6 +68,7 @@ export class HttpClient {
     this.#logger = parsed.logger ?? silentLogger();
     this.#sender = parsed.sender ?? nodeHttpSender();
     this.#mapper = parsed.mapError;
+    this.#telemetry = parsed.telemetry === undefined ? undefined : sourceOf(parsed.telemetry);
   }
 
   /** The limiter's current rate, in-flight count and throttled count, for logs and metrics. */
@@ -92,6 +98,18 @@ export class HttpClient {
     const headers: Record<string, string> = { ...this.#headers };
     if (encoded.contentType !== undefined) headers['content-type'] = encoded.contentType;
     for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+    const carried = carriedTrace(request.signal);
+    const trace = new HttpRequestTrace({
+      source: this.#telemetry ?? carried?.source ?? globalTelemetrySource(),
+      parent: parentContext(request.signal, request.traceContext),
+      provider: this.provider,
+      method: request.method,
+      operation: request.operation,
+      url,
+      template: /^https?:\/\//i.test(request.path) ? undefined : logPath,
+      redactText: (text) => redactor.text(text),
+      clock: this.#clock,
+    });
     return sendWithRetries({
       exchange: {
         label: { provider: this.provider, method: request.method, path: logPath },
@@ -107,6 +125,7 @@ export class HttpClient {
         mappers: [request.mapError, this.#mapper].filter((mapper) => mapper !== undefined),
         parseErrorBody: this.#options.parseErrorBody ?? parseJsonErrorBody,
         signal: request.signal,
+        trace,
       },
       policy,
       idempotent: isIdempotentRequest(request),

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { quotedLines } from '../../test/support/quoted-lines.js';
 
 // packages/core/HTTP.md quotes code that runs: each block after `<!-- excerpt: <path> -->` must be
 // found in that file, line for line (indentation and blank lines aside).
 const root = new URL('../../../../', import.meta.url);
 const reference = readFileSync(new URL('packages/core/HTTP.md', root), 'utf8');
 const blocks = [...reference.matchAll(/<!-- excerpt: (\S+) -->\n```ts\n([\s\S]*?)\n```/g)];
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join('\n');
+const lines = quotedLines;
 
 describe('packages/core/HTTP.md', () => {
   it('quotes its examples from files that run', () => {

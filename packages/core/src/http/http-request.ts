@@ -1,3 +1,4 @@
+import type { Context } from '@opentelemetry/api';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { ErrorMapper } from './http-failure.js';
 import type { ResponseReader } from './response-readers.js';
@@ -71,6 +72,11 @@ export interface HttpRequest<T> extends RequestBody {
   /** A name for the log line (`listAgents`); the method and path template are logged anyway. */
   readonly operation?: string | undefined;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Parent of the attempts' spans. Default: the span of the directory operation whose signal this
+   * request carries (no context manager needed), else the active context.
+   */
+  readonly traceContext?: Context | undefined;
 }
 
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);

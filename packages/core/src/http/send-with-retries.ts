@@ -33,7 +33,7 @@ export async function sendWithRetries<T>(setup: RetrySetup<T>): Promise<T> {
   const { policy, exchange: target } = setup;
   let body = setup.body;
   for (let attempt = 1; ; attempt++) {
-    const result = await exchange(target, body);
+    const result = await exchange(target, body, attempt);
     if (result.kind === 'ok') {
       log(setup, attempt, result, 'ok');
       return result.value;

@@ -64,7 +64,9 @@ export async function createUsersInChunks(
       break;
     }
   }
-  return batchResult(results);
+  const result = batchResult(results);
+  call.failedItemCount = result.failed;
+  return result;
 }
 
 function failRest(

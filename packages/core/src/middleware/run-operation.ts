@@ -4,6 +4,7 @@ import type { UserRef } from '../model/user.js';
 import { redact } from '../redaction/redact.js';
 import { secretStringsIn } from '../redaction/secret-strings.js';
 import type { Verb } from '../spi/verbs.js';
+import { OperationTrace } from '../telemetry/operation-trace.js';
 import type { DirectoryContext } from './directory-context.js';
 import { finalizeError } from './normalize-error.js';
 import { recordOperation } from './operation-logger.js';
@@ -14,6 +15,8 @@ import { ensureOpen, ensureSupported, parseOperationOptions } from './validate-i
 export interface CallState {
   ref?: UserRef | undefined;
   itemCount?: number | undefined;
+  /** Batch items that failed (`createUsers`), for the operation's span. */
+  failedItemCount?: number | undefined;
   /** Set when the body handled a failure itself (verifyCredentials reports rather than throws). */
   failure?: ProvisioningError | undefined;
   /** Connection secrets plus secret-field values of this call's input (a new user's password). */
@@ -40,6 +43,7 @@ export async function runOperation<T>(
   body: (call: CallState) => Promise<T>,
 ): Promise<T> {
   const startedAt = performance.now();
+  const trace = new OperationTrace(context, operation, startedAt);
   // Without secrets of its own the call shares the connection's list (and its cached matcher).
   const inputSecrets = secretStringsIn(input);
   const secrets = inputSecrets.length === 0 ? context.secrets : [...context.secrets, ...inputSecrets];
@@ -54,26 +58,30 @@ export async function runOperation<T>(
     ensureOpen(context);
     linked = operationSignal(parsed?.signal, context.lifetime);
     call.signal = linked.signal;
+    trace.begin(parsed?.signal, linked.signal);
     const reason = linked.reason();
     if (reason !== undefined) throw cancelledError(operation, context.provider, reason);
-    const result = await body(call);
-    recordOperation(context, operation, startedAt, {
-      outcome: call.failure === undefined ? 'ok' : 'error',
+    const result = await trace.run(() => body(call));
+    const outcome = {
+      outcome: call.failure === undefined ? ('ok' as const) : ('error' as const),
       errorCode: call.failure?.code,
       itemCount: call.itemCount,
       ref: call.ref,
-      error: logged(call.failure, secrets),
-    });
+    };
+    recordOperation(context, operation, startedAt, { ...outcome, error: logged(call.failure, secrets) });
+    trace.end({ ...outcome, failedItemCount: call.failedItemCount });
     return result;
   } catch (error) {
     const final = finalize(error);
-    recordOperation(context, operation, startedAt, {
-      outcome: 'error',
+    const outcome = {
+      outcome: 'error' as const,
       errorCode: final.code,
       itemCount: call.itemCount,
       ref: call.ref,
       error: logged(final, secrets),
-    });
+    };
+    recordOperation(context, operation, startedAt, outcome);
+    trace.end({ ...outcome, failedItemCount: call.failedItemCount });
     throw final;
   } finally {
     linked?.dispose();

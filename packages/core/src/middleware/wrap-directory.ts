@@ -9,6 +9,8 @@ import type { ProviderDirectory } from '../spi/provider-directory.js';
 import { resolveCapabilities } from '../spi/resolve-capabilities.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import type { Verb } from '../spi/verbs.js';
+import { sourceOf, TelemetryOptions } from '../telemetry/telemetry.js';
+import type { TelemetrySource } from '../telemetry/telemetry-source.js';
 import { missingMethods } from './directory-methods.js';
 import type { OperationEvent, WrapDirectoryOptions } from './operation-event.js';
 import { isWrappedDirectory, WrappedDirectory, withLifetime } from './wrapped-directory.js';
@@ -22,6 +24,8 @@ const OptionsShape = z
     signal: z.instanceof(AbortSignal).optional(),
     provider: z.string().min(1).optional(),
     capabilities: z.unknown().optional(),
+    telemetry: TelemetryOptions.optional(),
+    tenant: z.string().min(1).max(128).optional(),
   })
   .optional();
 const ProviderId = z.string().min(1);
@@ -74,6 +78,8 @@ export function wrapDirectory(directory: WrappableDirectory, options?: WrapDirec
     logger: parsed.logger,
     onOperation: parsed.onOperation,
     lifetime: parsed.signal,
+    telemetry: sourceOf(parsed.telemetry),
+    tenant: parsed.tenant,
   });
 }
 
@@ -85,6 +91,8 @@ export interface ProviderDirectorySetup {
   readonly logger: Logger | undefined;
   readonly onOperation: ((event: OperationEvent) => void) | undefined;
   readonly lifetime: AbortSignal | undefined;
+  readonly telemetry: TelemetrySource;
+  readonly tenant: string | undefined;
 }
 
 /** The wrapper around a directory whose declared verbs were checked (core's connections use it). */
@@ -100,5 +108,7 @@ export function wrapProviderDirectory(
     logger: setup.logger,
     onOperation: setup.onOperation,
     lifetime: setup.lifetime,
+    telemetry: setup.telemetry,
+    tenant: setup.tenant,
   });
 }
