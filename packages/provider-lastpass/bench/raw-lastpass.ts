@@ -45,8 +45,9 @@ export function usersOf(page: RawPage): RawUser[] {
 }
 
 /**
- * Every page of the company, with one page requested ahead like the provider's `userPages`, so both
- * sides keep the same number of requests in flight. Stops on `total` or an empty page.
+ * Every page of the company, with one page requested ahead like the provider's `userPages` while
+ * `total` says more users follow, then the empty page that ends the listing once the last one is
+ * read (the provider never takes `total` alone as the end). Same requests as the provider.
  */
 export async function rawPages(
   post: Post,
@@ -60,13 +61,12 @@ export async function rawPages(
   for (;;) {
     const page = await pending;
     const count = usersOf(page).length;
+    if (count === 0) return;
     seen += count;
-    const more = count > 0 && seen < (page.total ?? seen);
-    if (more) {
-      index += 1;
-      pending = post(pageBody(credentials, index, pageSize)) as Promise<RawPage>;
-    }
+    index += 1;
+    const ahead = seen < (page.total ?? Number.POSITIVE_INFINITY);
+    if (ahead) pending = post(pageBody(credentials, index, pageSize)) as Promise<RawPage>;
     onPage(page);
-    if (!more) return;
+    if (!ahead) pending = post(pageBody(credentials, index, pageSize)) as Promise<RawPage>;
   }
 }

@@ -41,10 +41,13 @@ export async function findExisting(
   return found;
 }
 
-/** Lookups win when they need no more calls than the listing's pages would. */
+/**
+ * Lookups win when they need no more calls than the listing would: its pages plus the empty one
+ * that ends it.
+ */
 export function preferLookups(locator: UserLocator, count: number, growth: number): boolean {
   const known = locator.knownTotal;
   if (known === undefined) return count <= SMALL_BATCH;
-  const pages = Math.max(1, Math.ceil((known + growth) / locator.pageSize));
+  const pages = Math.ceil((known + growth) / locator.pageSize) + 1;
   return count <= pages;
 }

@@ -32,6 +32,7 @@ export class LastPassUserLocator {
   readonly #client: LastPassClient;
   readonly #timeZone: string;
   readonly #pageSize: number;
+  readonly #maxListedUsers: number;
   readonly #cache: IdCache;
   #knownTotal: number | undefined;
 
@@ -42,6 +43,7 @@ export class LastPassUserLocator {
     this.#client = client;
     this.#timeZone = config.timeZone;
     this.#pageSize = config.pageSize;
+    this.#maxListedUsers = config.maxListedUsers;
     this.#cache = new IdCache(config.idCacheSize);
   }
 
@@ -124,14 +126,22 @@ export class LastPassUserLocator {
 
   #rawPages(query: PageQuery): AsyncGenerator<GetUserDataResponse> {
     const pagesize = query.pageSize ?? this.#pageSize;
+    const filtered = query.disabled === true;
     const fetchPage = async (pageindex: number, signal: AbortSignal | undefined) => {
-      const filter = query.disabled === true ? { disabled: true } : {};
+      const filter = filtered ? { disabled: true } : {};
       const page = (await this.#client.getUserData({ pageindex, pagesize, ...filter }, { signal })).body;
       // An empty company yields no page at all, yet its size (0) is worth knowing.
-      if (query.disabled !== true) this.#knownTotal = page.total;
+      if (!filtered && page.total !== undefined) this.#knownTotal = page.total;
       return page;
     };
-    return userPages(fetchPage, query.signal, query.ahead);
+    return userPages(fetchPage, {
+      pageSize: pagesize,
+      // [U] Whether the `disabled` filter changes `total`: under it, `total` may count everyone.
+      total: filtered ? 'upper-bound' : 'exact',
+      maxItems: this.#maxListedUsers,
+      signal: query.signal,
+      ahead: query.ahead,
+    });
   }
 
   remember(found: FoundUser): void {

@@ -27,6 +27,12 @@ export const LastPassConfig = z.strictObject({
    * each). Beyond it the oldest are forgotten; a forgotten id costs a listing to resolve.
    */
   idCacheSize: z.number().int().min(0).max(1_000_000).default(10_000),
+  /**
+   * Most distinct users one listing may bring. A server that keeps inventing users (or pages) fails
+   * the listing with `provider_error` once past it, instead of running until memory runs out. Each
+   * listed id is kept until the listing ends (about 50 bytes each) to refuse repeated pages.
+   */
+  maxListedUsers: z.number().int().min(1).max(100_000_000).default(1_000_000),
 });
 /** Config as a host writes it. */
 export type LastPassConfigInput = z.input<typeof LastPassConfig>;
