@@ -20,7 +20,9 @@ export interface SendDeps {
  * failure whose effect is unknown (timeout, dropped connection, 5xx) and throws `unavailable`
  * instead. Here such a chunk is checked: the users that exist now were created by the lost request,
  * and only the others are sent again, up to the retry policy's attempts. Any other failure fails
- * every item of the chunk with that error.
+ * every item of the chunk with that error, except on a resend: then the lost attempt may still
+ * have created the users (a proxy may deliver it late, next to the resend), so the final read-back
+ * decides, and an "already exists" in the resend's answer is not taken as a conflict either.
  */
 export async function sendChunk(deps: SendDeps, chunk: readonly BatchSlot[]): Promise<void> {
   let pending = chunk;
@@ -29,10 +31,13 @@ export async function sendChunk(deps: SendDeps, chunk: readonly BatchSlot[]): Pr
     try {
       const result = await deps.client.batchAdd(pending.map((slot) => slot.wire));
       for (const slot of pending) slot.delivery = 'sent';
-      if (result.kind === 'warn') applyWarnings(pending, result.errors, deps.secrets);
+      if (result.kind === 'warn')
+        applyWarnings(pending, result.errors, deps.secrets, { resent: attempt > 1 });
       return;
     } catch (caught) {
       if (!UnavailableError.is(caught)) {
+        // After a lost attempt, a refused resend says nothing of that attempt: the read-back decides.
+        if (attempt > 1) return markUnknown(pending, caught as ProvisioningError);
         for (const slot of pending) fail(slot, caught as ProvisioningError);
         return;
       }
