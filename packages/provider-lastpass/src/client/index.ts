@@ -59,7 +59,7 @@ export {
   RESET_PASSWORD,
   UserNameRequest,
 } from './commands/user-actions.js';
-export { StatusResponse } from './commands/wire-values.js';
+export { MAX_FULL_NAME_LENGTH, StatusResponse } from './commands/wire-values.js';
 export {
   interpretResponse,
   type LastPassOutcome,

@@ -9,7 +9,7 @@ import {
   type User,
 } from '@provisionkit/core';
 import { z } from 'zod';
-import { type BatchAddUser, PROVIDER_ID } from '../client/index.js';
+import { type BatchAddUser, MAX_FULL_NAME_LENGTH, PROVIDER_ID } from '../client/index.js';
 import { joinName } from './name-split.js';
 
 /** One item of a `createUsers` call on its way through the algorithm. */
@@ -55,7 +55,10 @@ export function fullNameOf(input: Pick<NewUser, 'displayName' | 'givenName' | 'f
  */
 export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
   const seen = new Set<string>();
-  return batch.map((input, index) => {
+  // `Array.from`, not `map`: a hole in a sparse batch is an item too, and gets its own result.
+  return Array.from(batch, (item: NewUser | undefined, index) => {
+    if (typeof item?.userName !== 'string') return notAUser(index);
+    const input = item;
     const userName = input.userName.trim();
     const slot: BatchSlot = {
       index,
@@ -72,6 +75,17 @@ export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
   });
 }
 
+/** A batch entry that is no user at all (a hole, `null`): it fails alone, nothing is sent for it. */
+function notAUser(index: number): BatchSlot {
+  const issue = { path: 'userName', message: 'is required: the batch item is not a user' };
+  const slot: BatchSlot = { index, userName: '', key: '', wire: { username: '' }, wantsAdmin: false };
+  fail(
+    slot,
+    new InvalidInputError(`Invalid user: ${issue.path} ${issue.message}`, [issue], { provider: PROVIDER_ID }),
+  );
+  return slot;
+}
+
 function invalidReason(input: NewUser, userName: string): InvalidInputError | undefined {
   if (!isEmail(userName)) {
     const issue = { path: 'userName', message: 'must be an email address (LastPass user names are emails)' };
@@ -85,7 +99,21 @@ function invalidReason(input: NewUser, userName: string): InvalidInputError | un
       provider: PROVIDER_ID,
     });
   }
-  return undefined;
+  return fullNameTooLong(input);
+}
+
+/**
+ * The model allows a 256-character given and family name each; joined they may exceed the full
+ * name LastPass is sent. The item fails alone, naming the fields that make the name.
+ */
+function fullNameTooLong(input: NewUser): InvalidInputError | undefined {
+  if (fullNameOf(input).length <= MAX_FULL_NAME_LENGTH) return undefined;
+  const fields = input.displayName !== undefined ? ['displayName'] : ['givenName', 'familyName'];
+  const message = `must make a full name of at most ${MAX_FULL_NAME_LENGTH} characters (LastPass keeps one full name)`;
+  const issues = fields.map((field) => ({ path: field, message }));
+  return new InvalidInputError(`Invalid user: ${fields.join(' and ')} ${message}`, issues, {
+    provider: PROVIDER_ID,
+  });
 }
 
 function duplicateInBatch(): ConflictError {

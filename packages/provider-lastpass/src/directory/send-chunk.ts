@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Logger, type ProvisioningError, UnavailableError } from '@provisionkit/core';
+import { InvalidInputError, type Logger, type ProvisioningError, UnavailableError } from '@provisionkit/core';
 import { delayForAttempt, type LastPassClient, type RetryPolicy } from '../client/index.js';
 import { type BatchSlot, fail } from './batch-slots.js';
 import { applyWarnings } from './batch-warnings.js';
 import { findExisting } from './existence.js';
+import { refuseUnsendable } from './unsendable-items.js';
 import type { UserLocator } from './user-locator.js';
 
 export interface SendDeps {
@@ -35,6 +36,13 @@ export async function sendChunk(deps: SendDeps, chunk: readonly BatchSlot[]): Pr
         applyWarnings(pending, result.errors, deps.secrets, { resent: attempt > 1 });
       return;
     } catch (caught) {
+      // Refused before sending: items it cannot send fail alone, the others are sent (not an attempt).
+      if (InvalidInputError.is(caught) && refuseUnsendable(pending) > 0) {
+        pending = pending.filter((slot) => slot.result === undefined);
+        if (pending.length === 0) return;
+        attempt -= 1;
+        continue;
+      }
       if (!UnavailableError.is(caught)) {
         // After a lost attempt, a refused resend says nothing of that attempt: the read-back decides.
         if (attempt > 1) return markUnknown(pending, caught as ProvisioningError);
