@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InvalidInputError, type Logger, type ProvisioningError, UnavailableError } from '@provisionkit/core';
+import {
+  InvalidInputError,
+  type Logger,
+  ProviderError,
+  type ProvisioningError,
+  UnavailableError,
+} from '@provisionkit/core';
 import { delayForAttempt, type LastPassClient, type RetryPolicy } from '../client/index.js';
 import { type BatchSlot, fail } from './batch-slots.js';
 import { applyWarnings } from './batch-warnings.js';
@@ -44,8 +50,9 @@ export async function sendChunk(deps: SendDeps, chunk: readonly BatchSlot[]): Pr
         continue;
       }
       if (!UnavailableError.is(caught)) {
-        // After a lost attempt, a refused resend says nothing of that attempt: the read-back decides.
-        if (attempt > 1) return markUnknown(pending, caught as ProvisioningError);
+        // After a lost attempt, a refused resend says nothing of that attempt; an answer that could
+        // not be read (garbled, too large) says nothing of this one: the read-back decides.
+        if (attempt > 1 || answerUnread(caught)) return markUnknown(pending, caught as ProvisioningError);
         for (const slot of pending) fail(slot, caught as ProvisioningError);
         return;
       }
@@ -68,6 +75,12 @@ export async function sendChunk(deps: SendDeps, chunk: readonly BatchSlot[]): Pr
     pending = pending.filter((slot) => !existing.has(slot.key));
     if (pending.length === 0) return;
   }
+}
+
+/** LastPass answered, but what it said was not read: the command may have run. */
+function answerUnread(error: unknown): boolean {
+  const reason = ProviderError.is(error) ? error.details?.reason : undefined;
+  return reason === 'unreadable_body' || reason === 'response_too_large';
 }
 
 function markUnknown(slots: readonly BatchSlot[], error: ProvisioningError): void {
