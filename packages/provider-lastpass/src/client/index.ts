@@ -71,7 +71,7 @@ export { LastPassClient, type LastPassClientOptions } from './lastpass-client.js
 export { createRequestLimiter, type RequestLimiter } from './limiter.js';
 export { type LastPassResult, readResponse } from './read-response.js';
 export { redactedExcerpt, redactText } from './redact.js';
-export { parseRetryAfter } from './retry-after.js';
+export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export {
   DEFAULT_RETRY_POLICY,
   delayForAttempt,
