@@ -1,10 +1,18 @@
-import { ConnectionConfig, describeRef, NotFoundError, sameUserName, type UserRef } from '@provisionkit/core';
+import {
+  ConnectionConfig,
+  describeRef,
+  NotFoundError,
+  normalizeUserName,
+  sameUserName,
+  type UserRef,
+} from '@provisionkit/core';
 import { inject, injectable } from 'inversify';
 import { type GetUserDataResponse, type LastPassClient, PROVIDER_ID } from '../client/index.js';
 import type { LastPassConfig } from '../plugin/lastpass-config.js';
 import { LastPassConnectionClient } from './connection-client.js';
 import { IdCache } from './id-cache.js';
 import { userPages } from './page-stream.js';
+import { UserNameMatchingProbe } from './user-name-matching.js';
 import { type FoundUser, mapUserPage, userPageEntries } from './user-page.js';
 
 export interface PageQuery {
@@ -34,6 +42,7 @@ export class LastPassUserLocator {
   readonly #pageSize: number;
   readonly #maxListedUsers: number;
   readonly #cache: IdCache;
+  readonly #matching: UserNameMatchingProbe;
   #knownTotal: number | undefined;
 
   constructor(
@@ -45,6 +54,18 @@ export class LastPassUserLocator {
     this.#pageSize = config.pageSize;
     this.#maxListedUsers = config.maxListedUsers;
     this.#cache = new IdCache(config.idCacheSize);
+    this.#matching = new UserNameMatchingProbe(config.userNameMatching, {
+      lookupOnce: (userName, signal) => this.lookupOnce(userName, signal),
+      someUser: async (signal) => {
+        const page = await this.#client.getUserData({ pageindex: 0, pagesize: 1 }, { signal });
+        return mapUserPage(page.body, this.#timeZone)[0];
+      },
+    });
+  }
+
+  /** How lookups match user names, once known (see `UserNameMatchingProbe`). */
+  get userNameMatching(): 'case-insensitive' | 'exact' | undefined {
+    return this.#matching.known;
   }
 
   get pageSize(): number {
@@ -60,8 +81,36 @@ export class LastPassUserLocator {
     return this.#cache.size;
   }
 
-  /** One `getuserdata username` call; the match is checked case-insensitively on our side. */
+  /**
+   * The user with this name in any letter case, or undefined when there is none: one
+   * `getuserdata username` call, and when it finds nobody, the miss is checked (see
+   * `missesAreReliable`): on a server that matches names exactly, by a listing.
+   */
   async lookup(userName: string, signal?: AbortSignal): Promise<FoundUser | undefined> {
+    const found = await this.lookupOnce(userName, signal);
+    if (found !== undefined || (await this.missesAreReliable(signal))) return found;
+    return (await this.findInListing([userName], signal)).get(normalizeUserName(userName));
+  }
+
+  /** True when a lookup that found nobody means nobody has that name, in any case. */
+  missesAreReliable(signal?: AbortSignal): Promise<boolean> {
+    return this.#matching.missesAreReliable(signal);
+  }
+
+  /** The users named `userNames` (any case), by one listing of the company, keyed by normalized name. */
+  async findInListing(userNames: readonly string[], signal?: AbortSignal): Promise<Map<string, FoundUser>> {
+    const wanted = new Set(userNames.map(normalizeUserName));
+    const found = new Map<string, FoundUser>();
+    // Three pages requested ahead: LastPass builds the next pages while this side reads the last one.
+    for await (const page of this.lazyPages({ wanted, ahead: 3, signal })) {
+      for (const entry of page) found.set(normalizeUserName(entry.record.username), entry);
+      if (found.size === wanted.size) break;
+    }
+    return found;
+  }
+
+  /** One `getuserdata username` call, taken as answered; the match is checked ignoring case. */
+  async lookupOnce(userName: string, signal?: AbortSignal): Promise<FoundUser | undefined> {
     const result = await this.#client.getUserData({ username: userName }, { signal });
     const found = mapUserPage(result.body, this.#timeZone).find((entry) =>
       sameUserName(entry.record.username, userName),
@@ -80,7 +129,8 @@ export class LastPassUserLocator {
     if (!NUMERIC_ID.test(id)) return undefined;
     const cached = this.#cache.get(id);
     if (cached !== undefined) {
-      const found = await this.lookup(cached);
+      // The name as stored: a miss means it moved, and paging finds it.
+      const found = await this.lookupOnce(cached);
       if (found?.record.id === id) return found;
       this.#cache.forget(id);
     }
@@ -93,7 +143,7 @@ export class LastPassUserLocator {
 
   /** The user as it is now, after a write to `userName`; falls back to the id if the name moved. */
   async reread(userName: string, id: string): Promise<FoundUser> {
-    const found = await this.lookup(userName);
+    const found = await this.lookupOnce(userName);
     if (found?.record.id === id) return found;
     const byId = await this.findById(id);
     if (byId === undefined) throw notFound({ id });
