@@ -11,6 +11,9 @@ export {
 } from './composition/provision-kit.js';
 export {
   AuthenticationError,
+  CancelledError,
+  type CancelledErrorOptions,
+  type CancelReason,
   ConflictError,
   errorForCode,
   type InputIssue,
@@ -31,6 +34,8 @@ export {
   type ProvisioningErrorOptions,
   type SerializedProvisioningError,
 } from './errors/provisioning-error.js';
+export { parseRetryAfter } from './errors/retry-after.js';
+export { clampRetryAfterMs, MAX_RETRY_AFTER_MS } from './errors/retry-after-ms.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
@@ -60,13 +65,14 @@ export {
   UserStatus,
 } from './model/user.js';
 export { type RedactOptions, redact } from './redaction/redact.js';
-export { redactText } from './redaction/redact-text.js';
+export { MIN_FRAGMENT_LENGTH, redactText } from './redaction/redact-text.js';
 export { scrubError } from './redaction/scrub-error.js';
 export { secretValuesOf } from './redaction/secret-values.js';
 export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch-result.js';
 export { Capabilities, ListFilter, supports } from './spi/capabilities.js';
 export { CredentialCheck, CredentialStatus } from './spi/credential-check.js';
 export { ListUsersOptions } from './spi/list-options.js';
+export { OperationOptions } from './spi/operation-options.js';
 export {
   ConnectionConfig,
   ConnectionContext,

@@ -1,15 +1,20 @@
 import type { User } from '../model/user.js';
 import type { DirectoryContext } from './directory-context.js';
 import { planListFilters } from './list-filters.js';
-import { finalizeError } from './normalize-error.js';
 import { recordOperation } from './operation-logger.js';
-import { ensureSupported, parseListOptions } from './validate-input.js';
+import { cancelledError, type OperationSignal, operationSignal } from './operation-signal.js';
+import { finalizeCall } from './run-operation.js';
+import { ensureOpen, ensureSupported, parseListOptions } from './validate-input.js';
 import { checkUser } from './validate-output.js';
 
 /**
  * `listUsers` in core. Each iteration is one listing: validation errors, an undeclared verb and
  * provider failures surface from the first `next()`, users are validated one by one as the caller
  * pulls them, and one log line is written when the stream ends, fails or the caller stops early.
+ *
+ * Once the caller's signal aborts or the connection closes, the pending or next `next()` throws
+ * `CancelledError`, whatever the provider does: a page still in flight is not waited for, and a
+ * provider stream that ends quietly after the abort does not pass for a complete listing.
  */
 export function listUsersThrough(context: DirectoryContext, options: unknown): AsyncIterable<User> {
   return { [Symbol.asyncIterator]: () => streamUsers(context, options) };
@@ -22,23 +27,31 @@ async function* streamUsers(
   const startedAt = performance.now();
   let count = 0;
   let recorded = false;
+  let linked: OperationSignal | undefined;
+  let source: ProviderStream | undefined;
   try {
     ensureSupported(context, 'listUsers');
     const options = parseListOptions(context, rawOptions);
+    ensureOpen(context);
+    linked = operationSignal(options.signal, context.lifetime);
     const plan = planListFilters(context.capabilities, options);
-    for await (const raw of context.inner.listUsers(plan.providerOptions)) {
-      const user = checkUser(context.provider, 'listUsers', raw);
+    throwIfCancelled(context, linked);
+    source = new ProviderStream(
+      context.inner.listUsers({ ...plan.providerOptions, signal: linked.signal }),
+      linked.signal,
+    );
+    for (;;) {
+      throwIfCancelled(context, linked);
+      const step = await source.next();
+      throwIfCancelled(context, linked);
+      if (step.done === true) break;
+      const user = checkUser(context.provider, 'listUsers', step.value);
       if (!plan.keep(user)) continue;
       count += 1;
       yield user;
-      if (options.signal?.aborted === true) break;
     }
   } catch (error) {
-    const final = finalizeError(error, {
-      provider: context.provider,
-      operation: 'listUsers',
-      secrets: context.secrets,
-    });
+    const final = finalizeCall(context, 'listUsers', context.secrets, linked, error);
     recorded = true;
     recordOperation(context, 'listUsers', startedAt, {
       outcome: 'error',
@@ -49,5 +62,76 @@ async function* streamUsers(
   } finally {
     // Also reached when the caller breaks out of its loop: that listing ended normally.
     if (!recorded) recordOperation(context, 'listUsers', startedAt, { outcome: 'ok', itemCount: count });
+    linked?.dispose();
+    await source?.close();
+  }
+}
+
+function throwIfCancelled(context: DirectoryContext, linked: OperationSignal): void {
+  const reason = linked.reason();
+  if (reason !== undefined) throw cancelledError('listUsers', context.provider, reason);
+}
+
+/**
+ * The provider's iterator, with each `next()` raced against the signal. One abort listener serves
+ * the whole listing (not one per step): a listing of 100,000 users adds no listener churn.
+ */
+class ProviderStream {
+  readonly #iterator: AsyncIterator<unknown>;
+  readonly #signal: AbortSignal;
+  readonly #onAbort = (): void => this.#rejectPending?.(this.#signal.reason);
+  #rejectPending: ((reason: unknown) => void) | undefined;
+  #pending = false;
+  #finished = false;
+
+  constructor(iterable: AsyncIterable<unknown>, signal: AbortSignal) {
+    this.#iterator = iterable[Symbol.asyncIterator]();
+    this.#signal = signal;
+    signal.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  /** The provider's next step, or the abort reason as soon as the signal fires, whichever comes first. */
+  next(): Promise<IteratorResult<unknown>> {
+    if (this.#signal.aborted) return Promise.reject(this.#signal.reason);
+    this.#pending = true;
+    const step = this.#iterator.next();
+    return new Promise<IteratorResult<unknown>>((resolve, reject) => {
+      this.#rejectPending = reject;
+      step.then(
+        (result) => {
+          this.#settled();
+          if (result.done === true) this.#finished = true;
+          resolve(result);
+        },
+        (error: unknown) => {
+          this.#settled();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /**
+   * Lets the provider release its resources. With a page still in flight (the abort won the race)
+   * its `return()` runs once that page settles: not awaited, so the caller is not kept waiting.
+   */
+  async close(): Promise<void> {
+    this.#signal.removeEventListener('abort', this.#onAbort);
+    if (this.#finished || this.#iterator.return === undefined) return;
+    const closing = this.#iterator.return();
+    if (this.#pending) {
+      closing.catch(() => undefined);
+      return;
+    }
+    try {
+      await closing;
+    } catch {
+      // The listing already has its outcome; a provider failing to clean up does not change it.
+    }
+  }
+
+  #settled(): void {
+    this.#pending = false;
+    this.#rejectPending = undefined;
   }
 }

@@ -20,4 +20,10 @@ export interface WrapDirectoryOptions {
   readonly secrets?: readonly string[] | undefined;
   /** Called after every operation; an exception it throws is logged and otherwise ignored. */
   readonly onOperation?: ((event: OperationEvent) => void) | undefined;
+  /**
+   * The directory's lifetime (a connection passes its close signal). Once it aborts, operations in
+   * flight end with `CancelledError` (`details.reason: 'connection_closed'`), the provider's signal
+   * aborts so nothing more is sent, and new calls fail with `UnavailableError`.
+   */
+  readonly signal?: AbortSignal | undefined;
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { InvalidInputError, UnsupportedOperationError } from '../errors/error-classes.js';
+import { InvalidInputError, UnavailableError, UnsupportedOperationError } from '../errors/error-classes.js';
 import { parseInput } from '../errors/from-zod.js';
 import { GroupName } from '../model/primitives.js';
 import { NewUser, UserPatch, UserRef } from '../model/user.js';
 import { type Capabilities, supports } from '../spi/capabilities.js';
 import { ListUsersOptions } from '../spi/list-options.js';
+import { OperationOptions } from '../spi/operation-options.js';
 import type { Verb } from '../spi/verbs.js';
 import { readNewUserFast } from './new-user-fast-check.js';
 
@@ -23,6 +24,19 @@ export function ensureSupported(context: InputContext, operation: Verb): void {
     provider: context.provider,
     details: { operation },
   });
+}
+
+/** A directory whose lifetime ended (its connection was closed) refuses new calls before any I/O. */
+export function ensureOpen(context: InputContext & { readonly lifetime?: AbortSignal | undefined }): void {
+  if (context.lifetime?.aborted !== true) return;
+  throw new UnavailableError(`The ${context.provider} connection is closed`, {
+    provider: context.provider,
+    retryable: false,
+  });
+}
+
+export function parseOperationOptions(context: InputContext, value: unknown): OperationOptions | undefined {
+  return parseInput(OperationOptions, value, { argument: 'options', provider: context.provider });
 }
 
 export function parseRef(context: InputContext, value: unknown): UserRef {

@@ -5,7 +5,7 @@ import { normalizeSecrets } from '../redaction/redact-text.js';
 import { Capabilities } from '../spi/capabilities.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import type { OperationEvent, WrapDirectoryOptions } from './operation-event.js';
-import { isWrappedDirectory, WrappedDirectory } from './wrapped-directory.js';
+import { isWrappedDirectory, WrappedDirectory, withLifetime } from './wrapped-directory.js';
 
 const DirectoryShape = z.object({ provider: z.string().min(1), capabilities: Capabilities });
 const isFunction = (value: unknown) => typeof value === 'function';
@@ -14,18 +14,22 @@ const OptionsShape = z
     logger: z.custom<Logger>((value) => isFunction((value as { child?: unknown } | null)?.child)).optional(),
     secrets: z.array(z.string()).optional(),
     onOperation: z.custom<(event: OperationEvent) => void>(isFunction, 'must be a function').optional(),
+    signal: z.instanceof(AbortSignal).optional(),
   })
   .optional();
 
 /**
  * Puts core's cross-cutting behaviour around a provider's directory: capability checks, input and
- * output validation, error typing and scrubbing, one log line and event per operation. Idempotent:
- * an already wrapped directory is returned unchanged.
+ * output validation, error typing and scrubbing, one log line and event per operation, cancellation.
+ * Idempotent: an already wrapped directory is returned unchanged, or, given a `signal`, as a view
+ * that also ends with that signal.
  */
 export function wrapDirectory(directory: UserDirectory, options?: WrapDirectoryOptions): UserDirectory {
-  if (isWrappedDirectory(directory)) return directory;
-  const shape = parseInput(DirectoryShape, directory, { argument: 'directory' });
   const parsed = parseInput(OptionsShape, options, { argument: 'options' }) ?? {};
+  if (isWrappedDirectory(directory)) {
+    return parsed.signal === undefined ? directory : withLifetime(directory, parsed.signal);
+  }
+  const shape = parseInput(DirectoryShape, directory, { argument: 'directory' });
   return new WrappedDirectory({
     inner: directory,
     provider: shape.provider,
@@ -33,5 +37,6 @@ export function wrapDirectory(directory: UserDirectory, options?: WrapDirectoryO
     secrets: normalizeSecrets(parsed.secrets ?? []),
     logger: parsed.logger,
     onOperation: parsed.onOperation,
+    lifetime: parsed.signal,
   });
 }

@@ -10,7 +10,7 @@ export const ListUsersOptions = z
     status: z.union([UserStatus, z.array(UserStatus).min(1)]).optional(),
     /** Only members of this group. */
     group: GroupName.optional(),
-    /** Stops paging when aborted. */
+    /** Aborting it ends the listing with `CancelledError` (thrown from `next()`); no page is fetched after. */
     signal: z.instanceof(AbortSignal).optional(),
   })
   .optional();

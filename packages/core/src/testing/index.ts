@@ -1,9 +1,11 @@
 export { collectAll } from './collect-all.js';
+export { collectListing, LISTING_CAP } from './collect-listing.js';
 export type { ContractOptions } from './contract-options.js';
 export { expectIssueAt, expectProvisioningError } from './expect-error.js';
 export { findSecretLeaks } from './secret-leaks.js';
 export {
   describeBatchCreateContract,
+  describeCancellationContract,
   describeCreateContract,
   describeCredentialsContract,
   describeGetContract,
