@@ -2,12 +2,12 @@ import {
   AuthenticationError,
   ProviderError,
   type ProvisioningError,
+  parseRetryAfter,
   RateLimitedError,
   UnavailableError,
 } from '@provisionkit/core';
 import { errorForFailureText, errorTexts } from './failure-text.js';
 import { redactedExcerpt } from './redact.js';
-import { parseRetryAfter } from './retry-after.js';
 import { SecretRedactor } from './secret-redactor.js';
 
 export const PROVIDER_ID = 'lastpass';

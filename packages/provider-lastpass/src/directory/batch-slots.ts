@@ -25,7 +25,7 @@ export interface BatchSlot {
   /** `sent`: LastPass accepted it; `unknown`: its request failed ambiguously and was not confirmed. */
   delivery?: 'sent' | 'unknown';
   /** The failure to report if an `unknown` item turns out not to exist. */
-  unknownError?: ProvisioningError;
+  unknownError?: ProvisioningError | undefined;
 }
 
 const Email = z.email();

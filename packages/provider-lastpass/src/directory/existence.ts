@@ -21,21 +21,25 @@ export async function findExisting(
   locator: UserLocator,
   items: readonly NamedItem[],
   growth = 0,
+  signal?: AbortSignal,
 ): Promise<Map<string, FoundUser>> {
   const found = new Map<string, FoundUser>();
   if (items.length === 0) return found;
   let unseen = items;
   if (preferLookups(locator, items.length, growth)) {
-    const results = await Promise.all(items.map((item) => locator.lookupOnce(item.userName)));
+    const results = await Promise.all(items.map((item) => locator.lookupOnce(item.userName, signal)));
     results.forEach((result, position) => {
       if (result !== undefined) found.set(items[position]!.key, result);
     });
     unseen = items.filter((item) => !found.has(item.key));
     // A miss counts only where misses can be believed (a server matching names exactly would
     // hide another spelling): otherwise one listing settles every miss at once.
-    if (unseen.length === 0 || (await locator.missesAreReliable())) return found;
+    if (unseen.length === 0 || (await locator.missesAreReliable(signal))) return found;
   }
-  for (const [key, entry] of await locator.findInListing(unseen.map((item) => item.userName))) {
+  for (const [key, entry] of await locator.findInListing(
+    unseen.map((item) => item.userName),
+    signal,
+  )) {
     found.set(key, entry);
   }
   return found;

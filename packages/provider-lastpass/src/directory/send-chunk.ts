@@ -31,17 +31,27 @@ export interface SendDeps {
  * have created the users (a proxy may deliver it late, next to the resend), so the final read-back
  * decides, and an "already exists" in the resend's answer is not taken as a conflict either.
  */
-export async function sendChunk(deps: SendDeps, chunk: readonly BatchSlot[]): Promise<void> {
+export async function sendChunk(
+  deps: SendDeps,
+  chunk: readonly BatchSlot[],
+  signal?: AbortSignal,
+): Promise<void> {
   let pending = chunk;
   for (let attempt = 1; ; attempt++) {
+    // Aborted: nothing more is sent; the caller settles what is still open.
+    if (signal?.aborted) return;
     let error: ProvisioningError;
     try {
-      const result = await deps.client.batchAdd(pending.map((slot) => slot.wire));
+      const result = await deps.client.batchAdd(
+        pending.map((slot) => slot.wire),
+        { signal },
+      );
       for (const slot of pending) slot.delivery = 'sent';
       if (result.kind === 'warn')
         applyWarnings(pending, result.errors, deps.secrets, { resent: attempt > 1 });
       return;
     } catch (caught) {
+      if (signal?.aborted) return markUnknown(pending, undefined);
       // Refused before sending: items it cannot send fail alone, the others are sent (not an attempt).
       if (InvalidInputError.is(caught) && refuseUnsendable(pending) > 0) {
         pending = pending.filter((slot) => slot.result === undefined);
@@ -59,14 +69,18 @@ export async function sendChunk(deps: SendDeps, chunk: readonly BatchSlot[]): Pr
       error = caught;
     }
     if (attempt >= deps.policy.maxAttempts) return markUnknown(pending, error);
-    await sleep(delayForAttempt(deps.policy, attempt, error));
+    try {
+      await sleep(delayForAttempt(deps.policy, attempt, error), undefined, { signal });
+    } catch {
+      return markUnknown(pending, error);
+    }
     deps.logger.warn(
       { cmd: 'batchadd', users: pending.length, attempt, errorCode: error.code },
       'batchadd outcome unknown: checking which users exist before sending the rest again',
     );
     let existing: Awaited<ReturnType<typeof findExisting>>;
     try {
-      existing = await findExisting(deps.locator, pending, pending.length);
+      existing = await findExisting(deps.locator, pending, pending.length, signal);
     } catch {
       // Without a reliable check nothing may be resent; the final read-back decides.
       return markUnknown(pending, error);
@@ -83,7 +97,8 @@ function answerUnread(error: unknown): boolean {
   return reason === 'unreadable_body' || reason === 'response_too_large';
 }
 
-function markUnknown(slots: readonly BatchSlot[], error: ProvisioningError): void {
+/** The request may or may not have applied: the read-back decides (`error` if it finds nobody). */
+function markUnknown(slots: readonly BatchSlot[], error: ProvisioningError | undefined): void {
   for (const slot of slots) {
     slot.delivery = 'unknown';
     slot.unknownError = error;

@@ -119,22 +119,22 @@ export class LastPassUserLocator {
     return found;
   }
 
-  async resolve(ref: UserRef): Promise<FoundUser> {
-    const found = 'id' in ref ? await this.findById(ref.id) : await this.lookup(ref.userName);
+  async resolve(ref: UserRef, signal?: AbortSignal): Promise<FoundUser> {
+    const found = 'id' in ref ? await this.findById(ref.id, signal) : await this.lookup(ref.userName, signal);
     if (found === undefined) throw notFound(ref);
     return found;
   }
 
-  async findById(id: string): Promise<FoundUser | undefined> {
+  async findById(id: string, signal?: AbortSignal): Promise<FoundUser | undefined> {
     if (!NUMERIC_ID.test(id)) return undefined;
     const cached = this.#cache.get(id);
     if (cached !== undefined) {
       // The name as stored: a miss means it moved, and paging finds it.
-      const found = await this.lookupOnce(cached);
+      const found = await this.lookupOnce(cached, signal);
       if (found?.record.id === id) return found;
       this.#cache.forget(id);
     }
-    for await (const page of this.pages()) {
+    for await (const page of this.pages({ signal })) {
       const found = page.find((entry) => entry.record.id === id);
       if (found !== undefined) return found;
     }
@@ -142,10 +142,10 @@ export class LastPassUserLocator {
   }
 
   /** The user as it is now, after a write to `userName`; falls back to the id if the name moved. */
-  async reread(userName: string, id: string): Promise<FoundUser> {
-    const found = await this.lookupOnce(userName);
+  async reread(userName: string, id: string, signal?: AbortSignal): Promise<FoundUser> {
+    const found = await this.lookupOnce(userName, signal);
     if (found?.record.id === id) return found;
-    const byId = await this.findById(id);
+    const byId = await this.findById(id, signal);
     if (byId === undefined) throw notFound({ id });
     return byId;
   }

@@ -39,6 +39,8 @@ export function describeLastPassContract(name: string, quirks: Partial<Simulator
     capabilities: lastpassProvider.capabilities,
     factory: () => open(),
     invalidCredentialsFactory: () => open(`wrong-${'0'.repeat(58)}`),
+    // Closing the kit closes the connection: the kit checks that nothing goes on afterwards.
+    close: (directory) => kits.get(directory)?.close(),
     teardown: async (directory) => {
       await kits.get(directory)?.close();
       kits.delete(directory);
