@@ -8,23 +8,13 @@ import {
 } from '@provisionkit/core';
 import { inject, injectable } from 'inversify';
 import { type GetUserDataResponse, type LastPassClient, PROVIDER_ID } from '../client/index.js';
+
 import type { LastPassConfig } from '../plugin/lastpass-config.js';
+import { CompanyPages, type PageQuery } from './company-pages.js';
 import { LastPassConnectionClient } from './connection-client.js';
 import { IdCache } from './id-cache.js';
-import { userPages } from './page-stream.js';
 import { UserNameMatchingProbe } from './user-name-matching.js';
 import { type FoundUser, mapUserPage, userPageEntries } from './user-page.js';
-
-export interface PageQuery {
-  readonly pageSize?: number | undefined;
-  /** Server-side filter: disabled users only. */
-  readonly disabled?: boolean | undefined;
-  readonly signal?: AbortSignal | undefined;
-  /** Pages requested ahead of the one being read (default 1; see `userPages`). */
-  readonly ahead?: number | undefined;
-  /** Normalized user names to map; the other users of each page are skipped unmapped. */
-  readonly wanted?: ReadonlySet<string> | undefined;
-}
 
 // LastPass user keys are numbers; anything else cannot name a LastPass user.
 const NUMERIC_ID = /^\d+$/;
@@ -33,17 +23,16 @@ const NUMERIC_ID = /^\d+$/;
  * Finds users for every verb of one connection. LastPass addresses users by username only, so an
  * `{ id }` ref goes through the id → username cache (filled by every listing and lookup) and is
  * verified by a username lookup; on a miss, or when the name moved, the company is paged until the
- * id turns up (stopping on `total`).
+ * id turns up (or the listing ends).
  */
 @injectable()
 export class LastPassUserLocator {
   readonly #client: LastPassClient;
   readonly #timeZone: string;
   readonly #pageSize: number;
-  readonly #maxListedUsers: number;
   readonly #cache: IdCache;
   readonly #matching: UserNameMatchingProbe;
-  #knownTotal: number | undefined;
+  readonly #company: CompanyPages;
 
   constructor(
     @inject(LastPassConnectionClient) client: LastPassClient,
@@ -52,7 +41,7 @@ export class LastPassUserLocator {
     this.#client = client;
     this.#timeZone = config.timeZone;
     this.#pageSize = config.pageSize;
-    this.#maxListedUsers = config.maxListedUsers;
+    this.#company = new CompanyPages(client, config);
     this.#cache = new IdCache(config.idCacheSize);
     this.#matching = new UserNameMatchingProbe(config.userNameMatching, {
       lookupOnce: (userName, signal) => this.lookupOnce(userName, signal),
@@ -74,7 +63,7 @@ export class LastPassUserLocator {
 
   /** Company size seen by the latest unfiltered listing, if any (used to price listings). */
   get knownTotal(): number | undefined {
-    return this.#knownTotal;
+    return this.#company.knownTotal;
   }
 
   get cachedIds(): number {
@@ -152,7 +141,7 @@ export class LastPassUserLocator {
 
   /** Every user, page by page (see `userPages`), each page mapped and remembered. */
   async *pages(query: PageQuery = {}): AsyncGenerator<FoundUser[]> {
-    for await (const page of this.#rawPages(query)) {
+    for await (const page of this.#company.pages(query)) {
       const found = mapUserPage(page, this.#timeZone);
       for (const entry of found) this.remember(entry);
       yield found;
@@ -164,7 +153,7 @@ export class LastPassUserLocator {
    * see `userPageEntries`. Pages, not users, are awaited: one async step per page, not per user.
    */
   async *lazyPages(query: PageQuery = {}): AsyncGenerator<Iterable<FoundUser>> {
-    for await (const page of this.#rawPages(query)) yield this.#remembering(page, query.wanted);
+    for await (const page of this.#company.pages(query)) yield this.#remembering(page, query.wanted);
   }
 
   *#remembering(page: GetUserDataResponse, wanted: ReadonlySet<string> | undefined): Generator<FoundUser> {
@@ -172,26 +161,6 @@ export class LastPassUserLocator {
       this.remember(entry);
       yield entry;
     }
-  }
-
-  #rawPages(query: PageQuery): AsyncGenerator<GetUserDataResponse> {
-    const pagesize = query.pageSize ?? this.#pageSize;
-    const filtered = query.disabled === true;
-    const fetchPage = async (pageindex: number, signal: AbortSignal | undefined) => {
-      const filter = filtered ? { disabled: true } : {};
-      const page = (await this.#client.getUserData({ pageindex, pagesize, ...filter }, { signal })).body;
-      // An empty company yields no page at all, yet its size (0) is worth knowing.
-      if (!filtered && page.total !== undefined) this.#knownTotal = page.total;
-      return page;
-    };
-    return userPages(fetchPage, {
-      pageSize: pagesize,
-      // [U] Whether the `disabled` filter changes `total`: under it, `total` may count everyone.
-      total: filtered ? 'upper-bound' : 'exact',
-      maxItems: this.#maxListedUsers,
-      signal: query.signal,
-      ahead: query.ahead,
-    });
   }
 
   remember(found: FoundUser): void {
@@ -204,7 +173,7 @@ export class LastPassUserLocator {
 
   /** After a create, the company grew by about this many users (for pricing the next listing). */
   grewBy(count: number): void {
-    if (this.#knownTotal !== undefined) this.#knownTotal += count;
+    this.#company.grewBy(count);
   }
 
   clear(): void {
