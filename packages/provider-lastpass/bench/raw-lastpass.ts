@@ -47,13 +47,14 @@ export function usersOf(page: RawPage): RawUser[] {
 /**
  * Every page of the company, with one page requested ahead like the provider's `userPages` while
  * `total` says more users follow, then the empty page that ends the listing once the last one is
- * read (the provider never takes `total` alone as the end). Same requests as the provider.
+ * read (the provider never takes `total` alone as the end). Same requests as the provider. When
+ * `onPage` answers `false` the loop stops there, as a search that found everything it looked for.
  */
 export async function rawPages(
   post: Post,
   credentials: Credentials,
   pageSize: number,
-  onPage: (page: RawPage) => void,
+  onPage: (page: RawPage) => unknown,
 ): Promise<void> {
   let index = 0;
   let seen = 0;
@@ -66,7 +67,7 @@ export async function rawPages(
     index += 1;
     const ahead = seen < (page.total ?? Number.POSITIVE_INFINITY);
     if (ahead) pending = post(pageBody(credentials, index, pageSize)) as Promise<RawPage>;
-    onPage(page);
+    if (onPage(page) === false) return;
     if (!ahead) pending = post(pageBody(credentials, index, pageSize)) as Promise<RawPage>;
   }
 }
