@@ -56,6 +56,13 @@ describe('ListingGuard', () => {
       );
     });
 
+    it('tells apart ids that only look alike as numbers', () => {
+      const guard = new ListingGuard(options);
+      guard.accept({ ids: ['07', '7.0'], total: 4, pageSize: 2 });
+      expect(guard.accept({ ids: ['7', '70'], total: 4, pageSize: 2 }).repeated).toBeUndefined();
+      expect(guard.items).toBe(4);
+    });
+
     it('keeps the first of two equal ids on one page and skips the second', () => {
       const guard = new ListingGuard(options);
       expect([...(guard.accept({ ids: ['1', '1', '2'], total: 2, pageSize: 10 }).repeated ?? [])]).toEqual([
