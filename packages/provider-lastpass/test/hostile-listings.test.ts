@@ -81,12 +81,20 @@ describe('LastPassUserDirectory against a server whose paging lies', () => {
       expect(commandsSince(simulator, from).length).toBeLessThanOrEqual(3);
     });
 
-    it('throws when the pages run past what the total allows', async () => {
+    it('throws when a later page repeats an earlier one, after pages that were right', async () => {
       const connection = await open();
-      // Page 2 again as every later page: new ids on page 2, then repeats.
+      // Pages 0 and 1 as they are, then page 0 again for every later page, total unchanged.
       simulator.faults.next(2, { kind: 'slow', delayMs: 0 }, { cmd: 'getuserdata' });
       simulator.faults.always({ kind: 'repeat-page', page: 0, total: COMPANY }, { cmd: 'getuserdata' });
-      await expectProvisioningError(listAll(connection), 'provider_error');
+      const error = await expectProvisioningError(listAll(connection), 'provider_error');
+      expect(error.details).toMatchObject({ reason: 'repeated_page' });
+    });
+
+    it('throws when the users outnumber the total, naming why', async () => {
+      const connection = await open();
+      simulator.faults.always({ kind: 'total', total: 12 }, { cmd: 'getuserdata' });
+      const error = await expectProvisioningError(listAll(connection), 'provider_error');
+      expect(error.details).toMatchObject({ reason: 'more_than_total', total: 12 });
     });
   });
 
