@@ -67,7 +67,7 @@ export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
       wire: toWire(input, userName),
       wantsAdmin: input.isAdmin === true,
     };
-    const invalid = invalidReason(input, userName);
+    const invalid = invalidReason(input, userName, slot.wire);
     if (invalid !== undefined) fail(slot, invalid);
     else if (seen.has(slot.key)) fail(slot, duplicateInBatch());
     seen.add(slot.key);
@@ -86,7 +86,7 @@ function notAUser(index: number): BatchSlot {
   return slot;
 }
 
-function invalidReason(input: NewUser, userName: string): InvalidInputError | undefined {
+function invalidReason(input: NewUser, userName: string, wire: BatchAddUser): InvalidInputError | undefined {
   if (!isEmail(userName)) {
     const issue = { path: 'userName', message: 'must be an email address (LastPass user names are emails)' };
     return new InvalidInputError(`Invalid user: ${issue.path} ${issue.message}`, [issue], {
@@ -99,15 +99,15 @@ function invalidReason(input: NewUser, userName: string): InvalidInputError | un
       provider: PROVIDER_ID,
     });
   }
-  return fullNameTooLong(input);
+  return fullNameTooLong(input, wire.fullname ?? '');
 }
 
 /**
  * The model allows a 256-character given and family name each; joined they may exceed the full
  * name LastPass is sent. The item fails alone, naming the fields that make the name.
  */
-function fullNameTooLong(input: NewUser): InvalidInputError | undefined {
-  if (fullNameOf(input).length <= MAX_FULL_NAME_LENGTH) return undefined;
+function fullNameTooLong(input: NewUser, fullname: string): InvalidInputError | undefined {
+  if (fullname.length <= MAX_FULL_NAME_LENGTH) return undefined;
   const fields = input.displayName !== undefined ? ['displayName'] : ['givenName', 'familyName'];
   const message = `must make a full name of at most ${MAX_FULL_NAME_LENGTH} characters (LastPass keeps one full name)`;
   const issues = fields.map((field) => ({ path: field, message }));

@@ -36,13 +36,7 @@ export async function findExisting(
     // hide another spelling): otherwise one listing settles every miss at once.
     if (unseen.length === 0 || (await locator.missesAreReliable(signal))) return found;
   }
-  for (const [key, entry] of await locator.findInListing(
-    unseen.map((item) => item.userName),
-    signal,
-  )) {
-    found.set(key, entry);
-  }
-  return found;
+  return locator.findInListing(new Set(unseen.map((item) => item.key)), signal, found);
 }
 
 /**

@@ -78,7 +78,8 @@ export class LastPassUserLocator {
   async lookup(userName: string, signal?: AbortSignal): Promise<FoundUser | undefined> {
     const found = await this.lookupOnce(userName, signal);
     if (found !== undefined || (await this.missesAreReliable(signal))) return found;
-    return (await this.findInListing([userName], signal)).get(normalizeUserName(userName));
+    const key = normalizeUserName(userName);
+    return (await this.findInListing(new Set([key]), signal)).get(key);
   }
 
   /** True when a lookup that found nobody means nobody has that name, in any case. */
@@ -86,14 +87,20 @@ export class LastPassUserLocator {
     return this.#matching.missesAreReliable(signal);
   }
 
-  /** The users named `userNames` (any case), by one listing of the company, keyed by normalized name. */
-  async findInListing(userNames: readonly string[], signal?: AbortSignal): Promise<Map<string, FoundUser>> {
-    const wanted = new Set(userNames.map(normalizeUserName));
-    const found = new Map<string, FoundUser>();
+  /**
+   * The users whose normalized names are `wanted`, by one listing of the company (stopping once all
+   * are found), added to `found` under their normalized names.
+   */
+  async findInListing(
+    wanted: ReadonlySet<string>,
+    signal?: AbortSignal,
+    found: Map<string, FoundUser> = new Map(),
+  ): Promise<Map<string, FoundUser>> {
+    const before = found.size;
     // Three pages requested ahead: LastPass builds the next pages while this side reads the last one.
     for await (const page of this.lazyPages({ wanted, ahead: 3, signal })) {
       for (const entry of page) found.set(normalizeUserName(entry.record.username), entry);
-      if (found.size === wanted.size) break;
+      if (found.size - before === wanted.size) break;
     }
     return found;
   }
