@@ -41,6 +41,26 @@ describe('UserNameMatchingProbe', () => {
       expect(probe.known).toBeUndefined();
     });
 
+    it("probes again for a caller whose own signal holds when another caller's abort ended the shared probe", async () => {
+      const aborted = new AbortController();
+      let calls = 0;
+      const someUser = vi.fn(async (signal?: AbortSignal) => {
+        calls += 1;
+        if (calls === 1) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          signal?.throwIfAborted();
+        }
+        return user('7', 'Mary.Ann@Example.com');
+      });
+      const probe = new UserNameMatchingProbe('auto', { someUser, lookupOnce: async () => user('7', 'x') });
+      const first = probe.missesAreReliable(aborted.signal);
+      const second = probe.missesAreReliable(new AbortController().signal);
+      aborted.abort(new Error('first gave up'));
+      await expect(first).rejects.toThrow('first gave up');
+      expect(await second).toBe(true);
+      expect(someUser).toHaveBeenCalledTimes(2);
+    });
+
     it('never probes when configured', async () => {
       const someUser = vi.fn(async () => undefined);
       const exact = new UserNameMatchingProbe('exact', { someUser, lookupOnce: async () => undefined });

@@ -31,7 +31,7 @@ function otherCase(text: string): string {
 export class UserNameMatchingProbe {
   readonly #deps: MatchingProbeDeps;
   #known: 'case-insensitive' | 'exact' | undefined;
-  #running: Promise<void> | undefined;
+  #running: { readonly done: Promise<void>; readonly signal: AbortSignal | undefined } | undefined;
 
   constructor(setting: UserNameMatching, deps: MatchingProbeDeps) {
     this.#deps = deps;
@@ -46,12 +46,28 @@ export class UserNameMatchingProbe {
   /** True when misses can be believed; probes first when that is not known yet. */
   async missesAreReliable(signal?: AbortSignal): Promise<boolean> {
     if (this.#known === undefined) {
-      this.#running ??= this.#probe(signal).finally(() => {
-        this.#running = undefined;
-      });
-      await this.#running;
+      // Misses that come together share one probe.
+      const running = this.#running ?? this.#start(signal);
+      try {
+        await running.done;
+      } catch (error) {
+        // Another caller's abort ended the shared probe: this caller, not aborted, probes itself.
+        if (running.signal === signal || signal?.aborted || running.signal?.aborted !== true) throw error;
+        await this.#probe(signal);
+      }
     }
     return this.#known === 'case-insensitive';
+  }
+
+  #start(signal: AbortSignal | undefined) {
+    const running = {
+      signal,
+      done: this.#probe(signal).finally(() => {
+        if (this.#running === running) this.#running = undefined;
+      }),
+    };
+    this.#running = running;
+    return running;
   }
 
   async #probe(signal: AbortSignal | undefined): Promise<void> {
