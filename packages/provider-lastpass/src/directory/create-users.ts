@@ -111,7 +111,7 @@ async function confirm(
  * An item whose outcome an abort left open (`notSent`: it never left; else it may have been
  * created). Unavailable, which core reports as `cancelled` once the operation's signal fired.
  */
-export function interrupted(notSent: boolean): UnavailableError {
+function interrupted(notSent: boolean): UnavailableError {
   return new UnavailableError(
     notSent
       ? 'The operation was cancelled before this user was sent'
