@@ -53,7 +53,7 @@ export type ListingFault =
  *   request with an error instead may end it too, see `mayEndHere`;
  * - a non-empty page that brings no new id (a repeated page) is refused;
  * - more distinct items than the largest `total` claimed, or more pages than that total allows at
- *   the first page's length (plus the confirming one), are refused;
+ *   the first page's length (plus the empty one that ends it), are refused;
  * - an empty page while an exact `total` promises more is refused (the list ended early);
  * - past `maxItems` items, or the pages they would need, the listing is refused.
  *
