@@ -1,10 +1,7 @@
-import { defineProviderPlugin, UserDirectory } from '@provisionkit/core';
-import { ContainerModule } from 'inversify';
-import { HelpdeskApi } from './helpdesk-api.js';
+import { defineProviderPlugin } from '@provisionkit/core';
 import { HELPDESK_PROVIDER_ID, helpdeskCapabilities } from './helpdesk-capabilities.js';
 import { helpdeskConfigSchema } from './helpdesk-config.js';
-import { HelpdeskUserDirectory } from './helpdesk-user-directory.js';
-import { InMemoryHelpdeskApi } from './in-memory-helpdesk-api.js';
+import { HelpdeskDirectory } from './helpdesk-directory.js';
 
 /** What a host puts in `createProvisionKit({ plugins: [helpdeskProvider] })`. */
 export const helpdeskProvider = defineProviderPlugin({
@@ -12,10 +9,6 @@ export const helpdeskProvider = defineProviderPlugin({
   displayName: 'Helpdesk',
   configSchema: helpdeskConfigSchema,
   capabilities: helpdeskCapabilities,
-  // Loaded into each connection's own container: singletons here are per customer, never shared.
-  createModule: () =>
-    new ContainerModule(({ bind }) => {
-      bind<HelpdeskApi>(HelpdeskApi).to(InMemoryHelpdeskApi).inSingletonScope();
-      bind<UserDirectory>(UserDirectory).to(HelpdeskUserDirectory).inSingletonScope();
-    }),
+  // Called once per connection: each customer gets its own directory, HTTP client and rate budget.
+  createDirectory: ({ config, logger }) => new HelpdeskDirectory(config, logger),
 });

@@ -1,16 +1,15 @@
-import { type NewUser, UnsupportedOperationError, type User } from '@provisionkit/core';
-import type { HelpdeskAgent, NewHelpdeskAgent } from './helpdesk-api.js';
-import { HELPDESK_PROVIDER_ID } from './helpdesk-capabilities.js';
+import type { NewUser, User, UserPatch } from '@provisionkit/core';
 import type { HelpdeskConfig } from './helpdesk-config.js';
+import type { HelpdeskAgent } from './helpdesk-wire.js';
 
 /** Helpdesk's agent in the unified shape. Helpdesk has no groups, invitations or custom attributes. */
 export function toUser(agent: HelpdeskAgent): User {
   return {
     id: agent.id,
     userName: agent.login,
-    ...(agent.email === undefined ? {} : { email: agent.email }),
-    ...(agent.full_name === undefined ? {} : { displayName: agent.full_name }),
-    ...(agent.external_id === undefined ? {} : { externalId: agent.external_id }),
+    email: agent.email ?? undefined,
+    displayName: agent.full_name ?? undefined,
+    externalId: agent.external_id ?? undefined,
     status: agent.state === 'disabled' ? 'suspended' : 'active',
     isAdmin: agent.role === 'admin',
     groups: [],
@@ -20,23 +19,26 @@ export function toUser(agent: HelpdeskAgent): User {
 }
 
 /**
- * A `NewUser` as Helpdesk's create body. Helpdesk keeps one full name, so given and family names fold
- * into it. `groups` are refused rather than dropped: the caller would believe access was granted.
+ * A `NewUser` as the body of `POST /agents`. Core has already refused the fields Helpdesk does not
+ * store (`creatableFields`), so every field here has a place.
  */
-export function toNewAgent(input: NewUser, seat: HelpdeskConfig['seatType']): NewHelpdeskAgent {
-  if (input.groups !== undefined && input.groups.length > 0) {
-    throw new UnsupportedOperationError('helpdesk has no groups', {
-      provider: HELPDESK_PROVIDER_ID,
-      details: { field: 'groups' },
-    });
-  }
-  const parts = [input.givenName, input.familyName].filter((part) => part !== undefined && part !== '');
+export function toNewAgent(input: NewUser, seat: HelpdeskConfig['seatType']) {
   return {
     login: input.userName,
     email: input.email,
-    full_name: input.displayName ?? (parts.length > 0 ? parts.join(' ') : undefined),
+    full_name: input.displayName,
     external_id: input.externalId,
-    role: input.isAdmin === true ? 'admin' : 'agent',
+    role: roleOf(input.isAdmin) ?? 'agent',
     seat,
   };
+}
+
+/** A `UserPatch` as the body of `PATCH /agents/:id`: only `updatableFields` arrive, `false` and `''` included. */
+export function toAgentChanges(patch: UserPatch) {
+  return { full_name: patch.displayName, role: roleOf(patch.isAdmin) };
+}
+
+function roleOf(isAdmin: boolean | undefined): HelpdeskAgent['role'] | undefined {
+  if (isAdmin === undefined) return undefined;
+  return isAdmin ? 'admin' : 'agent';
 }

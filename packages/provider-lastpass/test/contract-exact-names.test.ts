@@ -1,7 +1,11 @@
-import { describeLastPassContract } from './support/lastpass-contract.js';
+import { describeProviderContract } from '@provisionkit/core/testing';
+import { lastpassProvider } from '../src/index.js';
+import { lastpassSandbox } from '../src/testing/index.js';
 
 // [U] A LastPass whose `getuserdata` username lookup matches only the exact stored spelling: a user
 // that exists must still never read as missing because of letter case.
-describeLastPassContract('lastpass over the simulator, user-name lookups matching exactly', {
-  userNameLookup: 'exact',
+describeProviderContract({
+  name: 'LastPass, user-name lookups matching exactly',
+  plugin: lastpassProvider,
+  sandbox: lastpassSandbox({ quirks: { userNameLookup: 'exact' } }),
 });

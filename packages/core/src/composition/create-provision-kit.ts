@@ -5,6 +5,7 @@ import { Container } from 'inversify';
 import { UnavailableError } from '../errors/error-classes.js';
 import { createLogger } from '../logging/create-logger.js';
 import type { ConnectionContext } from '../spi/provider-plugin.js';
+import { createTelemetry, Telemetry } from '../telemetry/telemetry.js';
 import { findPlugin, parseConnectInput, parseKitOptions } from './kit-options.js';
 import { Logger } from './logger.js';
 import { openConnection } from './open-connection.js';
@@ -22,8 +23,14 @@ import {
  * each `connect()` opens an isolated child container for one tenant and provider.
  */
 export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
-  const { plugins, logger, onOperation } = parseKitOptions(options);
+  const {
+    plugins: registrations,
+    logger,
+    onOperation,
+    telemetry: telemetryOptions,
+  } = parseKitOptions(options);
   const rootLogger = logger ?? createLogger();
+  const telemetry = createTelemetry(telemetryOptions);
   const root = new Container();
   const open = new Set<Connection>();
   let opened = 0;
@@ -31,11 +38,13 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
 
   const kit: ProvisionKit = {
     container: root,
-    plugins,
+    plugins: Object.freeze(registrations.map((registration) => registration.plugin)),
+    telemetry,
     async connect(input: ConnectInput): Promise<Connection> {
       if (closed) throw new UnavailableError('The provision kit is closed');
       const { provider, tenant, config: rawConfig } = parseConnectInput(input);
-      const plugin = findPlugin(plugins, provider);
+      const registration = findPlugin(registrations, provider);
+      const { plugin } = registration;
       const config = await parseConnectionConfig(plugin, rawConfig);
       opened += 1;
       const context: ConnectionContext = Object.freeze({
@@ -46,11 +55,12 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
       const connection = await openConnection({
         root,
         rootLogger,
-        plugin,
+        registration,
         context,
         rawConfig,
         config,
         onOperation,
+        telemetry,
         onClose: (closing) => open.delete(closing),
       });
       open.add(connection);
@@ -65,7 +75,8 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
   };
 
   root.bind(Logger).toConstantValue(rootLogger);
-  root.bind(ProviderPlugins).toConstantValue(plugins);
+  root.bind(ProviderPlugins).toConstantValue(kit.plugins);
   root.bind(ProvisionKit).toConstantValue(kit);
+  root.bind(Telemetry).toConstantValue(telemetry);
   return kit;
 }

@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import type { OperationEvent } from '../middleware/operation-event.js';
 import type { ConnectionContext, ProviderPlugin } from '../spi/provider-plugin.js';
 import type { UserDirectory } from '../spi/user-directory.js';
+import type { Telemetry, TelemetryOptions } from '../telemetry/telemetry.js';
 import type { Logger } from './logger.js';
 
 /** `OperationEvent` of a connection opened by a kit: says whose connection it was. */
@@ -17,6 +18,11 @@ export interface ProvisionKitOptions {
   readonly logger?: Logger | undefined;
   /** Called after every operation of every connection. */
   readonly onOperation?: ((event: ConnectionOperationEvent) => void) | undefined;
+  /**
+   * Tracer and meter providers for every connection's spans and metrics (and their HTTP clients');
+   * default: the global OpenTelemetry providers, a no-op until the host registers an SDK.
+   */
+  readonly telemetry?: TelemetryOptions | undefined;
 }
 
 export interface ConnectInput {
@@ -47,6 +53,8 @@ export interface Connection {
 export interface ProvisionKit {
   readonly container: Container;
   readonly plugins: readonly ProviderPlugin[];
+  /** The kit's providers, and what the sync and webhook engines record (see `Telemetry`). */
+  readonly telemetry: Telemetry;
   connect(input: ConnectInput): Promise<Connection>;
   /** Closes every open connection (cancelling their operations in flight); `connect` fails afterwards. */
   close(): Promise<void>;

@@ -1,9 +1,11 @@
 import type { User } from '../model/user.js';
+import { OperationTrace } from '../telemetry/operation-trace.js';
 import type { DirectoryContext } from './directory-context.js';
+import { methodOf } from './directory-methods.js';
 import { planListFilters } from './list-filters.js';
 import { recordOperation } from './operation-logger.js';
 import { cancelledError, type OperationSignal, operationSignal } from './operation-signal.js';
-import { finalizeCall } from './run-operation.js';
+import { finalizeCall, logged } from './run-operation.js';
 import { ensureOpen, ensureSupported, parseListOptions } from './validate-input.js';
 import { checkUser } from './validate-output.js';
 
@@ -25,7 +27,9 @@ async function* streamUsers(
   rawOptions: unknown,
 ): AsyncGenerator<User, void, undefined> {
   const startedAt = performance.now();
+  const trace = new OperationTrace(context, 'listUsers', startedAt);
   let count = 0;
+  let complete = false;
   let recorded = false;
   let linked: OperationSignal | undefined;
   let source: ProviderStream | undefined;
@@ -34,17 +38,26 @@ async function* streamUsers(
     const options = parseListOptions(context, rawOptions);
     ensureOpen(context);
     linked = operationSignal(options.signal, context.lifetime);
+    trace.begin(options.signal, linked.signal);
     const plan = planListFilters(context.capabilities, options);
     throwIfCancelled(context, linked);
-    source = new ProviderStream(
-      context.inner.listUsers({ ...plan.providerOptions, signal: linked.signal }),
-      linked.signal,
+    // The provider always gets a page size: the caller's, or the declared default.
+    const pageSize = plan.providerOptions.pageSize ?? context.capabilities.defaultPageSize;
+    const listUsers = methodOf(context.inner, 'listUsers', context.provider);
+    const signal = linked.signal;
+    const stream = trace.run(
+      () => new ProviderStream(listUsers({ ...plan.providerOptions, pageSize, signal }), signal),
     );
+    source = stream;
     for (;;) {
       throwIfCancelled(context, linked);
-      const step = await source.next();
+      // With a context manager, provider code (and HTTP instrumentation) sees the listing's span.
+      const step = await trace.run(() => stream.next());
       throwIfCancelled(context, linked);
-      if (step.done === true) break;
+      if (step.done === true) {
+        complete = true;
+        break;
+      }
       const user = checkUser(context.provider, 'listUsers', step.value);
       if (!plan.keep(user)) continue;
       count += 1;
@@ -53,15 +66,16 @@ async function* streamUsers(
   } catch (error) {
     const final = finalizeCall(context, 'listUsers', context.secrets, linked, error);
     recorded = true;
-    recordOperation(context, 'listUsers', startedAt, {
-      outcome: 'error',
-      errorCode: final.code,
-      itemCount: count,
-    });
+    const outcome = { outcome: 'error' as const, errorCode: final.code, itemCount: count };
+    recordOperation(context, 'listUsers', startedAt, { ...outcome, error: logged(final, context.secrets) });
+    trace.end(outcome);
     throw final;
   } finally {
     // Also reached when the caller breaks out of its loop: that listing ended normally.
-    if (!recorded) recordOperation(context, 'listUsers', startedAt, { outcome: 'ok', itemCount: count });
+    if (!recorded) {
+      recordOperation(context, 'listUsers', startedAt, { outcome: 'ok', itemCount: count });
+      trace.end({ outcome: 'ok', itemCount: count, complete });
+    }
     linked?.dispose();
     await source?.close();
   }

@@ -2,8 +2,11 @@ export { collectAll } from './collect-all.js';
 export { collectListing, LISTING_CAP } from './collect-listing.js';
 export type { ContractOptions } from './contract-options.js';
 export { expectIssueAt, expectProvisioningError } from './expect-error.js';
+export type { ProviderContractOptions } from './provider-contract.js';
 export { findSecretLeaks } from './secret-leaks.js';
 export {
+  CONTRACT_GROUPS,
+  type ContractGroupName,
   describeBatchCreateContract,
   describeCancellationContract,
   describeCreateContract,
@@ -13,6 +16,7 @@ export {
   describeInputErrorsContract,
   describeLifecycleContract,
   describeListContract,
+  describeProviderContract,
   describeTraitsContract,
   describeUpdateContract,
   describeUserDirectoryContract,
