@@ -66,6 +66,7 @@ export {
   UserRef,
   UserStatus,
 } from './model/user.js';
+export { EXCERPT_MAX_CHARS, echoExcerpt, redactEcho } from './redaction/echo-text.js';
 export { type RedactOptions, redact } from './redaction/redact.js';
 export { MIN_FRAGMENT_LENGTH, redactText } from './redaction/redact-text.js';
 export { scrubError } from './redaction/scrub-error.js';

@@ -41,9 +41,11 @@ async function rawCreate(post: Post, credentials: Credentials, users: readonly N
   for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
     await post(commandBody(credentials, 'batchadd', toSend.slice(start, start + BATCH_SIZE).map(wireUser)));
   }
+  // The provider's read-back stops once it has found every user it sent.
   let found = 0;
   await rawPages(post, credentials, PAGE_SIZE, (page) => {
     for (const user of usersOf(page)) if (wanted.has(user.username)) found += 1;
+    return found < toSend.length;
   });
   return found;
 }

@@ -45,14 +45,16 @@ export function usersOf(page: RawPage): RawUser[] {
 }
 
 /**
- * Every page of the company, with one page requested ahead like the provider's `userPages`, so both
- * sides keep the same number of requests in flight. Stops on `total` or an empty page.
+ * Every page of the company, with one page requested ahead like the provider's `userPages` while
+ * `total` says more users follow, then the empty page that ends the listing once the last one is
+ * read (the provider never takes `total` alone as the end). Same requests as the provider. When
+ * `onPage` answers `false` the loop stops there, as a search that found everything it looked for.
  */
 export async function rawPages(
   post: Post,
   credentials: Credentials,
   pageSize: number,
-  onPage: (page: RawPage) => void,
+  onPage: (page: RawPage) => unknown,
 ): Promise<void> {
   let index = 0;
   let seen = 0;
@@ -60,13 +62,12 @@ export async function rawPages(
   for (;;) {
     const page = await pending;
     const count = usersOf(page).length;
+    if (count === 0) return;
     seen += count;
-    const more = count > 0 && seen < (page.total ?? seen);
-    if (more) {
-      index += 1;
-      pending = post(pageBody(credentials, index, pageSize)) as Promise<RawPage>;
-    }
-    onPage(page);
-    if (!more) return;
+    index += 1;
+    const ahead = seen < (page.total ?? Number.POSITIVE_INFINITY);
+    if (ahead) pending = post(pageBody(credentials, index, pageSize)) as Promise<RawPage>;
+    if (onPage(page) === false) return;
+    if (!ahead) pending = post(pageBody(credentials, index, pageSize)) as Promise<RawPage>;
   }
 }

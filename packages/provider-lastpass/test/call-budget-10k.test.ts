@@ -18,7 +18,8 @@ describe('LastPassUserDirectory.createUsers call budget', () => {
     const writes = Math.ceil(10_000 / 500);
     expect(budgetSince(simulator, from).writes).toBe(writes);
     expect(budgetSince(simulator, from).total).toBeLessThanOrEqual(writes + Math.ceil(10_000 / 1000) + 2);
-    // Exactly: one empty page before, 20 writes, 10 pages after.
+    // Exactly: one empty page before, 20 writes, 10 pages after (the read-back stops once it has
+    // found every user).
     expect(budgetSince(simulator, from).total).toBe(31);
   });
 });

@@ -1,5 +1,11 @@
-import { describeLastPassContract } from './support/lastpass-contract.js';
+import { describeProviderContract } from '@provisionkit/core/testing';
+import { lastpassProvider } from '../src/index.js';
+import { lastpassSandbox } from '../src/testing/index.js';
 
 // `batchadd` silently updates an existing user (the legacy documentation's wording): duplicates
 // must still be reported as conflicts and existing users left untouched.
-describeLastPassContract('lastpass over the simulator, batchadd upserting', { batchaddExisting: 'upsert' });
+describeProviderContract({
+  name: 'LastPass, batchadd upserting',
+  plugin: lastpassProvider,
+  sandbox: lastpassSandbox({ quirks: { batchaddExisting: 'upsert' } }),
+});

@@ -498,7 +498,9 @@ describe('§7 Known quirks', () => {
       getuserdata: (data) =>
         (data as { username?: string }).username === CAROL
           ? answer({ Users: { '100000003': carol }, Groups: { Finance: [CAROL] } })
-          : answer(userPage({ '100000001': alice, '100000002': bob })),
+          : (data as { pageindex?: number }).pageindex! > 0
+            ? answer({ total: 2, count: 0, Users: [] })
+            : answer(userPage({ '100000001': alice, '100000002': bob })),
     });
     const { body } = await quirksClient().getUserData();
     expect(body.groups).toEqual([]);
@@ -533,7 +535,8 @@ describe('§7 Known quirks', () => {
     expect(typeof alice!.totalscore).toBe('number');
     expect(bob).toMatchObject({ mpstrength: 0, totalscore: null });
 
-    // Paging stops on the numeric total: two pages of two for three users, no third request.
+    // The numeric total bounds the paging: two pages of two for three users, then the empty third
+    // page that ends the listing.
     const { directory } = await quirksConnection();
     expect((await collectAll(directory.listUsers({ pageSize: 2 }))).map((user) => user.id)).toEqual(
       Object.keys(users),
@@ -541,6 +544,7 @@ describe('§7 Known quirks', () => {
     expect(wire.requests.slice(1).map((request) => request.data)).toEqual([
       { pageindex: 0, pagesize: 2 },
       { pageindex: 1, pagesize: 2 },
+      { pageindex: 2, pagesize: 2 },
     ]);
   });
 

@@ -58,7 +58,8 @@ describe('LastPassUserDirectory', () => {
       const { connection } = await connectTo(simulator, { pageSize: 1000 });
       const from = simulator.requests.length;
       await expectProvisioningError(connection.directory.getUser({ id: '999999999999' }), 'not_found');
-      expect(commandsSince(simulator, from)).toEqual(['getuserdata']);
+      // The company's one page, then the empty page that proves the end.
+      expect(commandsSince(simulator, from)).toEqual(['getuserdata', 'getuserdata']);
     });
 
     it('answers not_found for an id that is not a LastPass number without calling LastPass', async () => {

@@ -69,6 +69,16 @@ describe('LastPassUserDirectory', () => {
       expect(count(from, 'updateemail')).toBe(1);
     });
 
+    it('reports a rename held until its resend as done, not not_found (the resend finds no old name)', async () => {
+      const { connection } = await connectTo(simulator, { timeoutMs: 150 });
+      const user = await connection.directory.createUser({ userName: unique() });
+      simulator.faults.next(1, { kind: 'hold' }, { cmd: 'updateemail' });
+      const target = unique('held');
+      const renamed = await connection.directory.updateUser({ id: user.id }, { userName: target });
+      expect(renamed).toMatchObject({ id: user.id, userName: target });
+      expect(simulator.state.getUserById(user.id)?.username).toBe(target);
+    });
+
     it('sends updateemail again when the read-back shows it was not applied', async () => {
       const { directory, user } = await setup();
       simulator.faults.next(1, { kind: 'drop', applyWrite: false }, { cmd: 'updateemail' });

@@ -28,8 +28,12 @@ const RequestShape = z
     mapError: fn.optional(),
     retry: z.record(z.string(), z.unknown()).optional(),
     timeoutMs: z.number().int().min(1).max(600_000).optional(),
-    secrets: z.array(z.string()).max(100).optional(),
+    // A batch may carry a password per item.
+    secrets: z.array(z.string()).max(10_000).optional(),
     operation: z.string().min(1).max(64).optional(),
+    errorDetails: z
+      .record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean()]))
+      .optional(),
     signal: z.instanceof(AbortSignal).optional(),
     traceContext: z.custom(isContext, 'must be an OpenTelemetry Context').optional(),
   })

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RateLimitedError } from '../errors/error-classes.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
 import type { HttpClientOptionsInput } from './client-options.js';
 import { HttpClient } from './http-client.js';
-import type { HttpRequest } from './http-request.js';
+import type { HttpRequest, Settlement } from './http-request.js';
 import { type ScriptedAnswer, scriptedSender } from './scripted-sender-test-helpers.js';
-import { VirtualClock } from './virtual-clock-test-helpers.js';
 
 const OK = { status: 200, body: '{"id":"u1"}' };
 
@@ -118,6 +118,54 @@ describe('HttpClient', () => {
       await expect(failure).rejects.toMatchObject({ details: { writeOutcome: 'not_applied' } });
       expect(sent).toHaveLength(2);
       expect(settle).toHaveBeenCalledTimes(2);
+    });
+
+    it('settles again when the resend is refused: a held first attempt may have landed since', async () => {
+      const { run, sent } = clientFor([{ networkError: 'ECONNRESET' }, { status: 409 }]);
+      const settle = vi
+        .fn<() => Promise<Settlement<{ id: string }>>>()
+        .mockResolvedValueOnce({ status: 'not_applied' })
+        .mockResolvedValueOnce({ status: 'applied', value: { id: 'read-back' } });
+      await expect(run({ method: 'POST', path: '/users', json: {}, settle })).resolves.toEqual({
+        id: 'read-back',
+      });
+      expect(sent).toHaveLength(2);
+      expect(settle).toHaveBeenCalledTimes(2);
+    });
+
+    it('throws the refusal of a resend when settling again finds nothing written', async () => {
+      const { run } = clientFor([{ networkError: 'ECONNRESET' }, { status: 409 }]);
+      const settle = vi.fn(async () => ({ status: 'not_applied' as const }));
+      await expect(run({ method: 'POST', path: '/users', json: {}, settle })).rejects.toMatchObject({
+        code: 'conflict',
+      });
+      expect(settle).toHaveBeenCalledTimes(2);
+    });
+
+    it("adds the request's errorDetails to every error it throws, redacted like the rest", async () => {
+      const { run } = clientFor([{ status: 503 }], { retry: { maxAttempts: 1 }, secrets: ['s3cr3t-value'] });
+      const request = {
+        method: 'POST',
+        path: '/rpc',
+        json: {},
+        errorDetails: { command: 'getusers' },
+      } as const;
+      await expect(run(request)).rejects.toMatchObject({
+        code: 'unavailable',
+        details: { command: 'getusers', httpStatus: 503 },
+      });
+      const leaking = { ...request, errorDetails: { command: 's3cr3t-value' } };
+      const error = (await run(leaking).catch((caught) => caught)) as { details: Record<string, unknown> };
+      expect(error.details.command).toBe('[REDACTED]');
+    });
+
+    it('never settles a refusal that no ambiguous attempt came before', async () => {
+      const { run } = clientFor([{ status: 409 }]);
+      const settle = vi.fn(async () => ({ status: 'applied' as const, value: {} }));
+      await expect(run({ method: 'POST', path: '/users', json: {}, settle })).rejects.toMatchObject({
+        code: 'conflict',
+      });
+      expect(settle).not.toHaveBeenCalled();
     });
 
     it('waits the server Retry-After (within maxRetryAfterMs) before resending', async () => {

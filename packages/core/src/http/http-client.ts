@@ -19,6 +19,7 @@ import type { LimiterState } from './limiter/limiter-state.js';
 import { jsonReader, type ResponseReader } from './response-readers.js';
 import { sendWithRetries } from './send-with-retries.js';
 import { nodeHttpSender } from './senders/node-http-sender.js';
+import { withDetails } from './with-details.js';
 
 // Header names whose values are credentials, whatever the provider calls its token.
 const SECRET_HEADER =
@@ -87,7 +88,9 @@ export class HttpClient {
       return await this.#send(request, redactor);
     } catch (error) {
       if (!ProvisioningError.is(error)) throw error;
-      throw copyError(error, { secrets: redactor.secrets, provider: this.provider });
+      const extra = errorDetailsOf(request);
+      const detailed = Object.keys(extra).length === 0 ? error : withDetails(error, extra);
+      throw copyError(detailed, { secrets: redactor.secrets, provider: this.provider });
     }
   }
 
@@ -112,7 +115,9 @@ export class HttpClient {
     });
     return sendWithRetries({
       exchange: {
-        label: { provider: this.provider, method: request.method, path: logPath },
+        // Redacted once, with the connection's secrets (a request's own, such as a batch's
+        // passwords, cannot be in a path the provider wrote): it is logged on every attempt.
+        label: { provider: this.provider, method: request.method, path: this.#redactor.text(logPath) },
         url,
         headers,
         sender: this.#sender,
@@ -148,4 +153,16 @@ export class HttpClient {
 /** Builds one connection's client; options are validated (`invalid_input` naming the field). */
 export function createHttpClient(options: HttpClientOptionsInput): HttpClient {
   return new HttpClient(options);
+}
+
+/** The request's `errorDetails` that are plain values (it may be malformed: the request is checked later). */
+function errorDetailsOf(request: unknown): Record<string, unknown> {
+  const given =
+    typeof request === 'object' && request !== null
+      ? (request as HttpRequest<unknown>).errorDetails
+      : undefined;
+  if (typeof given !== 'object' || given === null) return {};
+  return Object.fromEntries(
+    Object.entries(given).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value)),
+  );
 }

@@ -69,8 +69,16 @@ export interface HttpRequest<T> extends RequestBody {
   readonly timeoutMs?: number | undefined;
   /** Further values to keep out of logs and errors (a new user's initial password). */
   readonly secrets?: readonly string[] | undefined;
-  /** A name for the log line (`listAgents`); the method and path template are logged anyway. */
+  /**
+   * A name for the log line and the attempts' spans (`listAgents`, or an RPC API's command such as
+   * `getuserdata`); the method and path template are logged anyway.
+   */
   readonly operation?: string | undefined;
+  /**
+   * Added to the details of every error this request throws (an RPC API's command name, when the
+   * path is the same for every call). Keep it to names and counts: never values of the request.
+   */
+  readonly errorDetails?: Readonly<Record<string, string | number | boolean>> | undefined;
   readonly signal?: AbortSignal | undefined;
   /**
    * Parent of the attempts' spans. Default: the span of the directory operation whose signal this

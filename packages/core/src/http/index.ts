@@ -24,8 +24,20 @@ export type { LimiterState } from './limiter/limiter-state.js';
 export { findLink, type LinkValue, parseLinkHeader } from './paging/link-header.js';
 export { type CursorPage, type PageByCursorOptions, pageByCursor } from './paging/page-by-cursor.js';
 export { type PageByLinkOptions, pageByLink } from './paging/page-by-link.js';
-export { type PageByNumberOptions, type PagePosition, pageByNumber } from './paging/page-by-number.js';
-export { DEFAULT_MAX_PAGES, type Page, type PageGuardOptions } from './paging/page-guard.js';
+export {
+  type ListedPage,
+  type PageByNumberOptions,
+  type PagePosition,
+  pageByNumber,
+  pagesByNumber,
+} from './paging/page-by-number.js';
+export {
+  DEFAULT_MAX_PAGES,
+  type Page,
+  type PageGuardOptions,
+  type PagingFault,
+  type TotalMeaning,
+} from './paging/page-guard.js';
 export { jsonReader, noBodyReader, type ResponseReader, textReader } from './response-readers.js';
 export { DEFAULT_RETRY_POLICY, RetryableCode, RetryPolicy, type RetryPolicyInput } from './retry-policy.js';
 export { type FetchFunction, fetchSender } from './senders/fetch-sender.js';

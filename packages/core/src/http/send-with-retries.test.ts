@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../testing/virtual-clock.js';
 import { HttpClient } from './http-client.js';
 import type { Settlement } from './http-request.js';
 import { type ScriptedAnswer, scriptedSender } from './scripted-sender-test-helpers.js';
-import { VirtualClock } from './virtual-clock-test-helpers.js';
 
 const answers = fc.constantFrom<ScriptedAnswer>(
   { status: 200, body: '{"ok":true}' },

@@ -27,11 +27,14 @@ export interface RetrySetup<T> {
  * value or resend a different body; it must know its decision before it writes the exchange's log
  * line; its back-off waits must hold no limiter slot and run on the injectable clock; a
  * `Retry-After` beyond the policy's limit ends it at once. A non-idempotent request is never
- * resent after an ambiguous failure unless `settle` found it was not applied.
+ * resent after an ambiguous failure unless `settle` found it was not applied, and a resend that is
+ * then refused is settled again.
  */
 export async function sendWithRetries<T>(setup: RetrySetup<T>): Promise<T> {
   const { policy, exchange: target } = setup;
   let body = setup.body;
+  // An earlier attempt of this write may have been applied, whatever later answers say.
+  let ambiguousBefore = false;
   for (let attempt = 1; ; attempt++) {
     const result = await exchange(target, body, attempt);
     if (result.kind === 'ok') {
@@ -49,11 +52,28 @@ export async function sendWithRetries<T>(setup: RetrySetup<T>): Promise<T> {
       log(setup, attempt, result, 'failed');
       throw withDetails(failure.error, { writeOutcome: 'unknown' });
     }
+    if (!mayRetry && !unsafe && ambiguousBefore && setup.settle !== undefined && !setup.idempotent) {
+      // A resend refused after an attempt whose outcome was unknown (a held write delivered late
+      // makes the resend a duplicate: "already exists", "no such user") says nothing of that
+      // attempt: what the server holds decides.
+      log(setup, attempt, result, 'failed');
+      const settlement = await settleOrUnknown(
+        setup.settle,
+        attempt,
+        failure.error,
+        target.signal,
+        target.label.provider,
+      );
+      if (settlement.status === 'applied') return settlement.value;
+      if (settlement.status === 'unknown') throw withDetails(failure.error, { writeOutcome: 'unknown' });
+      throw failure.error;
+    }
     log(setup, attempt, result, mayRetry || unsafe ? 'retry' : 'failed');
     if (!mayRetry && !unsafe) throw failure.error;
     // Also before a settle read: a held write may still land, and the read should see it.
     await pause(setup, delayFor(setup, attempt, failure));
     if (!unsafe) continue;
+    ambiguousBefore = true;
     const settlement = await settleOrUnknown(
       setup.settle!,
       attempt,
@@ -121,14 +141,14 @@ function log<T>(
   result: AttemptResult<T>,
   outcome: ExchangeOutcome,
 ): void {
-  const { label, url, redactor } = setup.exchange;
+  const { label, url } = setup.exchange;
   const error = result.kind === 'failed' ? result.failure.error : undefined;
   const reason = error?.details?.reason;
   logExchange(setup.logger, {
     operation: setup.operation,
     method: label.method,
     host: url.host,
-    path: redactor.text(label.path),
+    path: label.path,
     status: result.status,
     durationMs: result.durationMs,
     attempt,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UnavailableError } from '../errors/error-classes.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
 import { HttpClient } from './http-client.js';
 import { type ScriptedAnswer, scriptedSender } from './scripted-sender-test-helpers.js';
 import { settleByReading } from './settle-by-reading.js';
-import { VirtualClock } from './virtual-clock-test-helpers.js';
 
 /** A client whose sender plays `answers`, and a lookup of the created user that sends through it. */
 function clientFor(answers: readonly ScriptedAnswer[]) {

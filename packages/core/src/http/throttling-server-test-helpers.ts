@@ -1,5 +1,5 @@
+import type { VirtualClock } from '../testing/virtual-clock.js';
 import type { HttpSender } from './senders/sender.js';
-import type { VirtualClock } from './virtual-clock-test-helpers.js';
 
 /** How a server decides that a request is one too many. */
 export interface ThrottleModel {

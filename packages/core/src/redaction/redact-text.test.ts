@@ -70,11 +70,21 @@ describe('redactText', () => {
     );
   });
 
-  it('leaves a fragment shorter than the minimum (8, and a third of the secret) alone', () => {
-    const secret = 'f3a9c1e7b5d20486f3a9c1e7b5d20486'; // 32 characters: a fragment must have 11
-    expect(redactText(`id ${secret.slice(0, 10)} ok`, [secret])).toBe(`id ${secret.slice(0, 10)} ok`);
-    expect(redactText(`id ${secret.slice(0, 11)} ok`, [secret])).toBe(`id ${REDACTED} ok`);
+  it('leaves a fragment shorter than the minimum (8, and a quarter of the secret up to 16) alone', () => {
+    const secret = 'f3a9c1e7b5d20486f3a9c1e7b5d20486'; // 32 characters: a fragment must have 8
+    expect(redactText(`id ${secret.slice(0, 7)} ok`, [secret])).toBe(`id ${secret.slice(0, 7)} ok`);
+    expect(redactText(`id ${secret.slice(0, 8)} ok`, [secret])).toBe(`id ${REDACTED} ok`);
     expect(redactText('tail 1e7b5d20486f3a9c1', [secret])).toBe(`tail ${REDACTED}`);
+    const long = 'Q7x!'.repeat(25); // 100 characters: a quarter would be 25, the rule asks for 16
+    expect(redactText(`id ${long.slice(3, 18)} ok`, [long])).toBe(`id ${long.slice(3, 18)} ok`);
+    expect(redactText(`id ${long.slice(3, 19)} ok`, [long])).toBe(`id ${REDACTED} ok`);
+  });
+
+  it('removes a secret echoed HTML-escaped or with its whitespace folded', () => {
+    const secret = 'Ab+Cd/Ef=Gh&Ij<0123>  456789';
+    for (const echo of ['Ab+Cd/Ef=Gh&amp;Ij&lt;0123&gt;  456789', 'Ab+Cd/Ef=Gh&Ij<0123> 456789']) {
+      expect(redactText(`echo: ${echo} end`, [secret])).toBe(`echo: ${REDACTED} end`);
+    }
   });
 
   it('replaces a fragment in the middle of a longer word whole, up to where it stops matching', () => {

@@ -10,11 +10,20 @@ export const MIN_SECRET_LENGTH = 4;
 
 /**
  * A fragment of a secret (or of one of its encoded forms) is replaced when it is at least this long
- * and at least a third of the form: half a 64-character hash cut off by a truncated excerpt is
- * caught, while 7 characters of an 80-character secret are not (they match ordinary text too often).
+ * and either a third of the form or a quarter of the secret (a quarter is never asked to exceed 16
+ * characters, the quarter of a 64-character hash): a quarter of a provisioning hash echoed by a
+ * server is caught, while 7 characters of a secret never are (they match ordinary text too often).
  */
 export const MIN_FRAGMENT_LENGTH = 8;
 const FRAGMENT_SHARE = 1 / 3;
+const SECRET_SHARE = 1 / 4;
+const MAX_QUARTER = 16;
+
+/** The shortest replaced run of `form`, one of the spellings of `secret`. */
+function minimumRun(form: string, secret: string): number {
+  const quarter = Math.min(MAX_QUARTER, Math.ceil(secret.length * SECRET_SHARE));
+  return Math.max(MIN_FRAGMENT_LENGTH, Math.min(Math.ceil(form.length * FRAGMENT_SHARE), quarter));
+}
 
 // Arrays returned by `normalizeSecrets`: passed again, they are used as they are.
 const normalizedLists = new WeakSet<readonly string[]>();
@@ -34,8 +43,8 @@ export function normalizeSecrets(secrets: readonly unknown[]): string[] {
 
 /**
  * Replaces each secret (ignoring empty or shorter than 4 characters) with `[REDACTED]`: whole,
- * URL-encoded, JSON-escaped or base64, and any fragment of at least `MIN_FRAGMENT_LENGTH`
- * characters and a third of its length.
+ * URL-encoded, JSON-, HTML- or base64-encoded, with its whitespace folded, and any fragment of at
+ * least `MIN_FRAGMENT_LENGTH` characters and a third of that spelling or a quarter of the secret.
  */
 export function redactText(text: string, secrets: readonly string[]): string {
   requireString('redactText', 'text', text);
@@ -95,14 +104,17 @@ class SecretMatcher {
   readonly #indexes: readonly GramIndex[];
 
   constructor(secrets: readonly string[]) {
-    const forms = new Set<string>();
-    for (const secret of secrets) for (const form of secretForms(secret)) forms.add(form);
-    this.#forms = [...forms]
-      .filter((form) => form.length >= MIN_SECRET_LENGTH)
-      .sort((a, b) => b.length - a.length);
-    this.#minimums = Int32Array.from(this.#forms, (form) =>
-      Math.max(MIN_FRAGMENT_LENGTH, Math.ceil(form.length * FRAGMENT_SHARE)),
-    );
+    // A spelling shared by two secrets keeps the shorter of their minimum runs.
+    const minimums = new Map<string, number>();
+    for (const secret of secrets) {
+      for (const form of secretForms(secret)) {
+        if (form.length < MIN_SECRET_LENGTH) continue;
+        const run = minimumRun(form, secret);
+        minimums.set(form, Math.min(run, minimums.get(form) ?? run));
+      }
+    }
+    this.#forms = [...minimums.keys()].sort((a, b) => b.length - a.length);
+    this.#minimums = Int32Array.from(this.#forms, (form) => minimums.get(form)!);
     const byStride = new Map<number, [hash: number, form: number, offset: number][]>();
     this.#forms.forEach((form, formIndex) => {
       if (form.length < MIN_FRAGMENT_LENGTH) return;

@@ -1,8 +1,9 @@
 /**
  * The spellings under which a secret can reach a log line or an error after a server echoed it: as
  * it is, URL-encoded (percent and `+` form encoding, either hex case), JSON-escaped (also with `\/`,
- * as PHP writes it), and base64 (standard and URL-safe), including the part that stays the same
- * when the secret sits inside a longer base64 text (`Basic base64(user:secret)`).
+ * as PHP writes it), HTML-escaped, with its whitespace runs folded to one space, and base64
+ * (standard and URL-safe), including the part that stays the same when the secret sits inside a
+ * longer base64 text (`Basic base64(user:secret)`).
  */
 export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
@@ -15,9 +16,20 @@ export function secretForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   forms.add(json);
   forms.add(json.replaceAll('/', '\\/'));
+  // An HTML error page quotes it escaped; an excerpt folds its whitespace runs to one space.
+  forms.add(secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char));
+  forms.add(secret.replace(/\s+/g, ' '));
   for (const base64 of base64Forms(secret)) forms.add(base64);
   return [...forms].filter((item) => item.length > 0);
 }
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Below this many characters a base64 part would match ordinary text by chance. */
 const MIN_BASE64_PART = 8;

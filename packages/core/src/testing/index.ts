@@ -21,3 +21,4 @@ export {
   describeUpdateContract,
   describeUserDirectoryContract,
 } from './user-directory-contract.js';
+export { VirtualClock } from './virtual-clock.js';

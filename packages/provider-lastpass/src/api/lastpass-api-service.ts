@@ -6,6 +6,7 @@ import {
   type LastPassSuccess,
   PROVIDER_ID,
   type ReportingRequest,
+  type RequestOptions,
 } from '../client/index.js';
 import { LastPassConnectionClient } from '../directory/connection-client.js';
 import { deactivateUser } from '../directory/lifecycle.js';
@@ -31,40 +32,45 @@ export class LastPassApiService implements LastPassApi {
     this.#reportingTimeZone = config.reportingTimeZone;
   }
 
-  async reinviteUser(ref: UserRef): Promise<void> {
-    await this.#client.reinviteUser(await this.#userName(ref));
+  async reinviteUser(ref: UserRef, options: RequestOptions = {}): Promise<void> {
+    await this.#client.reinviteUser(await this.#userName(ref, options.signal), { signal: options.signal });
   }
 
-  async resetPassword(ref: UserRef): Promise<void> {
-    await this.#client.resetPassword(await this.#userName(ref));
+  async resetPassword(ref: UserRef, options: RequestOptions = {}): Promise<void> {
+    await this.#client.resetPassword(await this.#userName(ref, options.signal), { signal: options.signal });
   }
 
-  async requireMasterPasswordChange(ref: UserRef): Promise<void> {
-    await this.#client.requireMasterPasswordChange(await this.#userName(ref));
+  async requireMasterPasswordChange(ref: UserRef, options: RequestOptions = {}): Promise<void> {
+    const userName = await this.#userName(ref, options.signal);
+    await this.#client.requireMasterPasswordChange(userName, { signal: options.signal });
   }
 
-  async disableMultifactor(ref: UserRef): Promise<void> {
-    await this.#client.disableMultifactor(await this.#userName(ref));
+  async disableMultifactor(ref: UserRef, options: RequestOptions = {}): Promise<void> {
+    await this.#client.disableMultifactor(await this.#userName(ref, options.signal), {
+      signal: options.signal,
+    });
   }
 
-  deactivateUser(ref: UserRef): Promise<User> {
-    return deactivateUser({ client: this.#client, locator: this.#locator }, parseRef(ref));
+  deactivateUser(ref: UserRef, options: RequestOptions = {}): Promise<User> {
+    const deps = { client: this.#client, locator: this.#locator };
+    return deactivateUser(deps, parseRef(ref), options.signal);
   }
 
-  async getSharedFolders(): Promise<GetSharedFolderDataResponse> {
-    return (await this.#client.getSharedFolderData()).body;
+  async getSharedFolders(options: RequestOptions = {}): Promise<GetSharedFolderDataResponse> {
+    return (await this.#client.getSharedFolderData({ signal: options.signal })).body;
   }
 
-  async reporting(query: ReportingRequest): Promise<ReportingPage> {
-    return toReportingPage((await this.#client.reporting(query)).body, this.#reportingTimeZone);
+  async reporting(query: ReportingRequest, options: RequestOptions = {}): Promise<ReportingPage> {
+    const page = await this.#client.reporting(query, { signal: options.signal });
+    return toReportingPage(page.body, this.#reportingTimeZone);
   }
 
-  call(cmd: string, data?: unknown): Promise<LastPassSuccess> {
-    return this.#client.call(cmd, data);
+  call(cmd: string, data?: unknown, options: RequestOptions = {}): Promise<LastPassSuccess> {
+    return this.#client.call(cmd, data, { signal: options.signal });
   }
 
-  async #userName(ref: unknown): Promise<string> {
-    return (await this.#locator.resolve(parseRef(ref))).record.username;
+  async #userName(ref: unknown, signal: AbortSignal | undefined): Promise<string> {
+    return (await this.#locator.resolve(parseRef(ref), signal)).record.username;
   }
 }
 

@@ -80,6 +80,14 @@ export async function callWithRetries(
     const ambiguous = isAmbiguous(error);
     const blindResendUnsafe = ambiguous && !settings.idempotent && settings.readBack === undefined;
     if (attempt >= policy.maxAttempts || !isRetryable(policy, error) || blindResendUnsafe) {
+      // An attempt whose fate was unknown may have applied the write, whatever this answer says (a
+      // resend of an applied rename finds no old name): what the server holds decides.
+      if ((ambiguousBefore || ambiguous) && !settings.idempotent && settings.readBack !== undefined) {
+        if (await readBackOrThrow(settings.readBack, error, settings.signal)) {
+          settings.report({ ...line, outcome: 'ok', errorCode: error.code });
+          return { kind: 'ok', body: { status: 'OK' }, info: [READ_BACK_CONFIRMED] };
+        }
+      }
       settings.report({ ...line, outcome: 'error', errorCode: error.code });
       throw error;
     }

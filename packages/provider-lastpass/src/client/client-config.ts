@@ -55,6 +55,17 @@ export const LastPassClientConfig = z.object({
   /** Free-text caller label LastPass shows in its event report. */
   apiUser: z.string().trim().min(1).max(256).optional(),
   timeoutMs: z.number().int().min(1).max(600_000).default(30_000),
+  /**
+   * Most bytes read from one answer. A page of 2,000 users is about 1 MB, a full `reporting` page
+   * about 2 MB; past the limit the exchange is aborted and fails (`provider_error`,
+   * `response_too_large`), so an endless or huge body costs at most this much memory.
+   */
+  maxResponseBytes: z
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(1024 * 1024 * 1024)
+    .default(32 * 1024 * 1024),
   retry: RetryPolicy.prefault({}),
   limits: LastPassLimits.prefault({}),
   pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(1000),

@@ -1,3 +1,6 @@
+// Core's reading of `Retry-After` (finite, whole, at most an hour), kept under the names this
+// package has always exported.
+export { MAX_RETRY_AFTER_MS, parseRetryAfter } from '@provisionkit/core';
 export { assertBatchSize } from './batch-limit.js';
 export type { CallOptions, RequestOptions, WriteOptions } from './call-options.js';
 export {
@@ -59,7 +62,7 @@ export {
   RESET_PASSWORD,
   UserNameRequest,
 } from './commands/user-actions.js';
-export { StatusResponse } from './commands/wire-values.js';
+export { MAX_FULL_NAME_LENGTH, StatusResponse } from './commands/wire-values.js';
 export {
   interpretResponse,
   type LastPassOutcome,
@@ -71,7 +74,6 @@ export { LastPassClient, type LastPassClientOptions } from './lastpass-client.js
 export { createRequestLimiter, type RequestLimiter } from './limiter.js';
 export { type LastPassResult, readResponse } from './read-response.js';
 export { redactedExcerpt, redactText } from './redact.js';
-export { parseRetryAfter } from './retry-after.js';
 export {
   DEFAULT_RETRY_POLICY,
   delayForAttempt,

@@ -2,12 +2,13 @@ import {
   AuthenticationError,
   ProviderError,
   type ProvisioningError,
+  parseRetryAfter,
   RateLimitedError,
   UnavailableError,
 } from '@provisionkit/core';
 import { errorForFailureText, errorTexts } from './failure-text.js';
-import { redactedExcerpt, redactText } from './redact.js';
-import { parseRetryAfter } from './retry-after.js';
+import { redactedExcerpt } from './redact.js';
+import { SecretRedactor } from './secret-redactor.js';
 
 export const PROVIDER_ID = 'lastpass';
 
@@ -23,8 +24,12 @@ export interface WireResponse {
   readonly httpStatus: number;
   readonly headers: Headers;
   readonly bodyText: string;
-  /** Values to hide from excerpts and messages (the connection's provhash). */
-  readonly secrets?: readonly string[];
+  /**
+   * Values to hide from excerpts and messages, whole, encoded or in large part: the connection's
+   * provhash and the secrets the request carried (passwords). A redactor is built from them only
+   * when the answer has text to scrub.
+   */
+  readonly secrets?: readonly string[] | (() => readonly string[]);
   /** Clock for `Retry-After` dates; injectable for tests. */
   readonly now?: number;
 }
@@ -39,7 +44,12 @@ const SUCCESS = new Set(['ok', 'success']);
  */
 export function interpretResponse(input: WireResponse): LastPassOutcome {
   const { cmd, httpStatus } = input;
-  const secrets = input.secrets ?? [];
+  let redactor: SecretRedactor | undefined;
+  const secrets = () => {
+    const given = input.secrets;
+    redactor ??= new SecretRedactor((typeof given === 'function' ? given() : given) ?? []);
+    return redactor;
+  };
   const base = { provider: PROVIDER_ID } as const;
   if (httpStatus === 429) {
     const retryAfterMs = parseRetryAfter(input.headers.get('retry-after'), input.now);
@@ -54,7 +64,7 @@ export function interpretResponse(input: WireResponse): LastPassOutcome {
   }
   const text = input.bodyText.replace(/^\uFEFF/, '').trim();
   if (httpStatus < 200 || httpStatus > 299) {
-    const details = { cmd, reason: 'http_status', httpStatus, excerpt: redactedExcerpt(text, secrets) };
+    const details = { cmd, reason: 'http_status', httpStatus, excerpt: redactedExcerpt(text, secrets()) };
     return failed(
       new ProviderError(`LastPass answered ${cmd} with HTTP ${httpStatus}`, { ...base, details }),
     );
@@ -69,33 +79,46 @@ export function interpretResponse(input: WireResponse): LastPassOutcome {
   // PHP encodes an empty associative array as `[]` (a company with no shared folders, for instance).
   if (Array.isArray(parsed) && parsed.length === 0) return { kind: 'ok', body: {}, info: [] };
   if (!isRecord(parsed)) {
-    const details = { cmd, reason: 'unreadable_body', httpStatus, excerpt: redactedExcerpt(text, secrets) };
+    const details = { cmd, reason: 'unreadable_body', httpStatus, excerpt: redactedExcerpt(text, secrets()) };
     return failed(new ProviderError(`LastPass sent an unreadable answer to ${cmd}`, { ...base, details }));
   }
-  const texts = errorTexts(parsed).map((item) => redactText(item, secrets));
-  if (!('status' in parsed)) {
+  const raw = errorTexts(parsed);
+  const texts = raw.length === 0 ? raw : raw.map((item) => secrets().redact(item));
+  // The texts stay in the body too (a `warn` result, `call`'s answer): scrubbed there as well.
+  const body = raw.length === 0 ? parsed : withScrubbedTexts(parsed, secrets());
+  if (!('status' in body)) {
     // [U] A status-less object holding only error text (seen past the last getuserdata page) is a failure.
-    if (texts.length > 0 && Object.keys(parsed).every((key) => key === 'error' || key === 'errors')) {
-      return failure(cmd, texts, secrets);
+    if (texts.length > 0 && Object.keys(body).every((key) => key === 'error' || key === 'errors')) {
+      return failure(cmd, texts, secrets());
     }
-    return { kind: 'ok', body: parsed, info: [] };
+    return { kind: 'ok', body, info: [] };
   }
-  const status = typeof parsed.status === 'string' ? parsed.status.trim().toLowerCase() : '';
-  if (SUCCESS.has(status)) return { kind: 'ok', body: parsed, info: texts };
-  if (status === 'warn') return { kind: 'warn', body: parsed, errors: texts };
-  if (status === 'fail') return failure(cmd, texts, secrets);
+  const status = typeof body.status === 'string' ? body.status.trim().toLowerCase() : '';
+  if (SUCCESS.has(status)) return { kind: 'ok', body, info: texts };
+  if (status === 'warn') return { kind: 'warn', body, errors: texts };
+  if (status === 'fail') return failure(cmd, texts, secrets());
   const details = {
     cmd,
     reason: 'unknown_status',
-    status: redactedExcerpt(String(parsed.status), secrets, 40),
+    status: redactedExcerpt(String(body.status), secrets(), 40),
   };
   return failed(new ProviderError(`LastPass answered ${cmd} with an unknown status`, { ...base, details }));
 }
 
-function failure(cmd: string, texts: readonly string[], secrets: readonly string[]): LastPassOutcome {
-  const messages = texts.map((item) => redactedExcerpt(item, secrets, 200));
+function failure(cmd: string, texts: readonly string[], redactor: SecretRedactor): LastPassOutcome {
+  const messages = texts.map((item) => redactedExcerpt(item, redactor, 200));
   const details = { cmd, status: 'FAIL', messages };
   return failed(errorForFailureText(texts, `LastPass ${cmd} failed`, { provider: PROVIDER_ID, details }));
+}
+
+/** `error` / `errors` as sent (string, number or array), each text scrubbed. */
+function withScrubbedTexts(body: Record<string, unknown>, redactor: SecretRedactor): Record<string, unknown> {
+  const scrub = (value: unknown): unknown =>
+    typeof value === 'string' ? redactor.redact(value) : Array.isArray(value) ? value.map(scrub) : value;
+  const out = { ...body };
+  if ('error' in out) out.error = scrub(out.error);
+  if ('errors' in out) out.errors = scrub(out.errors);
+  return out;
 }
 
 function failed(error: ProvisioningError): LastPassOutcome {

@@ -19,7 +19,8 @@ function setup() {
     cid: 1234567,
     provhash: CANARY,
     baseUrl: `${ORIGIN}${PATH}`,
-    timeoutMs: 30,
+    // Short enough for the delayed answers below to time out, long enough for a loaded machine.
+    timeoutMs: 400,
     limits: { requestsPerSecond: 10_000 },
     retry: { maxAttempts: 2 },
   });

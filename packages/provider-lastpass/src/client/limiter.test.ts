@@ -83,5 +83,20 @@ describe('createRequestLimiter', () => {
       await expect(second).rejects.toThrow('caller gave up');
       expect(task).not.toHaveBeenCalled();
     });
+
+    it('stops waiting for a slot or a rate token as soon as the signal aborts, and never runs the task', async () => {
+      const limiter = createRequestLimiter({ maxConcurrent: 1, requestsPerSecond: 0.001 });
+      await limiter.run(async () => undefined);
+      const ran = vi.fn(async () => undefined);
+      const waitingForToken = new AbortController();
+      const first = limiter.run(ran, waitingForToken.signal);
+      const waitingForSlot = new AbortController();
+      const second = limiter.run(ran, waitingForSlot.signal);
+      waitingForSlot.abort(new Error('slot'));
+      waitingForToken.abort(new Error('token'));
+      await expect(second).rejects.toThrow('slot');
+      await expect(first).rejects.toThrow('token');
+      expect(ran).not.toHaveBeenCalled();
+    });
   });
 });

@@ -11,6 +11,37 @@ export interface RequestLimiter {
 }
 
 /**
+ * `promise`, or the signal's reason as soon as it aborts while `waiting()` (the promise is then
+ * left to settle on its own). Once the work has started it answers for the abort itself.
+ */
+function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  waiting: () => boolean = () => true,
+): Promise<T> {
+  if (signal === undefined) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      if (!waiting()) return;
+      promise.catch(() => undefined);
+      reject(signal.reason);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
  * Concurrency comes from p-limit and rate from p-throttle (strict mode: a sliding window, so no
  * burst of 2x the rate across a window edge). The rate token is taken inside the concurrency slot,
  * which can only make the effective rate lower, never higher. Retry back-off sleeps happen outside
@@ -25,12 +56,20 @@ export function createRequestLimiter(limits: LastPassLimits): RequestLimiter {
 
   return {
     run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-      return concurrency(async () => {
-        signal?.throwIfAborted();
-        await rateToken();
-        signal?.throwIfAborted();
-        return task();
-      });
+      // An abort ends the wait for a slot or a token at once; the queued turn, when it comes, sends
+      // nothing (and a token it took is simply not used).
+      let started = false;
+      return untilAborted(
+        concurrency(async () => {
+          signal?.throwIfAborted();
+          await untilAborted(Promise.resolve(rateToken()), signal);
+          signal?.throwIfAborted();
+          started = true;
+          return task();
+        }),
+        signal,
+        () => !started,
+      );
     },
     get activeCount() {
       return concurrency.activeCount;

@@ -1,36 +1,40 @@
-import { FIELD_SENSITIVITY, REDACTED } from '@provisionkit/core';
+import { SecretRedactor } from './secret-redactor.js';
 
 export const EXCERPT_MAX_CHARS = 120;
 
-// Real provisioning hashes are 64 hex characters; anything that looks like one is hidden even
-// when it is not the configured one (another tenant's hash echoed by a proxy error page).
-const HEX_HASH = /(?<![0-9a-f])[0-9a-f]{64,}(?![0-9a-f])/gi;
-
-const SECRET_KEYS = Object.entries(FIELD_SENSITIVITY)
-  .filter(([, sensitivity]) => sensitivity === 'secret')
-  .map(([key]) => key);
-
-// `"provhash":"..."`, `provhash=...`, `password: ...` in JSON, form or free text echoes.
-const SECRET_PAIR = new RegExp(
-  `(["']?(?:${SECRET_KEYS.join('|')})["']?\\s*[:=]\\s*["']?)([^"'&,;\\s}]+)`,
-  'gi',
-);
-
-/** Removes secrets from provider text. Redaction runs on the whole text, before any truncation. */
+/** Removes secrets from provider text (see `SecretRedactor`). Runs on the whole text. */
 export function redactText(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const value of secrets) {
-    if (value.length > 0) out = out.split(value).join(REDACTED);
-  }
-  return out.replace(HEX_HASH, REDACTED).replace(SECRET_PAIR, `$1${REDACTED}`);
+  return new SecretRedactor(secrets).redact(text);
 }
 
-/** A short, single-line, redacted excerpt of a body we could not read, for error details. */
+/**
+ * A short, single-line, redacted excerpt of a body we could not read, for error details. Redaction
+ * runs BEFORE truncation, on the text's start with enough room behind the excerpt for any secret
+ * cut at its end; what the redaction could not see whole (the very end of that start) is dropped,
+ * never shown.
+ */
 export function redactedExcerpt(
   text: string,
-  secrets: readonly string[] = [],
+  secrets: readonly string[] | SecretRedactor = [],
   maxChars: number = EXCERPT_MAX_CHARS,
 ): string {
-  const flat = redactText(text, secrets).replace(/\s+/g, ' ').trim();
-  return flat.length > maxChars ? `${flat.slice(0, maxChars - 1)}…` : flat;
+  const redactor = secrets instanceof SecretRedactor ? secrets : new SecretRedactor(secrets);
+  const room = maxChars + 2 * redactor.longest;
+  const { flat, whole } = collapseWhitespace(text, room);
+  const redacted = redactor.redact(flat);
+  // A secret cut at the end of `flat` sits in its last `longest` characters, wherever earlier
+  // replacements moved it: those are dropped unless the text ended there.
+  const visible = whole ? redacted : redacted.slice(0, Math.max(0, redacted.length - redactor.longest));
+  const trimmed = visible.trim();
+  return trimmed.length > maxChars || !whole ? `${trimmed.slice(0, maxChars - 1)}…` : trimmed;
+}
+
+// Beyond this much raw text an excerpt reads nothing more: a huge body costs no more than this.
+const EXCERPT_SCAN_CHARS = 64 * 1024;
+
+/** The text's first `limit` characters once whitespace runs are one space, and whether that is all. */
+function collapseWhitespace(text: string, limit: number): { flat: string; whole: boolean } {
+  const scanned = text.length > EXCERPT_SCAN_CHARS ? text.slice(0, EXCERPT_SCAN_CHARS) : text;
+  const flat = scanned.replace(/\s+/g, ' ').trimStart();
+  return { flat: flat.slice(0, limit), whole: scanned === text && flat.length <= limit };
 }

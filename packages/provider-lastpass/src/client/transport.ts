@@ -1,5 +1,6 @@
-import { UnavailableError } from '@provisionkit/core';
+import { ProvisioningError, UnavailableError } from '@provisionkit/core';
 import { PROVIDER_ID } from './interpret-response.js';
+import { readBoundedText } from './read-body.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -9,6 +10,8 @@ export interface TransportSettings {
   readonly provhash: string;
   readonly apiUser?: string | undefined;
   readonly timeoutMs: number;
+  /** Most body bytes read from one answer; past it the exchange is aborted (`response_too_large`). */
+  readonly maxResponseBytes: number;
   /** Defaults to the global `fetch`, looked up per call so HTTP interceptors installed later apply. */
   readonly fetch?: FetchLike | undefined;
 }
@@ -45,7 +48,10 @@ export function createTransport(settings: TransportSettings): Transport {
       ...(settings.apiUser === undefined ? {} : { apiuser: settings.apiUser }),
     });
     const timeout = AbortSignal.timeout(settings.timeoutMs);
-    const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
+    // Ends the exchange (socket included) when the answer outgrows `maxResponseBytes`.
+    const oversize = new AbortController();
+    const signals = signal === undefined ? [timeout, oversize.signal] : [signal, timeout, oversize.signal];
+    const combined = AbortSignal.any(signals);
     try {
       const response = await doFetch(settings.baseUrl, {
         method: 'POST',
@@ -56,10 +62,16 @@ export function createTransport(settings: TransportSettings): Transport {
         // plain http: never follow; the 3xx reaches the interpreter as an unexpected status.
         redirect: 'manual',
       });
-      const bodyText = await response.text();
+      const bodyText = await readBoundedText(
+        response,
+        settings.maxResponseBytes,
+        () => oversize.abort(),
+        cmd,
+      );
       return { httpStatus: response.status, headers: response.headers, bodyText };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (ProvisioningError.is(error)) throw error;
       const reason = timeout.aborted ? 'timeout' : 'network';
       const message =
         reason === 'timeout'

@@ -10,6 +10,7 @@ import {
 import type { LastPassClientConfig } from './client-config.js';
 import { interpretResponse, type LastPassSuccess } from './interpret-response.js';
 import { createRequestLimiter, type RequestLimiter } from './limiter.js';
+import { requestSecrets } from './request-secrets.js';
 import { createTransport, type FetchLike, type Transport } from './transport.js';
 
 export interface WireCallerOptions {
@@ -58,7 +59,13 @@ export class WireCaller {
     idempotent: boolean,
     options: CallOptions = {},
   ): Promise<LastPassSuccess> {
-    return callWithRetries(() => this.#exchange(cmd, data, options.signal), {
+    // Looked for only when an answer has text to scrub, then once for every attempt.
+    let secrets: readonly string[] | undefined;
+    const secretsOf = () => {
+      secrets ??= [this.#config.provhash, ...requestSecrets(data)];
+      return secrets;
+    };
+    return callWithRetries(() => this.#exchange(cmd, data, options.signal, secretsOf), {
       policy: this.#config.retry,
       idempotent: options.idempotent ?? idempotent,
       readBack: options.readBack,
@@ -70,7 +77,12 @@ export class WireCaller {
     });
   }
 
-  #exchange(cmd: string, data: unknown, signal: AbortSignal | undefined): Promise<ExchangeResult> {
+  #exchange(
+    cmd: string,
+    data: unknown,
+    signal: AbortSignal | undefined,
+    secrets: () => readonly string[],
+  ): Promise<ExchangeResult> {
     return this.#limiter.run(async () => {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
@@ -79,7 +91,7 @@ export class WireCaller {
         const outcome = interpretResponse({
           cmd,
           ...response,
-          secrets: [this.#config.provhash],
+          secrets,
           now: this.#now(),
         });
         return { outcome, httpStatus: response.httpStatus, durationMs: elapsed() };

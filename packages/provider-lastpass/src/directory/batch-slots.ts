@@ -9,7 +9,7 @@ import {
   type User,
 } from '@provisionkit/core';
 import { z } from 'zod';
-import { type BatchAddUser, PROVIDER_ID } from '../client/index.js';
+import { type BatchAddUser, MAX_FULL_NAME_LENGTH, PROVIDER_ID } from '../client/index.js';
 import { joinName } from './name-split.js';
 
 /** One item of a `createUsers` call on its way through the algorithm. */
@@ -25,7 +25,7 @@ export interface BatchSlot {
   /** `sent`: LastPass accepted it; `unknown`: its request failed ambiguously and was not confirmed. */
   delivery?: 'sent' | 'unknown';
   /** The failure to report if an `unknown` item turns out not to exist. */
-  unknownError?: ProvisioningError;
+  unknownError?: ProvisioningError | undefined;
 }
 
 const Email = z.email();
@@ -55,7 +55,10 @@ export function fullNameOf(input: Pick<NewUser, 'displayName' | 'givenName' | 'f
  */
 export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
   const seen = new Set<string>();
-  return batch.map((input, index) => {
+  // `Array.from`, not `map`: a hole in a sparse batch is an item too, and gets its own result.
+  return Array.from(batch, (item: NewUser | undefined, index) => {
+    if (typeof item?.userName !== 'string') return notAUser(index);
+    const input = item;
     const userName = input.userName.trim();
     const slot: BatchSlot = {
       index,
@@ -64,7 +67,7 @@ export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
       wire: toWire(input, userName),
       wantsAdmin: input.isAdmin === true,
     };
-    const invalid = invalidReason(input, userName);
+    const invalid = invalidReason(input, userName, slot.wire);
     if (invalid !== undefined) fail(slot, invalid);
     else if (seen.has(slot.key)) fail(slot, duplicateInBatch());
     seen.add(slot.key);
@@ -72,7 +75,18 @@ export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
   });
 }
 
-function invalidReason(input: NewUser, userName: string): InvalidInputError | undefined {
+/** A batch entry that is no user at all (a hole, `null`): it fails alone, nothing is sent for it. */
+function notAUser(index: number): BatchSlot {
+  const issue = { path: 'userName', message: 'is required: the batch item is not a user' };
+  const slot: BatchSlot = { index, userName: '', key: '', wire: { username: '' }, wantsAdmin: false };
+  fail(
+    slot,
+    new InvalidInputError(`Invalid user: ${issue.path} ${issue.message}`, [issue], { provider: PROVIDER_ID }),
+  );
+  return slot;
+}
+
+function invalidReason(input: NewUser, userName: string, wire: BatchAddUser): InvalidInputError | undefined {
   if (!isEmail(userName)) {
     const issue = { path: 'userName', message: 'must be an email address (LastPass user names are emails)' };
     return new InvalidInputError(`Invalid user: ${issue.path} ${issue.message}`, [issue], {
@@ -85,7 +99,21 @@ function invalidReason(input: NewUser, userName: string): InvalidInputError | un
       provider: PROVIDER_ID,
     });
   }
-  return undefined;
+  return fullNameTooLong(input, wire.fullname ?? '');
+}
+
+/**
+ * The model allows a 256-character given and family name each; joined they may exceed the full
+ * name LastPass is sent. The item fails alone, naming the fields that make the name.
+ */
+function fullNameTooLong(input: NewUser, fullname: string): InvalidInputError | undefined {
+  if (fullname.length <= MAX_FULL_NAME_LENGTH) return undefined;
+  const fields = input.displayName !== undefined ? ['displayName'] : ['givenName', 'familyName'];
+  const message = `must make a full name of at most ${MAX_FULL_NAME_LENGTH} characters (LastPass keeps one full name)`;
+  const issues = fields.map((field) => ({ path: field, message }));
+  return new InvalidInputError(`Invalid user: ${fields.join(' and ')} ${message}`, issues, {
+    provider: PROVIDER_ID,
+  });
 }
 
 function duplicateInBatch(): ConflictError {

@@ -6,6 +6,14 @@ const EMAIL = /[^\s"'<>:,;()[\]]+@[^\s"'<>:,;()[\]]+/g;
 const AT_INDEX = /\bindex\s+(\d+)\b/i;
 const ALREADY_EXISTS = /already exists/i;
 
+export interface WarningContext {
+  /**
+   * The chunk is a resend after an attempt whose fate was unknown: "already exists" may name a user
+   * that attempt created, so it is left to the read-back (the check before sending found none).
+   */
+  readonly resent?: boolean;
+}
+
 /**
  * A `batchadd` WARN lists texts such as `"bob@example.com already exists"`. Each text naming an item
  * of the chunk (by email, or by "index N") fails that item: "already exists" is a conflict, anything
@@ -15,10 +23,12 @@ export function applyWarnings(
   chunk: readonly BatchSlot[],
   texts: readonly string[],
   secrets: readonly string[],
+  context: WarningContext = {},
 ): void {
   for (const text of texts) {
     const slot = slotNamedBy(chunk, text);
     if (slot === undefined || slot.result !== undefined) continue;
+    if (context.resent === true && ALREADY_EXISTS.test(text)) continue;
     const details = { cmd: 'batchadd', status: 'WARN', message: redactedExcerpt(text, secrets, 200) };
     fail(
       slot,

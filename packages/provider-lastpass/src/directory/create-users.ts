@@ -5,6 +5,7 @@ import {
   type NewUser,
   ProviderError,
   type ProvisioningError,
+  UnavailableError,
   UnsupportedOperationError,
 } from '@provisionkit/core';
 import pLimit from 'p-limit';
@@ -32,22 +33,30 @@ export interface CreateDeps extends SendDeps {
  * listing, or N lookups when cheaper), ceil(N / batchSize) `batchadd` calls for the users that do
  * not exist, one check after. A user is reported created only when the check after finds it.
  */
-export async function createUsers(deps: CreateDeps, batch: readonly NewUser[]): Promise<BatchResult> {
+export async function createUsers(
+  deps: CreateDeps,
+  batch: readonly NewUser[],
+  signal?: AbortSignal,
+): Promise<BatchResult> {
   const slots = prepareSlots(batch);
   const open = () => slots.filter((slot) => slot.result === undefined);
   for (const slot of open()) if (deps.inFlight.has(slot.key)) fail(slot, beingCreated());
   const claimed = open().map((slot) => slot.key);
   for (const key of claimed) deps.inFlight.add(key);
   try {
-    return await createClaimed(deps, slots);
+    return await createClaimed(deps, slots, signal);
   } finally {
     for (const key of claimed) deps.inFlight.delete(key);
   }
 }
 
-async function createClaimed(deps: CreateDeps, slots: readonly BatchSlot[]): Promise<BatchResult> {
+async function createClaimed(
+  deps: CreateDeps,
+  slots: readonly BatchSlot[],
+  signal: AbortSignal | undefined,
+): Promise<BatchResult> {
   const open = () => slots.filter((slot) => slot.result === undefined);
-  const before = await findExisting(deps.locator, open());
+  const before = await findExisting(deps.locator, open(), 0, signal);
   for (const slot of open()) {
     if (before.has(slot.key)) fail(slot, alreadyExists());
     else if (slot.wantsAdmin) fail(slot, adminRefused());
@@ -63,21 +72,31 @@ async function createClaimed(deps: CreateDeps, slots: readonly BatchSlot[]): Pro
   // would only queue at LastPass). Each chunk keeps its own outcome handling (see sendChunk), and
   // the connection limiter (`limits`) still bounds concurrency and rate.
   const inFlight = pLimit(CHUNKS_IN_FLIGHT);
-  await Promise.all(chunks.map((chunk) => inFlight(() => sendChunk(deps, chunk))));
+  await Promise.all(chunks.map((chunk) => inFlight(() => sendChunk(deps, chunk, signal))));
 
   const delivered = open().filter((slot) => slot.delivery !== undefined);
-  await confirm(deps, delivered);
   deps.locator.grewBy(delivered.length);
+  // Once aborted nothing more is sent, the read-back included: what is not known stays unknown.
+  if (signal?.aborted) {
+    for (const slot of open()) fail(slot, interrupted(slot.delivery === undefined));
+  } else {
+    await confirm(deps, delivered, signal);
+  }
   return batchResult(slots.map((slot) => slot.result!));
 }
 
 /** The read-back: only users found now are reported created, with their real id and fields. */
-async function confirm(deps: CreateDeps, slots: readonly BatchSlot[]): Promise<void> {
+async function confirm(
+  deps: CreateDeps,
+  slots: readonly BatchSlot[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
   let after: Awaited<ReturnType<typeof findExisting>>;
   try {
-    after = await findExisting(deps.locator, slots, slots.length);
+    after = await findExisting(deps.locator, slots, slots.length, signal);
   } catch (error) {
-    for (const slot of slots) fail(slot, unconfirmed(error as ProvisioningError));
+    const failure = signal?.aborted ? interrupted(false) : unconfirmed(error as ProvisioningError);
+    for (const slot of slots) fail(slot, failure);
     return;
   }
   for (const slot of slots) {
@@ -86,6 +105,22 @@ async function confirm(deps: CreateDeps, slots: readonly BatchSlot[]): Promise<v
     else if (slot.delivery === 'unknown' && slot.unknownError !== undefined) fail(slot, slot.unknownError);
     else fail(slot, missingAfterCreate());
   }
+}
+
+/**
+ * An item whose outcome an abort left open (`notSent`: it never left; else it may have been
+ * created). Unavailable, which core reports as `cancelled` once the operation's signal fired.
+ */
+function interrupted(notSent: boolean): UnavailableError {
+  return new UnavailableError(
+    notSent
+      ? 'The operation was cancelled before this user was sent'
+      : 'The operation was cancelled before LastPass confirmed this user: read before creating it again',
+    {
+      provider: PROVIDER_ID,
+      details: { reason: notSent ? 'cancelled_before_send' : 'cancelled_unconfirmed' },
+    },
+  );
 }
 
 function beingCreated(): ConflictError {

@@ -1,4 +1,3 @@
-import { normalizeUserName } from '@provisionkit/core';
 import type { UserLocator } from './user-locator.js';
 import type { FoundUser } from './user-page.js';
 
@@ -22,29 +21,33 @@ export async function findExisting(
   locator: UserLocator,
   items: readonly NamedItem[],
   growth = 0,
+  signal?: AbortSignal,
 ): Promise<Map<string, FoundUser>> {
   const found = new Map<string, FoundUser>();
   if (items.length === 0) return found;
+  let unseen = items;
   if (preferLookups(locator, items.length, growth)) {
-    const results = await Promise.all(items.map((item) => locator.lookup(item.userName)));
+    const results = await Promise.all(items.map((item) => locator.lookupOnce(item.userName, signal)));
     results.forEach((result, position) => {
       if (result !== undefined) found.set(items[position]!.key, result);
     });
-    return found;
+    unseen = items.filter((item) => !found.has(item.key));
+    // A miss counts only where misses can be believed (a server matching names exactly would
+    // hide another spelling): otherwise one listing settles every miss at once.
+    if (unseen.length === 0 || (await locator.missesAreReliable(signal))) return found;
   }
-  const wanted = new Set(items.map((item) => item.key));
-  // Three pages requested ahead: LastPass builds the next pages while this side reads the last one
-  // (reads are idempotent; a listing for a create is bounded by the batch's size anyway).
-  for await (const page of locator.lazyPages({ wanted, ahead: 3 })) {
-    for (const entry of page) found.set(normalizeUserName(entry.record.username), entry);
-  }
-  return found;
+  return locator.findInListing(new Set(unseen.map((item) => item.key)), signal, found);
 }
 
-/** Lookups win when they need no more calls than the listing's pages would. */
+/**
+ * Lookups win when they need no more calls than the listing would: its pages plus the empty one
+ * that ends it.
+ */
 export function preferLookups(locator: UserLocator, count: number, growth: number): boolean {
+  // On a server that matches names exactly, a lookup cannot show that nobody has a name.
+  if (locator.userNameMatching === 'exact') return false;
   const known = locator.knownTotal;
   if (known === undefined) return count <= SMALL_BATCH;
-  const pages = Math.max(1, Math.ceil((known + growth) / locator.pageSize));
+  const pages = Math.ceil((known + growth) / locator.pageSize) + 1;
   return count <= pages;
 }

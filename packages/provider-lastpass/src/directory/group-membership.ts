@@ -13,16 +13,17 @@ export async function changeGroups(
   ref: UserRef,
   groups: readonly string[],
   direction: 'add' | 'del',
+  signal?: AbortSignal,
 ): Promise<User> {
-  const current = await deps.locator.resolve(ref);
+  const current = await deps.locator.resolve(ref, signal);
   const member = new Set(current.user.groups);
   const change = [...new Set(groups)].filter((group) => member.has(group) === (direction === 'del'));
   if (change.length === 0) return current.user;
   const { username, id } = current.record;
   const request = direction === 'add' ? { username, add: change } : { username, del: change };
-  const result = await deps.client.batchChangeGroups([request]);
+  const result = await deps.client.batchChangeGroups([request], { signal });
   if (result.kind === 'warn') throw warningError(result.errors);
-  return (await deps.locator.reread(username, id)).user;
+  return (await deps.locator.reread(username, id, signal)).user;
 }
 
 /** A WARN for a single-user change: "does not exist" (user or group) is `not_found`. */

@@ -8,6 +8,7 @@ import {
   type ListUsersOptions,
   Logger,
   type NewUser,
+  type OperationOptions,
   ProviderError,
   type User,
   type UserDirectory,
@@ -36,7 +37,9 @@ import { verifyCredentials } from './verify-credentials.js';
 
 /**
  * The `UserDirectory` of one LastPass company (one connection), mapping the SPI onto the Enterprise
- * API through `LastPassClient`. Core's middleware validates input and output around it.
+ * API through `LastPassClient`. Core's middleware validates input and output around it. Every verb
+ * forwards its `signal` to every request, back-off sleep and limiter wait it makes, so an abort (or
+ * the connection's close) sends nothing more.
  */
 @injectable()
 export class LastPassUserDirectory implements UserDirectory {
@@ -74,13 +77,13 @@ export class LastPassUserDirectory implements UserDirectory {
     return listUsers(this.#locator, options);
   }
 
-  async getUser(ref: UserRef): Promise<User> {
-    return (await this.#locator.resolve(ref)).user;
+  async getUser(ref: UserRef, options?: OperationOptions): Promise<User> {
+    return (await this.#locator.resolve(ref, options?.signal)).user;
   }
 
   /** A batch of one: a lookup, `batchadd`, a lookup. */
-  async createUser(input: NewUser): Promise<User> {
-    const [item] = (await this.createUsers([input])).items;
+  async createUser(input: NewUser, options?: OperationOptions): Promise<User> {
+    const [item] = (await this.createUsers([input], options)).items;
     if (item === undefined) {
       throw new ProviderError('createUsers returned no result for the user', { provider: this.provider });
     }
@@ -88,48 +91,48 @@ export class LastPassUserDirectory implements UserDirectory {
     return item.user;
   }
 
-  createUsers(batch: readonly NewUser[]): Promise<BatchResult> {
-    return createUsers(this.#create, batch);
+  createUsers(batch: readonly NewUser[], options?: OperationOptions): Promise<BatchResult> {
+    return createUsers(this.#create, batch, options?.signal);
   }
 
-  updateUser(ref: UserRef, patch: UserPatch): Promise<User> {
-    return updateUser(this.#deps, ref, patch);
+  updateUser(ref: UserRef, patch: UserPatch, options?: OperationOptions): Promise<User> {
+    return updateUser(this.#deps, ref, patch, options?.signal);
   }
 
-  suspendUser(ref: UserRef): Promise<User> {
-    return suspendUser(this.#deps, ref);
+  suspendUser(ref: UserRef, options?: OperationOptions): Promise<User> {
+    return suspendUser(this.#deps, ref, options?.signal);
   }
 
-  reactivateUser(ref: UserRef): Promise<User> {
-    return reactivateUser(this.#deps, ref);
+  reactivateUser(ref: UserRef, options?: OperationOptions): Promise<User> {
+    return reactivateUser(this.#deps, ref, options?.signal);
   }
 
-  removeUser(ref: UserRef): Promise<void> {
-    return deleteUser(this.#deps, ref, 1);
+  removeUser(ref: UserRef, options?: OperationOptions): Promise<void> {
+    return deleteUser(this.#deps, ref, 1, options?.signal);
   }
 
-  purgeUser(ref: UserRef): Promise<void> {
-    return deleteUser(this.#deps, ref, 2);
+  purgeUser(ref: UserRef, options?: OperationOptions): Promise<void> {
+    return deleteUser(this.#deps, ref, 2, options?.signal);
   }
 
-  cancelInvitation(ref: UserRef): Promise<void> {
-    return cancelInvitation(this.#deps, ref);
+  cancelInvitation(ref: UserRef, options?: OperationOptions): Promise<void> {
+    return cancelInvitation(this.#deps, ref, options?.signal);
   }
 
-  addToGroups(ref: UserRef, groups: readonly string[]): Promise<User> {
-    return changeGroups(this.#deps, ref, groups, 'add');
+  addToGroups(ref: UserRef, groups: readonly string[], options?: OperationOptions): Promise<User> {
+    return changeGroups(this.#deps, ref, groups, 'add', options?.signal);
   }
 
-  removeFromGroups(ref: UserRef, groups: readonly string[]): Promise<User> {
-    return changeGroups(this.#deps, ref, groups, 'del');
+  removeFromGroups(ref: UserRef, groups: readonly string[], options?: OperationOptions): Promise<User> {
+    return changeGroups(this.#deps, ref, groups, 'del', options?.signal);
   }
 
-  listGroups(): Promise<Group[]> {
-    return listGroups(this.#locator);
+  listGroups(options?: OperationOptions): Promise<Group[]> {
+    return listGroups(this.#locator, options?.signal);
   }
 
-  verifyCredentials(): Promise<CredentialCheck> {
-    return verifyCredentials(this.#client);
+  verifyCredentials(options?: OperationOptions): Promise<CredentialCheck> {
+    return verifyCredentials(this.#client, options?.signal);
   }
 
   /** Called by `connection.close()`: forgets the cached user ids. */

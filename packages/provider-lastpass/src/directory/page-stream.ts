@@ -1,45 +1,54 @@
-import type { GetUserDataResponse } from '../client/index.js';
+import { ProvisioningError } from '@provisionkit/core';
+import { type GetUserDataResponse, PROVIDER_ID } from '../client/index.js';
+import type { TotalMeaning } from '../paging/listing-guard.js';
+import { pagedListing } from '../paging/paged-listing.js';
 
 /** Fetches page `index` (0-based); `signal` is the caller's, when it gave one. */
 export type FetchPage = (index: number, signal: AbortSignal | undefined) => Promise<GetUserDataResponse>;
 
+export interface UserPagesOptions {
+  /** `pagesize` sent with every page. */
+  readonly pageSize: number;
+  /** `exact` for a listing of the whole company; `upper-bound` under the `disabled` filter [U]. */
+  readonly total: TotalMeaning;
+  /** Most distinct users a listing may bring (`maxListedUsers`). */
+  readonly maxItems: number;
+  readonly signal?: AbortSignal | undefined;
+  /** Pages requested ahead of the one being read (default 1). */
+  readonly ahead?: number | undefined;
+}
+
 /**
- * `getuserdata` pages, pulled lazily. Paging stops when the users seen reach the latest `total`, or
- * on an empty page; a short page alone does not stop it (LastPass may cap `pagesize` below what
- * was asked). While the caller works on one page the next `ahead` pages are already requested (1 by
- * default; never pages that the latest `total` and page length put past the end), so memory stays
- * flat however large the company. A failed page is thrown, never read as the end of the list.
- *
- * A caller that stops iterating leaves the pages fetched ahead to finish unread: cancelling them
- * would log a failed exchange for a normal early stop. The caller's abort signal does cancel them.
+ * [U] Past its last page LastPass may answer an error object rather than an empty page (one client
+ * pages until it sees `error`): a `FAIL`-style answer, never a transport or credential failure.
+ */
+function isFailAnswer(error: unknown): boolean {
+  if (!ProvisioningError.is(error) || error.details?.status !== 'FAIL') return false;
+  return error.code === 'provider_error' || error.code === 'not_found';
+}
+
+/**
+ * `getuserdata` pages through `pagedListing`: the listing ends when its guard says it is complete
+ * (see `ListingGuard`) and throws when the server's paging cannot be trusted. A user listed on an
+ * earlier page (offset paging over a changing company) is dropped from the later page, so each
+ * user is yielded once.
  */
 export async function* userPages(
   fetchPage: FetchPage,
-  signal?: AbortSignal,
-  ahead = 1,
+  options: UserPagesOptions,
 ): AsyncGenerator<GetUserDataResponse> {
-  let next = 0;
-  let seen = 0;
-  const queue: Promise<GetUserDataResponse>[] = [];
-  const request = () => {
-    const pending = fetchPage(next, signal);
-    next += 1;
-    // Observed now, so a page fetched ahead that fails after the caller stopped is not an
-    // unhandled rejection; the caller who reads it still gets the error from `await`.
-    pending.catch(() => undefined);
-    queue.push(pending);
-  };
-  request();
-  for (;;) {
-    const page = await queue.shift()!;
-    seen += page.users.length;
-    const more = page.users.length > 0 && seen < page.total;
-    if (more) {
-      if (queue.length === 0) request();
-      // Deeper only where the end is known to be further: page `next` starts at next x page length.
-      while (queue.length < ahead && next * page.users.length < page.total) request();
-    }
-    if (page.users.length > 0) yield page;
-    if (!more) return;
+  const listing = pagedListing({
+    fetchPage,
+    read: (page: GetUserDataResponse) => ({ ids: page.users.map((user) => user.id), total: page.total }),
+    pageSize: options.pageSize,
+    guard: { provider: PROVIDER_ID, total: options.total, maxItems: options.maxItems },
+    signal: options.signal,
+    ahead: options.ahead,
+    isPastEnd: isFailAnswer,
+  });
+  for await (const { page, repeated } of listing) {
+    yield repeated === undefined
+      ? page
+      : { ...page, users: page.users.filter((_user, position) => !repeated.has(position)) };
   }
 }

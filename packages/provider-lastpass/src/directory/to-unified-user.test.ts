@@ -109,6 +109,19 @@ describe('toUnifiedUser', () => {
     };
     expect(page(body).map((found) => found.user.status)).toEqual(['invited', 'suspended']);
   });
+
+  it('reads never-logged-in users as invited when the answer has no invited list (recorded style)', () => {
+    const body = {
+      Users: { '1': alice, '2': bob, '3': { ...bob, username: 'c@example.com', disabled: true } },
+    };
+    expect(page(body).map((found) => found.user.status)).toEqual(['active', 'invited', 'suspended']);
+    // With a list, the list alone decides, even for a user who never logged in.
+    expect(page({ ...body, invited: [] }).map((found) => found.user.status)).toEqual([
+      'active',
+      'active',
+      'suspended',
+    ]);
+  });
 });
 
 describe('statusOf', () => {

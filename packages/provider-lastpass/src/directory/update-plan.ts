@@ -1,6 +1,6 @@
 import { InvalidInputError, sameUserName, type UserPatch } from '@provisionkit/core';
 import { z } from 'zod';
-import { PROVIDER_ID } from '../client/index.js';
+import { MAX_FULL_NAME_LENGTH, PROVIDER_ID } from '../client/index.js';
 import { joinName, splitFullName } from './name-split.js';
 import type { FoundUser } from './user-page.js';
 
@@ -23,6 +23,7 @@ const Email = z.email();
 export function planUpdate(current: FoundUser, patch: UserPatch): UpdatePlan {
   const newUserName = targetUserName(patch);
   const fullname = targetFullName(current.record.fullname, patch);
+  if (fullname !== undefined && fullname.length > MAX_FULL_NAME_LENGTH) throw nameTooLong(patch);
   return {
     ...(fullname === undefined || fullname === current.record.fullname ? {} : { fullname }),
     ...(newUserName === undefined || newUserName === current.record.username ? {} : { newUserName }),
@@ -49,6 +50,18 @@ function targetUserName(patch: UserPatch): string | undefined {
     throw invalid(userName === undefined ? 'patch.email' : 'patch.userName', 'must be an email address');
   }
   return target;
+}
+
+function nameTooLong(patch: UserPatch): InvalidInputError {
+  const fields =
+    patch.displayName !== undefined
+      ? ['displayName']
+      : (['givenName', 'familyName'] as const).filter((field) => patch[field] !== undefined);
+  const message = `must make a full name of at most ${MAX_FULL_NAME_LENGTH} characters (LastPass keeps one full name)`;
+  const issues = fields.map((field) => ({ path: `patch.${field}`, message }));
+  return new InvalidInputError(`Invalid patch: ${fields.join(' and ')} ${message}`, issues, {
+    provider: PROVIDER_ID,
+  });
 }
 
 function invalid(path: string, message: string): InvalidInputError {

@@ -1,22 +1,20 @@
-import { ConnectionConfig, describeRef, NotFoundError, sameUserName, type UserRef } from '@provisionkit/core';
+import {
+  ConnectionConfig,
+  describeRef,
+  NotFoundError,
+  normalizeUserName,
+  sameUserName,
+  type UserRef,
+} from '@provisionkit/core';
 import { inject, injectable } from 'inversify';
 import { type GetUserDataResponse, type LastPassClient, PROVIDER_ID } from '../client/index.js';
+
 import type { LastPassConfig } from '../plugin/lastpass-config.js';
+import { CompanyPages, type PageQuery } from './company-pages.js';
 import { LastPassConnectionClient } from './connection-client.js';
 import { IdCache } from './id-cache.js';
-import { userPages } from './page-stream.js';
+import { UserNameMatchingProbe } from './user-name-matching.js';
 import { type FoundUser, mapUserPage, userPageEntries } from './user-page.js';
-
-export interface PageQuery {
-  readonly pageSize?: number | undefined;
-  /** Server-side filter: disabled users only. */
-  readonly disabled?: boolean | undefined;
-  readonly signal?: AbortSignal | undefined;
-  /** Pages requested ahead of the one being read (default 1; see `userPages`). */
-  readonly ahead?: number | undefined;
-  /** Normalized user names to map; the other users of each page are skipped unmapped. */
-  readonly wanted?: ReadonlySet<string> | undefined;
-}
 
 // LastPass user keys are numbers; anything else cannot name a LastPass user.
 const NUMERIC_ID = /^\d+$/;
@@ -25,7 +23,7 @@ const NUMERIC_ID = /^\d+$/;
  * Finds users for every verb of one connection. LastPass addresses users by username only, so an
  * `{ id }` ref goes through the id → username cache (filled by every listing and lookup) and is
  * verified by a username lookup; on a miss, or when the name moved, the company is paged until the
- * id turns up (stopping on `total`).
+ * id turns up (or the listing ends).
  */
 @injectable()
 export class LastPassUserLocator {
@@ -33,7 +31,8 @@ export class LastPassUserLocator {
   readonly #timeZone: string;
   readonly #pageSize: number;
   readonly #cache: IdCache;
-  #knownTotal: number | undefined;
+  readonly #matching: UserNameMatchingProbe;
+  readonly #company: CompanyPages;
 
   constructor(
     @inject(LastPassConnectionClient) client: LastPassClient,
@@ -42,7 +41,20 @@ export class LastPassUserLocator {
     this.#client = client;
     this.#timeZone = config.timeZone;
     this.#pageSize = config.pageSize;
+    this.#company = new CompanyPages(client, config);
     this.#cache = new IdCache(config.idCacheSize);
+    this.#matching = new UserNameMatchingProbe(config.userNameMatching, {
+      lookupOnce: (userName, signal) => this.lookupOnce(userName, signal),
+      someUser: async (signal) => {
+        const page = await this.#client.getUserData({ pageindex: 0, pagesize: 1 }, { signal });
+        return mapUserPage(page.body, this.#timeZone)[0];
+      },
+    });
+  }
+
+  /** How lookups match user names, once known (see `UserNameMatchingProbe`). */
+  get userNameMatching(): 'case-insensitive' | 'exact' | undefined {
+    return this.#matching.known;
   }
 
   get pageSize(): number {
@@ -51,15 +63,50 @@ export class LastPassUserLocator {
 
   /** Company size seen by the latest unfiltered listing, if any (used to price listings). */
   get knownTotal(): number | undefined {
-    return this.#knownTotal;
+    return this.#company.knownTotal;
   }
 
   get cachedIds(): number {
     return this.#cache.size;
   }
 
-  /** One `getuserdata username` call; the match is checked case-insensitively on our side. */
+  /**
+   * The user with this name in any letter case, or undefined when there is none: one
+   * `getuserdata username` call, and when it finds nobody, the miss is checked (see
+   * `missesAreReliable`): on a server that matches names exactly, by a listing.
+   */
   async lookup(userName: string, signal?: AbortSignal): Promise<FoundUser | undefined> {
+    const found = await this.lookupOnce(userName, signal);
+    if (found !== undefined || (await this.missesAreReliable(signal))) return found;
+    const key = normalizeUserName(userName);
+    return (await this.findInListing(new Set([key]), signal)).get(key);
+  }
+
+  /** True when a lookup that found nobody means nobody has that name, in any case. */
+  missesAreReliable(signal?: AbortSignal): Promise<boolean> {
+    return this.#matching.missesAreReliable(signal);
+  }
+
+  /**
+   * The users whose normalized names are `wanted`, by one listing of the company (stopping once all
+   * are found), added to `found` under their normalized names.
+   */
+  async findInListing(
+    wanted: ReadonlySet<string>,
+    signal?: AbortSignal,
+    found: Map<string, FoundUser> = new Map(),
+  ): Promise<Map<string, FoundUser>> {
+    const before = found.size;
+    // Three pages requested ahead: LastPass builds the next pages while this side reads the last one.
+    for await (const page of this.lazyPages({ wanted, ahead: 3, signal })) {
+      for (const entry of page) found.set(normalizeUserName(entry.record.username), entry);
+      if (found.size - before === wanted.size) break;
+    }
+    return found;
+  }
+
+  /** One `getuserdata username` call, taken as answered; the match is checked ignoring case. */
+  async lookupOnce(userName: string, signal?: AbortSignal): Promise<FoundUser | undefined> {
     const result = await this.#client.getUserData({ username: userName }, { signal });
     const found = mapUserPage(result.body, this.#timeZone).find((entry) =>
       sameUserName(entry.record.username, userName),
@@ -68,21 +115,22 @@ export class LastPassUserLocator {
     return found;
   }
 
-  async resolve(ref: UserRef): Promise<FoundUser> {
-    const found = 'id' in ref ? await this.findById(ref.id) : await this.lookup(ref.userName);
+  async resolve(ref: UserRef, signal?: AbortSignal): Promise<FoundUser> {
+    const found = 'id' in ref ? await this.findById(ref.id, signal) : await this.lookup(ref.userName, signal);
     if (found === undefined) throw notFound(ref);
     return found;
   }
 
-  async findById(id: string): Promise<FoundUser | undefined> {
+  async findById(id: string, signal?: AbortSignal): Promise<FoundUser | undefined> {
     if (!NUMERIC_ID.test(id)) return undefined;
     const cached = this.#cache.get(id);
     if (cached !== undefined) {
-      const found = await this.lookup(cached);
+      // The name as stored: a miss means it moved, and paging finds it.
+      const found = await this.lookupOnce(cached, signal);
       if (found?.record.id === id) return found;
       this.#cache.forget(id);
     }
-    for await (const page of this.pages()) {
+    for await (const page of this.pages({ signal })) {
       const found = page.find((entry) => entry.record.id === id);
       if (found !== undefined) return found;
     }
@@ -90,17 +138,17 @@ export class LastPassUserLocator {
   }
 
   /** The user as it is now, after a write to `userName`; falls back to the id if the name moved. */
-  async reread(userName: string, id: string): Promise<FoundUser> {
-    const found = await this.lookup(userName);
+  async reread(userName: string, id: string, signal?: AbortSignal): Promise<FoundUser> {
+    const found = await this.lookupOnce(userName, signal);
     if (found?.record.id === id) return found;
-    const byId = await this.findById(id);
+    const byId = await this.findById(id, signal);
     if (byId === undefined) throw notFound({ id });
     return byId;
   }
 
   /** Every user, page by page (see `userPages`), each page mapped and remembered. */
   async *pages(query: PageQuery = {}): AsyncGenerator<FoundUser[]> {
-    for await (const page of this.#rawPages(query)) {
+    for await (const page of this.#company.pages(query)) {
       const found = mapUserPage(page, this.#timeZone);
       for (const entry of found) this.remember(entry);
       yield found;
@@ -112,7 +160,7 @@ export class LastPassUserLocator {
    * see `userPageEntries`. Pages, not users, are awaited: one async step per page, not per user.
    */
   async *lazyPages(query: PageQuery = {}): AsyncGenerator<Iterable<FoundUser>> {
-    for await (const page of this.#rawPages(query)) yield this.#remembering(page, query.wanted);
+    for await (const page of this.#company.pages(query)) yield this.#remembering(page, query.wanted);
   }
 
   *#remembering(page: GetUserDataResponse, wanted: ReadonlySet<string> | undefined): Generator<FoundUser> {
@@ -120,18 +168,6 @@ export class LastPassUserLocator {
       this.remember(entry);
       yield entry;
     }
-  }
-
-  #rawPages(query: PageQuery): AsyncGenerator<GetUserDataResponse> {
-    const pagesize = query.pageSize ?? this.#pageSize;
-    const fetchPage = async (pageindex: number, signal: AbortSignal | undefined) => {
-      const filter = query.disabled === true ? { disabled: true } : {};
-      const page = (await this.#client.getUserData({ pageindex, pagesize, ...filter }, { signal })).body;
-      // An empty company yields no page at all, yet its size (0) is worth knowing.
-      if (query.disabled !== true) this.#knownTotal = page.total;
-      return page;
-    };
-    return userPages(fetchPage, query.signal, query.ahead);
   }
 
   remember(found: FoundUser): void {
@@ -144,7 +180,7 @@ export class LastPassUserLocator {
 
   /** After a create, the company grew by about this many users (for pricing the next listing). */
   grewBy(count: number): void {
-    if (this.#knownTotal !== undefined) this.#knownTotal += count;
+    this.#company.grewBy(count);
   }
 
   clear(): void {

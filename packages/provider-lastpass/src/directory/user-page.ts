@@ -27,14 +27,16 @@ export function* userPageEntries(
   timeZone: string,
   wanted?: ReadonlySet<string>,
 ): Generator<FoundUser> {
-  const invited = invitedNames(page.invited);
+  // [U] Without an `invited` list (never seen in a recorded answer) a pending invitation shows as
+  // `neverloggedin`, which LastPass records for invited users.
+  const invited = page.invited === undefined ? undefined : invitedNames(page.invited);
   const memberships = pageMemberships(page);
   for (const record of page.users) {
     const key = normalizeUserName(record.username);
     // A search for some users maps only those (a check before a create pages a whole company).
     if (wanted !== undefined && !wanted.has(key)) continue;
     const user = toUnifiedUser(record, {
-      invited: invited.has(key),
+      invited: invited === undefined ? record.neverloggedin : invited.has(key),
       timeZone,
       extraGroups: memberships?.get(key),
     });

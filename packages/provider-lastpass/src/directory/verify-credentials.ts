@@ -17,9 +17,12 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, CredentialStatus>> = {
  * The cheapest authenticated call, `getuserdata` with a page of one, as a health report: bad
  * credentials are a result, not an exception. LastPass cannot tell "expired" from "invalid".
  */
-export async function verifyCredentials(client: LastPassClient): Promise<CredentialCheck> {
+export async function verifyCredentials(
+  client: LastPassClient,
+  signal?: AbortSignal,
+): Promise<CredentialCheck> {
   try {
-    await client.getUserData({ pageindex: 0, pagesize: 1 });
+    await client.getUserData({ pageindex: 0, pagesize: 1 }, { signal });
     return { status: 'valid', checkedAt: new Date().toISOString() };
   } catch (error) {
     if (!ProvisioningError.is(error)) throw error;

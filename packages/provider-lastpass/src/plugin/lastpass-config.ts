@@ -27,6 +27,18 @@ export const LastPassConfig = z.strictObject({
    * each). Beyond it the oldest are forgotten; a forgotten id costs a listing to resolve.
    */
   idCacheSize: z.number().int().min(0).max(1_000_000).default(10_000),
+  /**
+   * Most distinct users one listing may bring. A server that keeps inventing users (or pages) fails
+   * the listing with `provider_error` once past it, instead of running until memory runs out. Each
+   * listed id is kept until the listing ends (about 50 bytes each) to refuse repeated pages.
+   */
+  maxListedUsers: z.number().int().min(1).max(100_000_000).default(1_000_000),
+  /**
+   * [U] How LastPass matches a `getuserdata` `username` lookup. `auto` finds out at the first lookup
+   * that finds nobody (two requests, once per connection); `exact` makes every such miss a listing
+   * of the company; `case-insensitive` believes misses at once.
+   */
+  userNameMatching: z.enum(['auto', 'case-insensitive', 'exact']).default('auto'),
 });
 /** Config as a host writes it. */
 export type LastPassConfigInput = z.input<typeof LastPassConfig>;

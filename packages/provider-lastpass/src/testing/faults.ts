@@ -1,20 +1,15 @@
 import { z } from 'zod';
+import { Fault, type SimulatorFault } from './fault-types.js';
 import { createPrng, type Prng } from './prng.js';
 import { parseOrThrow } from './simulator-error.js';
 
-/**
- * What can go wrong between a client and the service. `applyWrite` says whether the command still
- * runs: `slow` with `applyWrite: true` (its default) is "the write happened but the answer came too
- * late"; `drop` and `malformed` default to not running it.
- */
-export type SimulatorFault =
-  | { readonly kind: 'status'; readonly status: 429 | 500 | 502 | 503; readonly retryAfterSeconds?: number }
-  | { readonly kind: 'drop'; readonly applyWrite?: boolean }
-  | { readonly kind: 'slow'; readonly delayMs: number; readonly applyWrite?: boolean }
-  | { readonly kind: 'malformed'; readonly applyWrite?: boolean }
-  | { readonly kind: 'auth' };
+export type { SimulatorFault, SimulatorFaultKind } from './fault-types.js';
 
-export type SimulatorFaultKind = SimulatorFault['kind'];
+/** A request held by a `hold` fault: released (applied) when the next request of its `cmd` arrives. */
+export interface HeldRequest {
+  readonly cmd: string | null;
+  readonly release: () => void;
+}
 
 export interface FaultMatch {
   /** Only requests with this `cmd`; every request when absent. */
@@ -25,17 +20,6 @@ export interface ThrottleOptions extends FaultMatch {
   readonly retryAfterSeconds?: number;
 }
 
-const Fault = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('status'),
-    status: z.literal([429, 500, 502, 503]),
-    retryAfterSeconds: z.int().min(0).optional(),
-  }),
-  z.strictObject({ kind: z.literal('drop'), applyWrite: z.boolean().optional() }),
-  z.strictObject({ kind: z.literal('slow'), delayMs: z.int().min(0), applyWrite: z.boolean().optional() }),
-  z.strictObject({ kind: z.literal('malformed'), applyWrite: z.boolean().optional() }),
-  z.strictObject({ kind: z.literal('auth') }),
-]);
 const Match = z.strictObject({ cmd: z.string().min(1).optional() }).default({});
 
 function checkedFault(fault: SimulatorFault): SimulatorFault {
@@ -53,6 +37,7 @@ export class SimulatorFaults {
   private readonly scripted: (Rule & { remaining: number })[] = [];
   private readonly rates: (Rule & { probability: number })[] = [];
   private throttleRule: (Rule & { maxItems: number }) | null = null;
+  private readonly heldRequests: HeldRequest[] = [];
   private readonly prng: Prng;
 
   constructor(seed: number) {
@@ -64,6 +49,11 @@ export class SimulatorFaults {
     const remaining = parseOrThrow(z.int().min(1), count, 'count');
     const rule = { fault: checkedFault(fault), cmd: parseOrThrow(Match, match, 'match').cmd };
     this.scripted.push({ ...rule, remaining });
+  }
+
+  /** Every matching request meets `fault` (until `clear()`): a server that always behaves so. */
+  always(fault: SimulatorFault, match?: FaultMatch): void {
+    this.rate(1, fault, match);
   }
 
   /** Each matching request meets `fault` with this probability (0..1). */
@@ -100,10 +90,30 @@ export class SimulatorFaults {
     return this.scripted.reduce((sum, rule) => sum + rule.remaining, 0);
   }
 
+  /** Requests held by `hold` faults and not released yet. */
+  get held(): number {
+    return this.heldRequests.length;
+  }
+
+  /** Forgets every fault rule, and the held requests without applying them. */
   clear(): void {
     this.scripted.length = 0;
     this.rates.length = 0;
     this.throttleRule = null;
+    this.heldRequests.length = 0;
+  }
+
+  /** @internal Keeps a held request until a request of the same `cmd` arrives. */
+  hold(request: HeldRequest): void {
+    this.heldRequests.push(request);
+  }
+
+  /** @internal Applies the requests held for `cmd`, oldest first, before that request is handled. */
+  releaseHeld(cmd: string | null): void {
+    const due = this.heldRequests.filter((held) => held.cmd === cmd);
+    if (due.length === 0) return;
+    for (const held of due) this.heldRequests.splice(this.heldRequests.indexOf(held), 1);
+    for (const held of due) held.release();
   }
 
   /** @internal The fault this request meets, if any (consumes scripted faults). */
@@ -116,7 +126,8 @@ export class SimulatorFaults {
       return rule.fault;
     }
     for (const rule of this.rates) {
-      if (matches(rule) && this.prng.chance(rule.probability)) return rule.fault;
+      if (!matches(rule)) continue;
+      if (rule.probability >= 1 || this.prng.chance(rule.probability)) return rule.fault;
     }
     return null;
   }

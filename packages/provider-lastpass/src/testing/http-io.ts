@@ -49,3 +49,13 @@ export function sendPlain(
   });
   response.end(body);
 }
+
+/** An error page from whatever answers in front of the API, carrying `body` (an `echo` fault). */
+export function sendHtml(response: ServerResponse, status: number, body: string): void {
+  response.writeHead(status, {
+    'content-type': 'text/html;charset=UTF-8',
+    'content-length': Buffer.byteLength(body),
+    server: 'LastPass',
+  });
+  response.end(body);
+}

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandContext, CommandDefinition } from './commands/command-types.js';
-import type { SimulatorFault, SimulatorFaultKind, SimulatorFaults } from './faults.js';
-import { sendLastPass, sendPlain } from './http-io.js';
+import { echoAnswer, shapeAnswer, shapeRequestData, streamPadded } from './fault-bodies.js';
+import { runsCommand, type SimulatorFault, type SimulatorFaultKind } from './fault-types.js';
+import type { SimulatorFaults } from './faults.js';
+import { sendHtml, sendLastPass, sendPlain } from './http-io.js';
 import { authenticate, commandName, parseBody } from './request-envelope.js';
 import type { SimulatorRequestRecord } from './request-log.js';
 import type { SimulatorQuirks } from './simulator-options.js';
@@ -27,14 +29,19 @@ export interface RequestHandlerDeps {
   readonly commands: ReadonlyMap<string, CommandDefinition>;
 }
 
-const retryAfter = (fault: SimulatorFault): Record<string, string> =>
-  fault.kind === 'status' && fault.retryAfterSeconds !== undefined
-    ? { 'retry-after': String(fault.retryAfterSeconds) }
-    : {};
+const retryAfter = (fault: SimulatorFault): Record<string, string> => {
+  if (fault.kind !== 'status') return {};
+  if (fault.retryAfter !== undefined) return { 'retry-after': fault.retryAfter };
+  return fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+};
+
+// The start of a `getuserdata` answer that an `endless` body never finishes.
+const ENDLESS_HEAD = '{"total":1,"count":1,"Users":{';
 
 /**
  * One POST to the endpoint. `status`/`auth` faults answer before anything runs; `drop`, `slow` and
- * `malformed` wrap the real answer, and run the command only when their `applyWrite` says so.
+ * `malformed` wrap the real answer, and run the command only when their `applyWrite` says so; the
+ * hostile-server faults (see `SimulatorFault`) shape, hold, stream or echo it.
  */
 export class RequestHandler {
   constructor(private readonly deps: RequestHandlerDeps) {}
@@ -48,21 +55,28 @@ export class RequestHandler {
   ) {
     const body = parseBody(text, request.headers['content-type']);
     const cmd = commandName(body);
+    // A resend meets the state its held predecessor leaves: that one is applied first.
+    this.deps.faults.releaseHeld(cmd);
     const fault = this.deps.faults.draw(cmd);
-    const execute =
-      fault === null ||
-      (fault.kind !== 'status' && fault.kind !== 'auth' && (fault.applyWrite ?? fault.kind === 'slow'));
-    const answer: Answer | null =
-      fault?.kind === 'status'
-        ? { status: fault.status, body: null, outcome: 'fault', headers: retryAfter(fault) }
-        : fault?.kind === 'auth'
-          ? { status: 200, body: AUTH_ERROR_XML, outcome: 'fault' }
-          : this.answer(body, request.socket.remoteAddress ?? '127.0.0.1', execute);
+    const ipAddress = request.socket.remoteAddress ?? '127.0.0.1';
+    if (fault?.kind === 'hold') return this.hold(response, body, cmd, ipAddress, record);
+    const answer = this.faultAnswer(fault, text, body) ?? this.answer(body, ipAddress, fault);
     await sleep(this.deps.quirks.latencyMs, undefined, { signal });
     const faultKind = fault !== null ? { fault: fault.kind } : answer?.fault ? { fault: answer.fault } : {};
     if (fault?.kind === 'drop') {
       response.socket?.destroy();
       return record({ cmd, status: 0, outcome: 'fault', ...faultKind });
+    }
+    if (fault?.kind === 'huge' || fault?.kind === 'endless') {
+      const head = fault.kind === 'huge' && answer?.body != null ? answer.body : ENDLESS_HEAD;
+      const size = fault.kind === 'huge' ? fault.bytes : undefined;
+      const bytes = await streamPadded(
+        response,
+        head,
+        size,
+        fault.kind === 'huge' && fault.declareLength === true,
+      );
+      return record({ cmd, status: 200, outcome: 'fault', ...faultKind, bytes });
     }
     if (fault?.kind === 'slow') await sleep(fault.delayMs, undefined, { signal });
     // A command that did not run has no answer: a late gateway timeout, or garbage.
@@ -72,11 +86,59 @@ export class RequestHandler {
         ? { status: 200, body: '', outcome: 'fault' }
         : { status: 504, body: null, outcome: 'fault' });
     if (sent.body === null) sendPlain(response, sent.status, sent.headers);
+    else if (fault?.kind === 'echo' && sent.status !== 200) sendHtml(response, sent.status, sent.body);
     else sendLastPass(response, fault?.kind === 'malformed' ? garble(sent.body) : sent.body, sent.status);
-    record({ cmd, status: sent.status, outcome: fault === null ? sent.outcome : 'fault', ...faultKind });
+    const shaped = fault === null || fault.kind === 'total' || fault.kind === 'repeat-page';
+    record({ cmd, status: sent.status, outcome: shaped ? sent.outcome : 'fault', ...faultKind });
   }
 
-  private answer(body: Record<string, unknown> | null, ipAddress: string, execute: boolean): Answer | null {
+  /** Answers that replace the command: status codes, the auth error, echoes. */
+  private faultAnswer(
+    fault: SimulatorFault | null,
+    text: string,
+    body: Record<string, unknown> | null,
+  ): Answer | null {
+    if (fault?.kind === 'status') {
+      return { status: fault.status, body: null, outcome: 'fault', headers: retryAfter(fault) };
+    }
+    if (fault?.kind === 'auth') return { status: 200, body: AUTH_ERROR_XML, outcome: 'fault' };
+    if (fault?.kind === 'echo') {
+      const echo = echoAnswer(fault, text, body);
+      return { status: echo.status, body: echo.body, outcome: 'fault' };
+    }
+    return null;
+  }
+
+  /**
+   * `hold`: no answer now. The command runs when the next request of the same `cmd` arrives (the
+   * client's resend), just before that one; the late answer goes out only if anyone still listens.
+   */
+  private hold(
+    response: ServerResponse,
+    body: Record<string, unknown> | null,
+    cmd: string | null,
+    ipAddress: string,
+    record: Recorder,
+  ): void {
+    this.deps.faults.hold({
+      cmd,
+      release: () => {
+        const answer = this.answer(body, ipAddress, null);
+        const listening = !response.destroyed && !response.writableEnded;
+        if (listening && answer !== null) {
+          if (answer.body === null) sendPlain(response, answer.status, answer.headers);
+          else sendLastPass(response, answer.body, answer.status);
+        }
+        record({ cmd, status: listening ? (answer?.status ?? 0) : 0, outcome: 'fault', fault: 'hold' });
+      },
+    });
+  }
+
+  private answer(
+    body: Record<string, unknown> | null,
+    ipAddress: string,
+    fault: SimulatorFault | null,
+  ): Answer | null {
     const { state, quirks, commands, faults } = this.deps;
     const envelope = authenticate(body, state.credentials);
     if (envelope === null) return { status: 200, body: AUTH_ERROR_XML, outcome: 'auth-error' };
@@ -85,7 +147,7 @@ export class RequestHandler {
     const context: CommandContext = {
       state,
       quirks,
-      data: envelope.data,
+      data: shapeRequestData(fault, envelope.data),
       envelope: envelope.fields,
       actor: { username: envelope.apiuser ?? 'API', ipAddress: ipAddress.replace(/^::ffff:/, '') },
     };
@@ -93,8 +155,8 @@ export class RequestHandler {
     const throttled = requested ? faults.throttle(command.name, () => requested(context)) : null;
     if (throttled !== null)
       return { status: 429, body: null, outcome: 'fault', headers: retryAfter(throttled), fault: 'status' };
-    if (!execute) return null;
-    return { status: 200, body: JSON.stringify(command.run(context)), outcome: 'ok' };
+    if (!runsCommand(fault)) return null;
+    return { status: 200, body: JSON.stringify(shapeAnswer(fault, command.run(context))), outcome: 'ok' };
   }
 
   /** §3 [U]: nothing documents this answer, so it is a quirk; the default is invented. */

@@ -13,4 +13,6 @@ export interface SimulatorRequestRecord {
   readonly outcome: 'ok' | 'auth-error' | 'unknown-command' | 'rejected' | 'fault';
   /** The injected fault, when one fired. */
   readonly fault?: SimulatorFaultKind;
+  /** Body bytes written by a streaming fault (`huge`, `endless`) before it ended or the client left. */
+  readonly bytes?: number;
 }

@@ -14,6 +14,18 @@ export interface SimulatorQuirks {
   readonly omitEmptyGroups: boolean;
   /** §4.1 [U]: `Groups`/`invited` describe only the returned page ('page') or the whole company. */
   readonly groupsScope: 'page' | 'company';
+  /**
+   * §4.1 [U]: `getuserdata` answers carry the `invited` list (`[]` when nobody is invited), as two
+   * clients read it ('listed'), or never, as in every recorded answer ('omitted'); then only
+   * `neverloggedin` tells a pending invitation.
+   */
+  readonly invitedList: 'listed' | 'omitted';
+  /**
+   * [U] How a `getuserdata` `username` filter matches: ignoring letter case as clients assume
+   * ('case-insensitive'), or only the exact stored spelling ('exact'). Commands that change a user
+   * still find it in any case.
+   */
+  readonly userNameLookup: 'case-insensitive' | 'exact';
   /** §7.8: `mpstrength`/`totalscore` as JSON strings (`"100"`) rather than numbers. */
   readonly numbersAsStrings: boolean;
   /** §4.2 [U]: `batchadd` on an existing username warns and skips it, or updates it silently. */
@@ -87,6 +99,8 @@ const QuirksSchema = z.strictObject({
   emptyUsersAs: z.enum(['array', 'object']).default('array'),
   omitEmptyGroups: z.boolean().default(true),
   groupsScope: z.enum(['page', 'company']).default('page'),
+  invitedList: z.enum(['listed', 'omitted']).default('listed'),
+  userNameLookup: z.enum(['case-insensitive', 'exact']).default('case-insensitive'),
   numbersAsStrings: z.boolean().default(true),
   batchaddExisting: z.enum(['conflict-warn', 'upsert']).default('conflict-warn'),
   autoCreateGroups: z.boolean().default(true),

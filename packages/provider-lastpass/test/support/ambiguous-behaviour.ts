@@ -93,6 +93,29 @@ export function describeAmbiguousWrites(mode: SimulatorQuirks['batchaddExisting'
       });
     }
 
+    it('reports users created when a held batchadd lands together with its resend', async () => {
+      const { connection } = await connectTo(simulator, { timeoutMs: TIMEOUT_MS });
+      simulator.faults.next(1, { kind: 'hold' }, { cmd: 'batchadd' });
+      const batch = [{ userName: unique('held') }, { userName: unique('held') }];
+      const result = await connection.directory.createUsers(batch);
+      expect(codes(result.items)).toEqual(['ok', 'ok']);
+      for (const [index, item] of result.items.entries()) {
+        const stored = simulator.state.getUserByName(batch[index]!.userName);
+        expect(item.ok && item.user.id).toBe(stored?.id);
+      }
+    });
+
+    it('reports a user of a held chunk created even when the resend fails as a whole', async () => {
+      const { connection } = await connectTo(simulator, { timeoutMs: TIMEOUT_MS });
+      simulator.faults.next(1, { kind: 'hold' }, { cmd: 'batchadd' });
+      // The held write lands just before this answer, which refuses the resend itself.
+      simulator.faults.next(1, { kind: 'auth' }, { cmd: 'batchadd' });
+      const userName = unique('held-refused');
+      const result = await connection.directory.createUsers([{ userName }]);
+      expect(codes(result.items)).toEqual(['ok']);
+      expect(simulator.state.getUserByName(userName)).toBeDefined();
+    });
+
     it('reports unavailable, and creates nothing, when every resend is lost too', async () => {
       const { connection } = await connectTo(simulator, { timeoutMs: TIMEOUT_MS });
       simulator.faults.next(10, { kind: 'drop', applyWrite: false }, { cmd: 'batchadd' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../testing/virtual-clock.js';
 import { HttpClient } from '../http-client.js';
 import {
   fixedWindow,
@@ -7,7 +8,6 @@ import {
   throttlingServer,
   tokenBucket,
 } from '../throttling-server-test-helpers.js';
-import { VirtualClock } from '../virtual-clock-test-helpers.js';
 
 const RUN_MS = 60_000;
 const SETTLED_FROM_MS = 10_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VirtualClock } from '../virtual-clock-test-helpers.js';
+import { VirtualClock } from '../../testing/virtual-clock.js';
 import { AdaptiveLimiter } from './adaptive-limiter.js';
 import { LimiterSettings, type LimiterSettingsInput } from './limiter-settings.js';
 import type { LimiterPermit } from './limiter-state.js';

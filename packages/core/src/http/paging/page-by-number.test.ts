@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageByNumber } from './page-by-number.js';
+import { pageByNumber, pagesByNumber } from './page-by-number.js';
 import { byId, drain, itemsUpTo } from './paging-test-helpers.js';
 
 /** An honest server holding `count` items that caps pages at `cap` and reports `total` (maybe lying). */
 function server(
   count: number,
-  options: { cap?: number; total?: (count: number) => number | undefined } = {},
+  options: { cap?: number | undefined; total?: ((count: number) => number | undefined) | undefined } = {},
 ) {
   const all = itemsUpTo(count);
   const calls: Array<{ number: number; offset: number }> = [];
@@ -56,7 +56,7 @@ describe('pageByNumber', () => {
     expect(calls).toHaveLength(1);
   });
 
-  for (const total of [5, -5, undefined, Number.NaN, 1e12]) {
+  for (const total of [-5, undefined, Number.NaN, 1e12]) {
     it(`never stops early on a reported total of ${total}`, async () => {
       const { fetchPage } = server(25, { total: () => total });
       const { items, error } = await drain(
@@ -67,16 +67,18 @@ describe('pageByNumber', () => {
     });
   }
 
-  it('fails typed, never short, when items keep coming past a reported total of 0', async () => {
-    const { fetchPage } = server(25, { total: () => 0 });
-    const { items, error } = await drain(
-      pageByNumber({ provider: 'acme', fetchPage, pageSize: 10, itemId: byId }),
-    );
-    expect(items).toHaveLength(20);
-    expect(error).toMatchObject({
-      code: 'provider_error',
-      details: { reason: 'too_many_pages', reportedTotal: 0 },
-    });
+  it('fails typed, never short, when a page brings more items than the reported total', async () => {
+    for (const total of [0, 5]) {
+      const { fetchPage } = server(25, { total: () => total });
+      const { error } = await drain(
+        pageByNumber({ provider: 'acme', fetchPage, pageSize: 10, itemId: byId }),
+      );
+      expect(error).toMatchObject({
+        code: 'provider_error',
+        retryable: true,
+        details: { reason: 'more_than_total', reportedTotal: total },
+      });
+    }
   });
 
   it('ends a server that repeats the same page with repeated_page', async () => {
@@ -89,7 +91,7 @@ describe('pageByNumber', () => {
     expect(error).toMatchObject({ code: 'provider_error', details: { reason: 'repeated_page' } });
   });
 
-  it('ends a server inventing items past its reported total with too_many_pages', async () => {
+  it('ends a server inventing items past its reported total with more_than_total', async () => {
     let next = 0;
     const fetchPage = async () => ({ items: itemsUpTo(10).map(() => ({ id: `n${next++}` })), total: 30 });
     const { items, error } = await drain(
@@ -97,9 +99,9 @@ describe('pageByNumber', () => {
     );
     expect(error).toMatchObject({
       code: 'provider_error',
-      details: { reason: 'too_many_pages', reportedTotal: 30 },
+      details: { reason: 'more_than_total', reportedTotal: 30 },
     });
-    expect(items).toHaveLength(50);
+    expect(items).toHaveLength(30);
   });
 
   it('ends at the hard maximum of pages', async () => {
@@ -167,7 +169,12 @@ describe('pageByNumber', () => {
           );
           // Either every item exactly once, or a typed error: never a silent short listing.
           if (error === undefined) expect(items.map(byId)).toEqual(itemsUpTo(count).map(byId));
-          else expect(error).toMatchObject({ code: 'provider_error', details: { reason: 'too_many_pages' } });
+          else {
+            expect(error).toMatchObject({ code: 'provider_error' });
+            expect(['more_than_total', 'pages_exceed_total']).toContain(
+              (error as { details: { reason: string } }).details.reason,
+            );
+          }
         },
       ),
     );
@@ -198,5 +205,150 @@ describe('pageByNumber', () => {
         },
       ),
     );
+  });
+});
+
+describe('pageByNumber (untilEmptyPage, ahead, exact totals)', () => {
+  const listAll = async (options: {
+    count: number;
+    pageSize: number;
+    cap?: number;
+    total?: (count: number) => unknown;
+    ahead?: number;
+  }) => {
+    const { fetchPage, calls } = server(options.count, {
+      cap: options.cap,
+      total: options.total as (count: number) => number | undefined,
+    });
+    const listing = pageByNumber({
+      provider: 'acme',
+      fetchPage,
+      pageSize: options.pageSize,
+      itemId: byId,
+      firstPage: 0,
+      untilEmptyPage: true,
+      total: 'exact',
+      maxItems: 100_000,
+      ahead: options.ahead,
+    });
+    return { ...(await drain(listing)), calls };
+  };
+
+  it('lists an honest server completely in ceil(n / size) requests plus the empty one that ends it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (count, pageSize, ahead) => {
+          const { items, error, calls } = await listAll({ count, pageSize, total: (n) => n, ahead });
+          expect(error).toBeUndefined();
+          expect(items.map(byId)).toEqual(itemsUpTo(count).map(byId));
+          expect(calls).toHaveLength(Math.ceil(count / pageSize) + 1);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('lists everything or fails typed, never fewer items in silence, whatever the total claims', async () => {
+    const claims = fc.oneof(
+      fc.constant(undefined),
+      fc.integer({ min: -10, max: 200 }),
+      fc.double({ noNaN: false }),
+      fc.constantFrom(null, '12', 1e12),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        claims,
+        fc.integer({ min: 0, max: 3 }),
+        async (count, pageSize, capBy, claim, ahead) => {
+          const cap = Math.min(pageSize, capBy);
+          const { items, error } = await listAll({ count, pageSize, cap, total: () => claim, ahead });
+          if (error === undefined) expect(items.map(byId)).toEqual(itemsUpTo(count).map(byId));
+          else expect(error).toMatchObject({ code: 'provider_error', retryable: true });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never asks past the empty page that ends the listing, however far ahead it reads', async () => {
+    const numbers = async (count: number) =>
+      (await listAll({ count, pageSize: 10, total: (n) => n, ahead: 3 })).calls.map((call) => call.number);
+    expect(await numbers(45)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(await numbers(40)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('refuses a listing that ends short of an exact total', async () => {
+    let index = 0;
+    const fetchPage = async () => ({ items: index++ === 0 ? itemsUpTo(10) : [], total: 25 });
+    const listing = pageByNumber({ provider: 'acme', fetchPage, pageSize: 10, itemId: byId, total: 'exact' });
+    expect((await drain(listing)).error).toMatchObject({ details: { reason: 'ended_before_total' } });
+  });
+
+  it('ends where it may on a failure isPastEnd accepts, and throws it anywhere else', async () => {
+    const failing = (failFrom: number) =>
+      pageByNumber({
+        provider: 'acme',
+        fetchPage: async ({ number }) => {
+          if (number > failFrom) throw new Error('no more');
+          return { items: [{ id: `u${number}` }], total: 2 };
+        },
+        pageSize: 1,
+        itemId: byId,
+        total: 'exact',
+        untilEmptyPage: true,
+        isPastEnd: (error) => error instanceof Error && error.message === 'no more',
+      });
+    expect(await drain(failing(2))).toEqual({ items: [{ id: 'u1' }, { id: 'u2' }] });
+    expect((await drain(failing(1))).error).toMatchObject({ message: 'no more' });
+  });
+});
+
+describe('pagesByNumber', () => {
+  it('yields each page with its new items, and the page itself untouched', async () => {
+    const pages = [
+      { items: itemsUpTo(3), groups: ['a'] },
+      { items: [{ id: 'u3' }, { id: 'u4' }], groups: ['b'] },
+      { items: [], groups: [] },
+    ];
+    let index = 0;
+    const listing = pagesByNumber({
+      provider: 'acme',
+      fetchPage: async () => pages[index++]!,
+      pageSize: 3,
+      itemId: byId,
+      untilEmptyPage: true,
+    });
+    const seen: Array<{ groups: string[]; items: string[] }> = [];
+    for await (const { page, items } of listing) seen.push({ groups: page.groups, items: items.map(byId) });
+    expect(seen).toEqual([
+      { groups: ['a'], items: ['u1', 'u2', 'u3'] },
+      { groups: ['b'], items: ['u4'] },
+    ]);
+  });
+
+  it('passes the signal to every page and throws cancelled once it is aborted', async () => {
+    const controller = new AbortController();
+    const seen: Array<AbortSignal | undefined> = [];
+    const listing = pagesByNumber({
+      provider: 'acme',
+      fetchPage: async ({ number, signal }) => {
+        seen.push(signal);
+        return { items: [{ id: `u${number}` }], total: 5 };
+      },
+      pageSize: 1,
+      itemId: byId,
+      ahead: 1,
+      signal: controller.signal,
+    });
+    await listing.next();
+    controller.abort(new Error('stop'));
+    await expect(listing.next()).rejects.toMatchObject({ code: 'cancelled' });
+    expect(seen.every((signal) => signal === controller.signal)).toBe(true);
   });
 });

@@ -1,19 +1,22 @@
-import type { Page, PageGuardOptions } from './page-guard.js';
+import { throwIfCancelled } from '../cancellation.js';
+import { type Page, PageGuard, type PageGuardOptions } from './page-guard.js';
 import { checkPagingOptions, PageByNumberShape } from './page-options.js';
-import { paginate } from './paginate.js';
 
 /** Where the next page starts: both forms, whichever the API takes. */
 export interface PagePosition {
   /** Page number, counted from `firstPage`. */
   readonly number: number;
-  /** Items before this page (the sum of the sizes of the pages before it). */
+  /**
+   * Items before this page: the sum of the sizes of the pages before it (with `ahead`, pages not
+   * yet read count as full).
+   */
   readonly offset: number;
   readonly size: number;
   readonly signal: AbortSignal | undefined;
 }
 
-export interface PageByNumberOptions<T> extends PageGuardOptions {
-  readonly fetchPage: (position: PagePosition) => Promise<Page<T>>;
+export interface PageByNumberOptions<T, P extends Page<T> = Page<T>> extends PageGuardOptions {
+  readonly fetchPage: (position: PagePosition) => Promise<P>;
   readonly pageSize: number;
   readonly itemId: (item: T) => string | number;
   /** Number of the first page: 1 (the default) or 0. */
@@ -25,29 +28,114 @@ export interface PageByNumberOptions<T> extends PageGuardOptions {
    * would otherwise end every listing after its first page).
    */
   readonly serverHonoursPageSize?: boolean | undefined;
+  /**
+   * Only an empty page ends the listing, never a short one: for an API whose page sizes prove
+   * nothing (LastPass). Costs the one request past the last page.
+   */
+  readonly untilEmptyPage?: boolean | undefined;
+  /**
+   * Pages requested ahead of the one the caller is reading (default 0: the next page is requested
+   * when the caller has consumed this one). Pages a reported total puts past the end are not
+   * requested ahead.
+   */
+  readonly ahead?: number | undefined;
+  /**
+   * True for a failure that may mean "there is no such page" (an API that answers the request past
+   * its last page with an error). It ends the listing only where it may end: the items reached an
+   * exact total, or (without one) the last page was short.
+   */
+  readonly isPastEnd?: ((error: unknown) => boolean) | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
+/** One page of a listing, and its items not listed on an earlier page (the page's own when all are). */
+export interface ListedPage<T, P extends Page<T> = Page<T>> {
+  readonly page: P;
+  readonly items: readonly T[];
+}
+
 /**
- * Pages by number or offset (`?page=3&per_page=100`, `?offset=200&limit=100`). The listing ends on
- * an empty page or a short one (see `serverHonoursPageSize`), never on a reported total.
+ * Pages by number or offset (`?page=3&per_page=100`, `?offset=200&limit=100`), item by item. The
+ * listing ends on an empty page or a short one (see `serverHonoursPageSize` and `untilEmptyPage`),
+ * never on a reported total.
  */
 export function pageByNumber<T>(options: PageByNumberOptions<T>): AsyncGenerator<T, void, undefined> {
   checkPagingOptions(PageByNumberShape, options, 'pageByNumber');
-  const size = options.pageSize;
-  const first: PagePosition = { number: options.firstPage ?? 1, offset: 0, size, signal: options.signal };
-  return paginate<T, PagePosition>({
-    ...options,
-    first,
-    fetch: async (position, guard) => {
-      const page = await options.fetchPage(position);
-      const count = page.items.length;
-      const short = count < size && (options.serverHonoursPageSize === true || count < guard.largestPage);
-      const next =
-        count === 0 || short
-          ? undefined
-          : { ...position, number: position.number + 1, offset: position.offset + count };
-      return { ...page, next };
-    },
-  });
+  return itemsOf(numberedPages(options), options);
+}
+
+/**
+ * `pageByNumber` page by page, for a provider that reads page-level facts (a map of groups that
+ * comes with each page): each page with its new items.
+ */
+export function pagesByNumber<T, P extends Page<T> = Page<T>>(
+  options: PageByNumberOptions<T, P>,
+): AsyncGenerator<ListedPage<T, P>, void, undefined> {
+  checkPagingOptions(PageByNumberShape, options, 'pagesByNumber');
+  return numberedPages(options);
+}
+
+async function* itemsOf<T>(
+  pages: AsyncGenerator<ListedPage<T>>,
+  { provider, signal }: PageByNumberOptions<T>,
+): AsyncGenerator<T, void, undefined> {
+  for await (const { items } of pages) {
+    for (const item of items) {
+      throwIfCancelled(signal, provider);
+      yield item;
+    }
+  }
+}
+
+async function* numberedPages<T, P extends Page<T>>(
+  options: PageByNumberOptions<T, P>,
+): AsyncGenerator<ListedPage<T, P>, void, undefined> {
+  const { provider, signal, pageSize: size } = options;
+  const guard = new PageGuard(options);
+  const firstPage = options.firstPage ?? 1;
+  const ahead = Math.max(0, Math.floor(options.ahead ?? 0));
+  const queue: Array<{ readonly index: number; readonly offset: number; readonly page: Promise<P> }> = [];
+  // The next page to request: its index from the first page and where it starts.
+  let index = 0;
+  let offset = 0;
+  const request = () => {
+    guard.beforePage(index);
+    const page = options.fetchPage({ number: firstPage + index, offset, size, signal });
+    // Observed now, so a page fetched ahead that fails after the caller stopped is not an
+    // unhandled rejection; the caller who reads it still gets the error from `await`.
+    page.catch(() => undefined);
+    queue.push({ index, offset, page });
+    index++;
+    offset += size;
+  };
+  for (;;) {
+    throwIfCancelled(signal, provider);
+    if (queue.length === 0) request();
+    const next = queue.shift()!;
+    let page: P;
+    try {
+      page = await next.page;
+    } catch (error) {
+      if (signal?.aborted !== true && options.isPastEnd?.(error) === true && guard.mayEndAfter(size)) {
+        return guard.end();
+      }
+      throw error;
+    }
+    throwIfCancelled(signal, provider);
+    const count = Array.isArray(page?.items) ? page.items.length : 0;
+    const short = count < size && (options.serverHonoursPageSize === true || count < guard.largestPage);
+    const last = count === 0 || (short && options.untilEmptyPage !== true);
+    const items = guard.admit(page, options.itemId, !last);
+    if (last && count === 0) return guard.end();
+    if (count < size) {
+      // The next page starts after the items the server gave: pages asked for ahead, as if this
+      // one were full, are dropped and asked for again from there.
+      queue.length = 0;
+      index = next.index + 1;
+      offset = next.offset + count;
+    }
+    if (!last) while (queue.length < ahead && guard.mayHoldItems(index)) request();
+    yield { page, items };
+    if (last) return guard.end();
+  }
 }

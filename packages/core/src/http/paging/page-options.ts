@@ -9,6 +9,8 @@ const fn = z.custom<(...args: never[]) => unknown>(
 /** What every paging helper takes besides its fetching function. */
 const Common = {
   maxPages: z.number().int().positive().max(10_000_000).optional(),
+  maxItems: z.number().int().positive().max(1_000_000_000).optional(),
+  total: z.enum(['upper-bound', 'exact']).optional(),
   signal: z.instanceof(AbortSignal).optional(),
   itemId: fn,
 };
@@ -21,6 +23,9 @@ export const PageByNumberShape = z.strictObject({
   pageSize: z.number().int().positive().max(1_000_000),
   firstPage: z.number().int().min(0).max(1).optional(),
   serverHonoursPageSize: z.boolean().optional(),
+  untilEmptyPage: z.boolean().optional(),
+  ahead: z.number().int().min(0).max(16).optional(),
+  isPastEnd: fn.optional(),
 });
 
 export const PageByCursorShape = z.strictObject({ ...Common, provider: Provider, fetchPage: fn });

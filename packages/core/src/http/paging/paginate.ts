@@ -41,4 +41,5 @@ export async function* paginate<T, C>(options: PaginateOptions<T, C>): AsyncGene
     }
     cursor = step.next;
   }
+  guard.end();
 }

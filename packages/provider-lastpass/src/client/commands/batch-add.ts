@@ -2,11 +2,11 @@ import { AttributeValue, GroupName, secret, UserName } from '@provisionkit/core'
 import { z } from 'zod';
 import { MAX_BATCH_SIZE } from '../client-config.js';
 import { defineCommand } from './command-spec.js';
-import { StatusResponse } from './wire-values.js';
+import { MAX_FULL_NAME_LENGTH, StatusResponse } from './wire-values.js';
 
 export const BatchAddUser = z.strictObject({
   username: UserName,
-  fullname: z.string().max(512).optional(),
+  fullname: z.string().max(MAX_FULL_NAME_LENGTH).optional(),
   groups: z.array(GroupName).max(1000).optional(),
   duousername: z.string().min(1).max(256).optional(),
   securidusername: z.string().min(1).max(256).optional(),

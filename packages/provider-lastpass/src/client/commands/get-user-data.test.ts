@@ -43,11 +43,11 @@ describe('GetUserDataResponse', () => {
 
   it('reads {"Users":[]} as no users', () => {
     expect(GetUserDataResponse.parse({ Users: [] })).toEqual({
-      total: 0,
+      total: undefined,
       count: 0,
       users: [],
       groups: [],
-      invited: [],
+      invited: undefined,
     });
   });
 

@@ -78,11 +78,13 @@ export const GetUserDataResponse = z
   .transform(({ total, count, Users, Groups, invited }) => {
     const users: LastPassUser[] = Users.map(([id, user]) => ({ id, ...user }));
     return {
-      total: total ?? users.length,
+      // Left undefined when missing: a listing must not take the page length for the company size.
+      total,
       count: count ?? users.length,
       users,
       groups: Groups.map(([name, members]) => ({ name, members })),
-      invited: invited ?? [],
+      // Undefined when the answer has no list: then the list cannot say who is invited.
+      invited: invited ?? undefined,
     };
   });
 export type GetUserDataResponse = z.output<typeof GetUserDataResponse>;

@@ -1,13 +1,13 @@
 import { UserName } from '@provisionkit/core';
 import { z } from 'zod';
 import { defineCommand } from './command-spec.js';
-import { StatusResponse } from './wire-values.js';
+import { MAX_FULL_NAME_LENGTH, StatusResponse } from './wire-values.js';
 
 /** Only these fields can change through the API (not admin rights, not the email: see `updateemail`). */
 export const UpdateUserRequest = z
   .strictObject({
     username: UserName,
-    fullname: z.string().max(512).optional(),
+    fullname: z.string().max(MAX_FULL_NAME_LENGTH).optional(),
     duousername: z.string().max(256).optional(),
     securidusername: z.string().max(256).optional(),
   })

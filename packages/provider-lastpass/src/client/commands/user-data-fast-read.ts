@@ -128,13 +128,7 @@ export function readUserDataFast(body: unknown): GetUserDataResponse | undefined
     if (invited !== undefined && invited !== null && !Array.isArray(invited)) return undefined;
     const total = optionalNumber(body.total);
     const count = optionalNumber(body.count);
-    return {
-      total: total ?? users.length,
-      count: count ?? users.length,
-      users,
-      groups,
-      invited: invited ?? [],
-    };
+    return { total, count: count ?? users.length, users, groups, invited: invited ?? undefined };
   } catch (error) {
     if (error instanceof Unsure) return undefined;
     throw error;

@@ -54,6 +54,13 @@ export const Attribs = z
       : Object.fromEntries(Object.entries(value).filter(([key]) => !isSecretField(key))),
   );
 
+/**
+ * Longest `fullname` we send. LastPass publishes no limit; the model allows a 256-character given
+ * and family name each, so a joined name can exceed it: such an item is refused alone, naming its
+ * name fields, before anything is sent.
+ */
+export const MAX_FULL_NAME_LENGTH = 512;
+
 /** `{"status": ...}` answers of write commands; other keys are kept for the caller. */
 export const StatusResponse = z.looseObject({ status: z.string() });
 export type StatusResponse = z.output<typeof StatusResponse>;

@@ -47,7 +47,7 @@ function render(context: CommandContext, page: readonly SimulatorUser[], total: 
     }
   }
   if (groupCount > 0 || !quirks.omitEmptyGroups) body.Groups = phpMap(groups, groupCount, quirks);
-  if (invited.length > 0) body.invited = invited;
+  if (quirks.invitedList === 'listed' && page.length > 0) body.invited = invited;
   return body;
 }
 
@@ -56,7 +56,7 @@ function run(context: CommandContext): unknown {
   if (filters === null) return fail('Invalid data');
   recordEvent(context, EVENT_ACTIONS.getUserData, INITIATED_BY_API);
   if (filters.username !== undefined) {
-    const user = context.state.getUserByName(filters.username);
+    const user = findByName(context, filters.username);
     // §4.1/§7.6: an unknown single user is the bare PHP empty array, no total/count.
     return user === undefined ? { Users: phpMap({}, 0, context.quirks) } : render(context, [user], 1);
   }
@@ -70,6 +70,13 @@ function run(context: CommandContext): unknown {
     return fail('No more users');
   }
   return render(context, list.slice(start, start + size), list.length);
+}
+
+/** The `username` filter, matched in any case or, under the `exact` quirk, as stored. */
+function findByName(context: CommandContext, username: string): SimulatorUser | undefined {
+  const user = context.state.getUserByName(username);
+  if (context.quirks.userNameLookup === 'exact' && user?.username !== username) return undefined;
+  return user;
 }
 
 // A false flag means "no filter", as PHP's truthiness test on the field would.

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '../http/clock.js';
 
 interface Timer {
   readonly at: number;
@@ -10,8 +10,10 @@ interface Timer {
 const EPOCH = Date.UTC(2030, 0, 1);
 
 /**
- * A clock whose time moves only when `run` advances it to the next timer: a minute of traffic is
- * simulated in milliseconds, and the same inputs always give the same result.
+ * A clock for the HTTP toolkit (`createHttpClient({ clock })`) whose time moves only when `run`
+ * advances it to the next timer: back-off waits, pacing and per-attempt timeouts of a minute take
+ * milliseconds, and the same inputs always give the same result. Use it with an in-process
+ * `HttpSender` (a real socket's answer may arrive after the clock has moved past a timeout).
  */
 export class VirtualClock implements Clock {
   #now = 0;
