@@ -108,14 +108,15 @@ describe('LastPassUserDirectory cancellation', () => {
     expect(await sentAfter(abortedAt)).toEqual([]);
   });
 
-  it('stops LastPassApi calls on their signal (the reason as given: core does not wrap this API)', async () => {
+  it('stops LastPassApi calls on their signal with cancelled, the reason as its cause', async () => {
     const { connection } = await connectTo(simulator);
     const api = connection.get<LastPassApi>(LastPassApi);
     simulator.faults.next(1, { kind: 'slow', delayMs: 300 }, { cmd: 'getsfdata' });
     const controller = new AbortController();
     const pending = api.getSharedFolders({ signal: controller.signal });
     await sleep(50);
-    controller.abort(new Error('caller gave up'));
-    await expect(pending).rejects.toThrow('caller gave up');
+    const reason = new Error('caller gave up');
+    controller.abort(reason);
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled', cause: reason });
   });
 });

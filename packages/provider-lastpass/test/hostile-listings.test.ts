@@ -94,7 +94,7 @@ describe('LastPassUserDirectory against a server whose paging lies', () => {
       const connection = await open();
       simulator.faults.always({ kind: 'total', total: 12 }, { cmd: 'getuserdata' });
       const error = await expectProvisioningError(listAll(connection), 'provider_error');
-      expect(error.details).toMatchObject({ reason: 'more_than_total', total: 12 });
+      expect(error.details).toMatchObject({ reason: 'more_than_total', reportedTotal: 12 });
     });
   });
 

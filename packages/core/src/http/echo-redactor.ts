@@ -1,3 +1,4 @@
+import { requireArray } from '../errors/argument-error.js';
 import { EXCERPT_MAX_CHARS, scrubbedExcerpt, scrubEcho } from '../redaction/echo-text.js';
 import { normalizeSecrets } from '../redaction/redact-text.js';
 
@@ -10,7 +11,8 @@ export class EchoRedactor {
   readonly secrets: readonly string[];
 
   constructor(secrets: readonly string[]) {
-    this.secrets = normalizeSecrets(secrets);
+    // Public (a provider scrubs texts it keeps, such as a partial failure's messages): checked.
+    this.secrets = normalizeSecrets(requireArray('EchoRedactor', 'secrets', secrets));
   }
 
   text(text: string): string {

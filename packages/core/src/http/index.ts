@@ -5,6 +5,7 @@ export {
   type HttpClientOptionsInput,
 } from './client-options.js';
 export { type Clock, systemClock } from './clock.js';
+export { EchoRedactor } from './echo-redactor.js';
 export { type ErrorBody, type ErrorBodyParser, parseJsonErrorBody } from './error-body.js';
 export type { ExchangeOutcome, ExchangeRecord } from './exchange-log.js';
 export { createHttpClient, HttpClient } from './http-client.js';

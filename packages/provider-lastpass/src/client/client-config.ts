@@ -1,6 +1,6 @@
 import { parseInput, secret } from '@provisionkit/core';
+import { RetryPolicy } from '@provisionkit/core/http';
 import { z } from 'zod';
-import { RetryPolicy } from './retry-policy.js';
 
 export const DEFAULT_BASE_URL = 'https://lastpass.com/enterpriseapi.php';
 

@@ -1,14 +1,15 @@
 // Core's reading of `Retry-After` (finite, whole, at most an hour), kept under the names this
 // package has always exported.
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from '@provisionkit/core';
-export { assertBatchSize } from './batch-limit.js';
-export type { CallOptions, RequestOptions, WriteOptions } from './call-options.js';
+// The retry policy is core's HTTP toolkit's, under the names this package has always exported.
 export {
-  type ExchangeOutcomeLabel,
-  GONE_AFTER_AMBIGUOUS,
-  READ_BACK_CONFIRMED,
-  type Sleep,
-} from './call-with-retries.js';
+  DEFAULT_RETRY_POLICY,
+  RetryableCode,
+  RetryPolicy,
+  type RetryPolicyInput,
+} from '@provisionkit/core/http';
+export { assertBatchSize } from './batch-limit.js';
+export type { CallOptions, LastPassSettlement, RequestOptions, WriteOptions } from './call-options.js';
 export {
   DEFAULT_BASE_URL,
   isLoopbackHost,
@@ -64,6 +65,7 @@ export {
 } from './commands/user-actions.js';
 export { MAX_FULL_NAME_LENGTH, StatusResponse } from './commands/wire-values.js';
 export {
+  EXCERPT_MAX_CHARS,
   interpretResponse,
   type LastPassOutcome,
   type LastPassSuccess,
@@ -71,16 +73,11 @@ export {
   type WireResponse,
 } from './interpret-response.js';
 export { LastPassClient, type LastPassClientOptions } from './lastpass-client.js';
-export { createRequestLimiter, type RequestLimiter } from './limiter.js';
+export { lastPassReader, lastPassStatusError } from './lastpass-reader.js';
 export { type LastPassResult, readResponse } from './read-response.js';
-export { redactedExcerpt, redactText } from './redact.js';
 export {
-  DEFAULT_RETRY_POLICY,
-  delayForAttempt,
-  isRetryable,
-  RetryableCode,
-  RetryPolicy,
-  type RetryPolicyInput,
-} from './retry-policy.js';
-export { createTransport, type FetchLike, type Transport, type TransportSettings } from './transport.js';
-export { WireCaller, type WireCallerOptions } from './wire-caller.js';
+  GONE_AFTER_AMBIGUOUS,
+  READ_BACK_CONFIRMED,
+  WireCaller,
+  type WireCallerOptions,
+} from './wire-caller.js';

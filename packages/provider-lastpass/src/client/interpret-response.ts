@@ -6,11 +6,13 @@ import {
   RateLimitedError,
   UnavailableError,
 } from '@provisionkit/core';
+import { EchoRedactor, type ResponseHeaders } from '@provisionkit/core/http';
 import { errorForFailureText, errorTexts } from './failure-text.js';
-import { redactedExcerpt } from './redact.js';
-import { SecretRedactor } from './secret-redactor.js';
 
 export const PROVIDER_ID = 'lastpass';
+
+/** Longest excerpt of an unreadable answer kept in an error's details. */
+export const EXCERPT_MAX_CHARS = 120;
 
 /** What one LastPass answer means. `warn` is a partial success: returned, not thrown. */
 export type LastPassOutcome =
@@ -22,7 +24,7 @@ export type LastPassSuccess = Exclude<LastPassOutcome, { kind: 'error' }>;
 export interface WireResponse {
   readonly cmd: string;
   readonly httpStatus: number;
-  readonly headers: Headers;
+  readonly headers: ResponseHeaders;
   readonly bodyText: string;
   /**
    * Values to hide from excerpts and messages, whole, encoded or in large part: the connection's
@@ -44,10 +46,10 @@ const SUCCESS = new Set(['ok', 'success']);
  */
 export function interpretResponse(input: WireResponse): LastPassOutcome {
   const { cmd, httpStatus } = input;
-  let redactor: SecretRedactor | undefined;
+  let redactor: EchoRedactor | undefined;
   const secrets = () => {
     const given = input.secrets;
-    redactor ??= new SecretRedactor((typeof given === 'function' ? given() : given) ?? []);
+    redactor ??= new EchoRedactor((typeof given === 'function' ? given() : given) ?? []);
     return redactor;
   };
   const base = { provider: PROVIDER_ID } as const;
@@ -64,7 +66,12 @@ export function interpretResponse(input: WireResponse): LastPassOutcome {
   }
   const text = input.bodyText.replace(/^\uFEFF/, '').trim();
   if (httpStatus < 200 || httpStatus > 299) {
-    const details = { cmd, reason: 'http_status', httpStatus, excerpt: redactedExcerpt(text, secrets()) };
+    const details = {
+      cmd,
+      reason: 'http_status',
+      httpStatus,
+      excerpt: secrets().excerpt(text, EXCERPT_MAX_CHARS),
+    };
     return failed(
       new ProviderError(`LastPass answered ${cmd} with HTTP ${httpStatus}`, { ...base, details }),
     );
@@ -79,11 +86,16 @@ export function interpretResponse(input: WireResponse): LastPassOutcome {
   // PHP encodes an empty associative array as `[]` (a company with no shared folders, for instance).
   if (Array.isArray(parsed) && parsed.length === 0) return { kind: 'ok', body: {}, info: [] };
   if (!isRecord(parsed)) {
-    const details = { cmd, reason: 'unreadable_body', httpStatus, excerpt: redactedExcerpt(text, secrets()) };
+    const details = {
+      cmd,
+      reason: 'unreadable_body',
+      httpStatus,
+      excerpt: secrets().excerpt(text, EXCERPT_MAX_CHARS),
+    };
     return failed(new ProviderError(`LastPass sent an unreadable answer to ${cmd}`, { ...base, details }));
   }
   const raw = errorTexts(parsed);
-  const texts = raw.length === 0 ? raw : raw.map((item) => secrets().redact(item));
+  const texts = raw.length === 0 ? raw : raw.map((item) => secrets().text(item));
   // The texts stay in the body too (a `warn` result, `call`'s answer): scrubbed there as well.
   const body = raw.length === 0 ? parsed : withScrubbedTexts(parsed, secrets());
   if (!('status' in body)) {
@@ -100,21 +112,21 @@ export function interpretResponse(input: WireResponse): LastPassOutcome {
   const details = {
     cmd,
     reason: 'unknown_status',
-    status: redactedExcerpt(String(body.status), secrets(), 40),
+    status: secrets().excerpt(String(body.status), 40),
   };
   return failed(new ProviderError(`LastPass answered ${cmd} with an unknown status`, { ...base, details }));
 }
 
-function failure(cmd: string, texts: readonly string[], redactor: SecretRedactor): LastPassOutcome {
-  const messages = texts.map((item) => redactedExcerpt(item, redactor, 200));
+function failure(cmd: string, texts: readonly string[], redactor: EchoRedactor): LastPassOutcome {
+  const messages = texts.map((item) => redactor.excerpt(item, 200));
   const details = { cmd, status: 'FAIL', messages };
   return failed(errorForFailureText(texts, `LastPass ${cmd} failed`, { provider: PROVIDER_ID, details }));
 }
 
 /** `error` / `errors` as sent (string, number or array), each text scrubbed. */
-function withScrubbedTexts(body: Record<string, unknown>, redactor: SecretRedactor): Record<string, unknown> {
+function withScrubbedTexts(body: Record<string, unknown>, redactor: EchoRedactor): Record<string, unknown> {
   const scrub = (value: unknown): unknown =>
-    typeof value === 'string' ? redactor.redact(value) : Array.isArray(value) ? value.map(scrub) : value;
+    typeof value === 'string' ? redactor.text(value) : Array.isArray(value) ? value.map(scrub) : value;
   const out = { ...body };
   if ('error' in out) out.error = scrub(out.error);
   if ('errors' in out) out.errors = scrub(out.errors);

@@ -17,7 +17,7 @@ function makeClient(overrides: Record<string, unknown> = {}): LastPassClient {
     retry: { maxAttempts: 1 },
     ...overrides,
   });
-  return new LastPassClient(config, pino({ level: 'silent' }), { sleep: async () => {} });
+  return new LastPassClient(config, pino({ level: 'silent' }));
 }
 
 describe('LastPassClient (transport and limits)', () => {
@@ -89,20 +89,22 @@ describe('LastPassClient (transport and limits)', () => {
     });
 
     it('turns a dropped connection into unavailable (network)', async () => {
-      nock(ORIGIN).post(PATH).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+      nock(ORIGIN)
+        .post(PATH)
+        .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
       await expect(makeClient().call('getuserdata')).rejects.toMatchObject({
         code: 'unavailable',
         details: { reason: 'network', errorCode: 'ECONNRESET' },
       });
     });
 
-    it("rethrows the caller's abort as is", async () => {
+    it("ends with cancelled, the caller's reason as its cause, when the caller aborts", async () => {
       nock(ORIGIN).post(PATH).delay(2_000).reply(200, '{"Users":[]}', XML);
       const controller = new AbortController();
       const reason = new Error('caller stopped');
       const call = makeClient().call('getuserdata', undefined, { signal: controller.signal });
       setTimeout(() => controller.abort(reason), 5);
-      await expect(call).rejects.toBe(reason);
+      await expect(call).rejects.toMatchObject({ code: 'cancelled', cause: reason });
     });
 
     it('reports a redirect as provider_error instead of following it with the credentials', async () => {

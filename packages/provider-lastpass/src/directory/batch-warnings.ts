@@ -1,5 +1,5 @@
-import { ConflictError, ProviderError } from '@provisionkit/core';
-import { PROVIDER_ID, redactedExcerpt } from '../client/index.js';
+import { ConflictError, echoExcerpt, ProviderError } from '@provisionkit/core';
+import { PROVIDER_ID } from '../client/index.js';
 import { type BatchSlot, fail } from './batch-slots.js';
 
 const EMAIL = /[^\s"'<>:,;()[\]]+@[^\s"'<>:,;()[\]]+/g;
@@ -29,7 +29,7 @@ export function applyWarnings(
     const slot = slotNamedBy(chunk, text);
     if (slot === undefined || slot.result !== undefined) continue;
     if (context.resent === true && ALREADY_EXISTS.test(text)) continue;
-    const details = { cmd: 'batchadd', status: 'WARN', message: redactedExcerpt(text, secrets, 200) };
+    const details = { cmd: 'batchadd', status: 'WARN', message: echoExcerpt(text, secrets, 200) };
     fail(
       slot,
       ALREADY_EXISTS.test(text)

@@ -1,5 +1,5 @@
-import { NotFoundError, ProviderError, type User, type UserRef } from '@provisionkit/core';
-import { PROVIDER_ID, redactedExcerpt } from '../client/index.js';
+import { echoExcerpt, NotFoundError, ProviderError, type User, type UserRef } from '@provisionkit/core';
+import { PROVIDER_ID } from '../client/index.js';
 import type { LifecycleDeps } from './lifecycle.js';
 
 const MISSING = /does not exist|no such user|not found/i;
@@ -31,7 +31,7 @@ function warningError(texts: readonly string[]): NotFoundError | ProviderError {
   const details = {
     cmd: 'batchchangegrp',
     status: 'WARN',
-    messages: texts.slice(0, 5).map((text) => redactedExcerpt(text, [], 200)),
+    messages: texts.slice(0, 5).map((text) => echoExcerpt(text, [], 200)),
   };
   return texts.some((text) => MISSING.test(text))
     ? new NotFoundError('LastPass reports that the user or group does not exist', {

@@ -66,7 +66,6 @@ export class LastPassUserDirectory implements UserDirectory {
       client,
       locator,
       logger,
-      policy: config.retry,
       batchSize: config.batchSize,
       secrets: [config.provhash],
       inFlight: new Set(),

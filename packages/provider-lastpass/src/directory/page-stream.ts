@@ -1,7 +1,6 @@
 import { ProvisioningError } from '@provisionkit/core';
+import { pagesByNumber, type TotalMeaning } from '@provisionkit/core/http';
 import { type GetUserDataResponse, PROVIDER_ID } from '../client/index.js';
-import type { TotalMeaning } from '../paging/listing-guard.js';
-import { pagedListing } from '../paging/paged-listing.js';
 
 /** Fetches page `index` (0-based); `signal` is the caller's, when it gave one. */
 export type FetchPage = (index: number, signal: AbortSignal | undefined) => Promise<GetUserDataResponse>;
@@ -28,27 +27,33 @@ function isFailAnswer(error: unknown): boolean {
 }
 
 /**
- * `getuserdata` pages through `pagedListing`: the listing ends when its guard says it is complete
- * (see `ListingGuard`) and throws when the server's paging cannot be trusted. A user listed on an
- * earlier page (offset paging over a changing company) is dropped from the later page, so each
- * user is yielded once.
+ * `getuserdata` pages through core's `pagesByNumber` (page 0 first, `untilEmptyPage`: LastPass's
+ * page sizes prove nothing): the listing ends on an empty page (or a `FAIL` answer where the
+ * listing may end), and throws a typed, retryable `provider_error` when the server's paging cannot
+ * be trusted (see core's `PageGuard`). A user listed on an earlier page (offset paging over a
+ * changing company) is dropped from the later page, so each user is yielded once.
  */
 export async function* userPages(
   fetchPage: FetchPage,
   options: UserPagesOptions,
 ): AsyncGenerator<GetUserDataResponse> {
-  const listing = pagedListing({
-    fetchPage,
-    read: (page: GetUserDataResponse) => ({ ids: page.users.map((user) => user.id), total: page.total }),
+  const listing = pagesByNumber({
+    provider: PROVIDER_ID,
+    fetchPage: async ({ number, signal }) => {
+      const page = await fetchPage(number, signal);
+      return { items: page.users, total: page.total, page };
+    },
+    itemId: (user: GetUserDataResponse['users'][number]) => user.id,
     pageSize: options.pageSize,
-    guard: { provider: PROVIDER_ID, total: options.total, maxItems: options.maxItems },
+    firstPage: 0,
+    untilEmptyPage: true,
+    total: options.total,
+    maxItems: options.maxItems,
     signal: options.signal,
-    ahead: options.ahead,
+    ahead: options.ahead ?? 1,
     isPastEnd: isFailAnswer,
   });
-  for await (const { page, repeated } of listing) {
-    yield repeated === undefined
-      ? page
-      : { ...page, users: page.users.filter((_user, position) => !repeated.has(position)) };
+  for await (const { page, items } of listing) {
+    yield items === page.items ? page.page : { ...page.page, users: [...items] };
   }
 }

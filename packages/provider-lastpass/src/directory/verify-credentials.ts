@@ -25,7 +25,8 @@ export async function verifyCredentials(
     await client.getUserData({ pageindex: 0, pagesize: 1 }, { signal });
     return { status: 'valid', checkedAt: new Date().toISOString() };
   } catch (error) {
-    if (!ProvisioningError.is(error)) throw error;
+    // A cancelled check is the caller's decision, not a verdict on the credentials.
+    if (!ProvisioningError.is(error) || error.code === 'cancelled') throw error;
     return {
       status: STATUS_BY_CODE[error.code] ?? 'unreachable',
       message: error.message,
