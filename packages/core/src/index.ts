@@ -31,9 +31,33 @@ export {
   type ProvisioningErrorOptions,
   type SerializedProvisioningError,
 } from './errors/provisioning-error.js';
+export { DEFAULT_EVENT_RETENTION_DAYS, EventListQuery, type EventPage } from './events/event-query.js';
+export { applyChanges, diffUsers, FieldChange, FieldValue } from './events/field-changes.js';
+export {
+  ErrorSummary,
+  EVENT_TYPES,
+  type EventDraft,
+  EventSource,
+  type EventType,
+  GuardVerdict,
+  ProvisionEvent,
+  SyncCompletedEvent,
+  SyncCounts,
+  type SyncEvent,
+  SyncFailedEvent,
+  SyncHeldEvent,
+  SyncMode,
+  SyncReason,
+  UserCreatedEvent,
+  UserDeletedEvent,
+  type UserEvent,
+  UserUpdatedEvent,
+} from './events/provision-event.js';
+export { replayEvents } from './events/replay-events.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
+export type { DirectoryWrite } from './middleware/directory-write.js';
 export type { OperationEvent, WrapDirectoryOptions } from './middleware/operation-event.js';
 export { wrapDirectory } from './middleware/wrap-directory.js';
 export { isWrappedDirectory } from './middleware/wrapped-directory.js';
@@ -66,7 +90,7 @@ export { secretValuesOf } from './redaction/secret-values.js';
 export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch-result.js';
 export { Capabilities, ListFilter, supports } from './spi/capabilities.js';
 export { CredentialCheck, CredentialStatus } from './spi/credential-check.js';
-export { ListUsersOptions } from './spi/list-options.js';
+export { ListChangesOptions, ListUsersOptions } from './spi/list-options.js';
 export {
   ConnectionConfig,
   ConnectionContext,
@@ -74,4 +98,102 @@ export {
   type ProviderPlugin,
 } from './spi/provider-plugin.js';
 export { UserDirectory } from './spi/user-directory.js';
-export { LIFECYCLE_VERBS, type LifecycleVerb, VERBS, Verb, WRITE_VERBS } from './spi/verbs.js';
+export {
+  LIFECYCLE_VERBS,
+  type LifecycleVerb,
+  OPTIONAL_VERBS,
+  VERBS,
+  Verb,
+  WRITE_VERBS,
+} from './spi/verbs.js';
+export {
+  hashContent,
+  parseStoredContent,
+  type SnapshotUser,
+  TRACKED_FIELDS,
+  type TrackedField,
+  UserCanonicalizer,
+} from './state/canonical-user.js';
+export { ConnectionKey, describeKey } from './state/connection-key.js';
+export { createMemoryStateStore } from './state/memory/memory-state-store.js';
+export {
+  newEventId,
+  type Plan,
+  type PlanContext,
+  planStagedChange,
+  planWrite,
+  type UserWrite,
+} from './state/plan-change.js';
+export {
+  endedRun,
+  interruptedRun,
+  newRun,
+  type RunLease,
+  runsToInterrupt,
+  syncEventDraft,
+} from './state/run-transitions.js';
+export type { ListedChange, StagedChange } from './state/staged-change.js';
+export {
+  type BeginSyncRun,
+  type DeliveryQuery,
+  type EventQuery,
+  type EventStore,
+  type RunOutcome,
+  type SnapshotHash,
+  type SnapshotStore,
+  StateStore,
+  type SyncRunQuery,
+  type SyncRunStore,
+  type WebhookStore,
+} from './state/state-store.js';
+export {
+  type ConflictReason,
+  formatCursor,
+  parseCursor,
+  runNotFound,
+  storeClosed,
+  storeConflict,
+  subscriptionNotFound,
+} from './state/store-errors.js';
+export type { SnapshotEntry, SnapshotRow, StoredUser } from './state/stored-user.js';
+export { EMPTY_COUNTS, SyncRun, SyncStatus } from './state/sync-run.js';
+export {
+  type ClaimedDelivery,
+  type DeliveryNext,
+  DeliveryStatus,
+  NewWebhookSubscription,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookSecret,
+  WebhookStatus,
+  WebhookSubscription,
+  WebhookSubscriptionPatch,
+} from './state/webhook-records.js';
+export {
+  applySubscriptionPatch,
+  deliveryAfterAttempt,
+  deliveryId,
+  matchesSubscription,
+  newDelivery,
+  newSubscription,
+} from './state/webhook-rules.js';
+export { judgeMassChange } from './sync/mass-change-guard.js';
+export { isOwnerAlive, newOwner } from './sync/run-owner.js';
+export {
+  CHANGES_OVERLAP_MS,
+  SyncEngine,
+  type SyncEngineOptions,
+  type SyncTarget,
+} from './sync/sync-engine.js';
+export {
+  DEFAULT_MASS_CHANGE_LIMIT,
+  MassChangeLimit,
+  SyncOptions,
+  SyncSettings,
+} from './sync/sync-options.js';
+export {
+  type SyncChange,
+  type SyncChangePage,
+  SyncChangeQuery,
+  SyncRunListQuery,
+} from './sync/sync-queries.js';

@@ -1,4 +1,4 @@
-import { type Capabilities, USER_PATCH_FIELDS, VERBS } from '@provisionkit/core';
+import { type Capabilities, OPTIONAL_VERBS, USER_PATCH_FIELDS, VERBS } from '@provisionkit/core';
 
 export const MOCK_DEFAULT_MAX_BATCH_SIZE = 100;
 export const MOCK_MAX_PAGE_SIZE = 1000;
@@ -12,7 +12,7 @@ export function mockCapabilities(
   } = {},
 ): Capabilities {
   return {
-    verbs: [...VERBS],
+    verbs: [...VERBS, ...OPTIONAL_VERBS],
     maxBatchSize: options.maxBatchSize ?? MOCK_DEFAULT_MAX_BATCH_SIZE,
     maxPageSize: MOCK_MAX_PAGE_SIZE,
     defaultPageSize: MOCK_DEFAULT_PAGE_SIZE,

@@ -1,6 +1,7 @@
 import {
   type Capabilities,
   InvalidInputError,
+  ListChangesOptions,
   ListUsersOptions,
   parseInput,
   type User,
@@ -36,14 +37,35 @@ export async function* listUsersPaged(
 ): AsyncGenerator<User, void, undefined> {
   const parsed =
     parseInput(ListUsersOptions, options, { argument: 'options', provider: source.provider }) ?? {};
+  yield* pageThrough(source, pageSizeOf(source, parsed.pageSize), listFilter(parsed), parsed.signal);
+}
+
+/** `listUsersChangedSince`: the same keyset paging, keeping users changed at or after `since`. */
+export async function* listChangesPaged(
+  source: ListingSource,
+  options: ListChangesOptions,
+): AsyncGenerator<User, void, undefined> {
+  const parsed = parseInput(ListChangesOptions, options, { argument: 'options', provider: source.provider });
+  const since = Date.parse(parsed.since);
+  const matches = (record: UserRecord) => Date.parse(record.updatedAt) >= since;
+  yield* pageThrough(source, pageSizeOf(source, parsed.pageSize), matches, parsed.signal);
+}
+
+function pageSizeOf(source: ListingSource, pageSize: number | undefined): number {
   const { maxPageSize, defaultPageSize } = source.capabilities;
-  if (parsed.pageSize !== undefined && parsed.pageSize > maxPageSize) {
+  if (pageSize !== undefined && pageSize > maxPageSize) {
     const issue = { path: 'options.pageSize', message: `must be at most ${maxPageSize}` };
     throw new InvalidInputError(`Invalid options: ${issue.path}`, [issue], { provider: source.provider });
   }
-  const { signal } = parsed;
-  const size = parsed.pageSize ?? defaultPageSize;
-  const matches = listFilter(parsed);
+  return pageSize ?? defaultPageSize;
+}
+
+async function* pageThrough(
+  source: ListingSource,
+  size: number,
+  matches: (record: UserRecord) => boolean,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<User, void, undefined> {
   let afterSeq = 0;
   for (let page = 1; signal?.aborted !== true; page += 1) {
     const result = await source.fetchPage({ page, afterSeq, size, matches, signal });

@@ -3,9 +3,12 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { UnavailableError } from '../errors/error-classes.js';
+import { DEFAULT_EVENT_RETENTION_DAYS } from '../events/event-query.js';
 import { createLogger } from '../logging/create-logger.js';
+import { secretValuesOf } from '../redaction/secret-values.js';
 import type { ConnectionContext } from '../spi/provider-plugin.js';
 import { findPlugin, parseConnectInput, parseKitOptions } from './kit-options.js';
+import { KitState } from './kit-state.js';
 import { Logger } from './logger.js';
 import { openConnection } from './open-connection.js';
 import { parseConnectionConfig } from './parse-config.js';
@@ -22,8 +25,13 @@ import {
  * each `connect()` opens an isolated child container for one tenant and provider.
  */
 export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
-  const { plugins, logger, onOperation } = parseKitOptions(options);
+  const { plugins, logger, onOperation, store, eventRetentionDays } = parseKitOptions(options);
   const rootLogger = logger ?? createLogger();
+  const state = new KitState({
+    store,
+    retentionDays: eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS,
+    logger: rootLogger,
+  });
   const root = new Container();
   const open = new Set<Connection>();
   let opened = 0;
@@ -34,7 +42,7 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
     plugins,
     async connect(input: ConnectInput): Promise<Connection> {
       if (closed) throw new UnavailableError('The provision kit is closed');
-      const { provider, tenant, config: rawConfig } = parseConnectInput(input);
+      const { provider, tenant, config: rawConfig, sync } = parseConnectInput(input);
       const plugin = findPlugin(plugins, provider);
       const config = await parseConnectionConfig(plugin, rawConfig);
       opened += 1;
@@ -43,6 +51,11 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
         provider: plugin.id,
         connectionId: `${plugin.id}:${tenant}:${opened}`,
       });
+      const key = { tenant, provider: plugin.id };
+      const secrets = [
+        ...secretValuesOf(plugin.configSchema, config),
+        ...secretValuesOf(plugin.configSchema, rawConfig),
+      ];
       const connection = await openConnection({
         root,
         rootLogger,
@@ -52,10 +65,19 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
         config,
         onOperation,
         onClose: (closing) => open.delete(closing),
+        onUserWrite: state.writeRecorder(key, secrets),
       });
+      state.register(connection, { key, secrets, settings: sync });
       open.add(connection);
       return connection;
     },
+    sync: (connection, syncOptions) => state.sync(connection, syncOptions),
+    approveSync: (runId) => state.approveSync(runId),
+    rejectSync: (runId) => state.rejectSync(runId),
+    listSyncRuns: (query) => state.listSyncRuns(query),
+    listSyncChanges: (runId, query) => state.listSyncChanges(runId, query),
+    listEvents: (query) => state.listEvents(query),
+    pruneEvents: () => state.pruneEvents(),
     async close(): Promise<void> {
       closed = true;
       const results = await Promise.allSettled([...open].map((connection) => connection.close()));

@@ -4,6 +4,8 @@ import { InvalidInputError } from '../errors/error-classes.js';
 import { parseInput } from '../errors/from-zod.js';
 import { Capabilities } from '../spi/capabilities.js';
 import type { ProviderPlugin } from '../spi/provider-plugin.js';
+import type { StateStore } from '../state/state-store.js';
+import { SyncSettings } from '../sync/sync-options.js';
 import type { Logger } from './logger.js';
 import type { ConnectionOperationEvent, ProvisionKitOptions } from './provision-kit.js';
 
@@ -38,9 +40,21 @@ const OptionsShape = z.object({
   onOperation: z
     .custom<(event: ConnectionOperationEvent) => void>(isFunction, 'must be a function')
     .optional(),
+  store: z
+    .custom<StateStore>(
+      (value) => isFunction((value as { beginSyncRun?: unknown } | null)?.beginSyncRun),
+      'must be a StateStore',
+    )
+    .optional(),
+  eventRetentionDays: z.number().positive().max(36_500).optional(),
 });
 
-const ConnectShape = z.object({ provider: z.string().min(1), tenant: TenantId, config: z.unknown() });
+const ConnectShape = z.object({
+  provider: z.string().min(1),
+  tenant: TenantId,
+  config: z.unknown(),
+  sync: SyncSettings.optional(),
+});
 
 /**
  * Validates the kit's options. Plugins are checked but the host's objects are kept (zod would copy
@@ -65,6 +79,8 @@ export function parseKitOptions(options: unknown): ProvisionKitOptions {
     plugins: Object.freeze([...raw.plugins]) as readonly ProviderPlugin[],
     logger: parsed.logger,
     onOperation: parsed.onOperation,
+    store: raw.store,
+    eventRetentionDays: parsed.eventRetentionDays,
   };
 }
 

@@ -2,6 +2,7 @@ import { Container, type ContainerModule } from 'inversify';
 import { InvalidInputError, ProviderError, UnavailableError } from '../errors/error-classes.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import { createChildLogger } from '../logging/create-child-logger.js';
+import type { DirectoryWrite } from '../middleware/directory-write.js';
 import { wrapDirectory } from '../middleware/wrap-directory.js';
 import { isWrappedDirectory } from '../middleware/wrapped-directory.js';
 import { copyError } from '../redaction/scrub-error.js';
@@ -21,6 +22,8 @@ export interface OpenConnectionInput {
   readonly config: unknown;
   readonly onOperation: ((event: ConnectionOperationEvent) => void) | undefined;
   readonly onClose: (connection: Connection) => void;
+  /** Records successful writes in the kit's state store, when it has one. */
+  readonly onUserWrite?: ((write: DirectoryWrite) => Promise<void>) | undefined;
 }
 
 /**
@@ -62,6 +65,7 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
         onOperation === undefined
           ? undefined
           : (event) => onOperation({ ...event, tenant: context.tenant, connectionId: context.connectionId }),
+      onUserWrite: input.onUserWrite,
     },
   );
 

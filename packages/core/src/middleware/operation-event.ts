@@ -1,6 +1,7 @@
 import type { Logger } from '../composition/logger.js';
 import type { ErrorCode } from '../errors/provisioning-error.js';
 import type { Verb } from '../spi/verbs.js';
+import type { DirectoryWrite } from './directory-write.js';
 
 /** One finished `UserDirectory` call, as reported to `onOperation` (metrics, tracing, audit). */
 export interface OperationEvent {
@@ -20,4 +21,9 @@ export interface WrapDirectoryOptions {
   readonly secrets?: readonly string[] | undefined;
   /** Called after every operation; an exception it throws is logged and otherwise ignored. */
   readonly onOperation?: ((event: OperationEvent) => void) | undefined;
+  /**
+   * Awaited after every successful write, before the verb resolves (a state store records it). A
+   * failure it throws is logged and otherwise ignored: the provider's write did happen.
+   */
+  readonly onUserWrite?: ((write: DirectoryWrite) => Promise<void> | void) | undefined;
 }

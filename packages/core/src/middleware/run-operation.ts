@@ -3,8 +3,9 @@ import type { UserRef } from '../model/user.js';
 import { secretStringsIn } from '../redaction/secret-strings.js';
 import type { Verb } from '../spi/verbs.js';
 import type { DirectoryContext } from './directory-context.js';
+import { writeOf } from './directory-write.js';
 import { finalizeError } from './normalize-error.js';
-import { recordOperation } from './operation-logger.js';
+import { recordOperation, reportWrite } from './operation-logger.js';
 import { ensureSupported } from './validate-input.js';
 
 /** What an operation body learns while it runs and wants in its log line. */
@@ -39,6 +40,8 @@ export async function runOperation<T>(
       itemCount: call.itemCount,
       ref: call.ref,
     });
+    const write = context.onUserWrite === undefined ? undefined : writeOf(operation, result, call.ref);
+    if (write !== undefined) await reportWrite(context, write);
     return result;
   } catch (error) {
     const final = finalizeError(error, { provider: context.provider, operation, secrets: call.secrets });

@@ -4,6 +4,7 @@ import { parseInput } from '../errors/from-zod.js';
 import { normalizeSecrets } from '../redaction/redact-text.js';
 import { Capabilities } from '../spi/capabilities.js';
 import type { UserDirectory } from '../spi/user-directory.js';
+import type { DirectoryWrite } from './directory-write.js';
 import type { OperationEvent, WrapDirectoryOptions } from './operation-event.js';
 import { isWrappedDirectory, WrappedDirectory } from './wrapped-directory.js';
 
@@ -14,6 +15,9 @@ const OptionsShape = z
     logger: z.custom<Logger>((value) => isFunction((value as { child?: unknown } | null)?.child)).optional(),
     secrets: z.array(z.string()).optional(),
     onOperation: z.custom<(event: OperationEvent) => void>(isFunction, 'must be a function').optional(),
+    onUserWrite: z
+      .custom<(write: DirectoryWrite) => Promise<void>>(isFunction, 'must be a function')
+      .optional(),
   })
   .optional();
 
@@ -33,5 +37,6 @@ export function wrapDirectory(directory: UserDirectory, options?: WrapDirectoryO
     secrets: normalizeSecrets(parsed.secrets ?? []),
     logger: parsed.logger,
     onOperation: parsed.onOperation,
+    onUserWrite: parsed.onUserWrite,
   });
 }

@@ -3,11 +3,12 @@ import type { NewUser, User, UserPatch, UserRef } from '../model/user.js';
 import type { BatchResult } from '../spi/batch-result.js';
 import type { Capabilities } from '../spi/capabilities.js';
 import type { CredentialCheck } from '../spi/credential-check.js';
-import type { ListUsersOptions } from '../spi/list-options.js';
+import type { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import type { Verb } from '../spi/verbs.js';
 import { createUsersInChunks } from './create-users.js';
 import type { DirectoryContext } from './directory-context.js';
+import { listChangesThrough } from './list-changes.js';
 import { listUsersThrough } from './list-users.js';
 import { finalizeError } from './normalize-error.js';
 import { runOperation } from './run-operation.js';
@@ -42,6 +43,11 @@ export class WrappedDirectory implements UserDirectory {
 
   listUsers(options?: ListUsersOptions): AsyncIterable<User> {
     return listUsersThrough(this.#context, options);
+  }
+
+  /** The optional verb: refused with `unsupported_operation` unless the provider declares it. */
+  listUsersChangedSince(options: ListChangesOptions): AsyncIterable<User> {
+    return listChangesThrough(this.#context, options);
   }
 
   getUser(ref: UserRef): Promise<User> {

@@ -3,7 +3,7 @@ import type { NewUser, User, UserPatch, UserRef } from '../model/user.js';
 import type { BatchResult } from './batch-result.js';
 import type { Capabilities } from './capabilities.js';
 import type { CredentialCheck } from './credential-check.js';
-import type { ListUsersOptions } from './list-options.js';
+import type { ListChangesOptions, ListUsersOptions } from './list-options.js';
 
 /** Injection token of the SPI; one name for token and interface. */
 export const UserDirectory = Symbol.for('@provisionkit/core/UserDirectory');
@@ -24,6 +24,12 @@ export interface UserDirectory {
   /** Lazily paged: one provider request per page, pulled as the caller iterates. */
   listUsers(options?: ListUsersOptions): AsyncIterable<User>;
   getUser(ref: UserRef): Promise<User>;
+  /**
+   * Optional (see `OPTIONAL_VERBS`): users created or changed at or after `since`, lazily paged
+   * like `listUsers`. Listing more is allowed (a sync compares every user it gets); listing fewer
+   * is not. Deleted users cannot appear, so only a full listing shows deletions.
+   */
+  listUsersChangedSince?(options: ListChangesOptions): AsyncIterable<User>;
 
   /** Creates one user; `ConflictError` when the user name is taken (case-insensitively). */
   createUser(input: NewUser): Promise<User>;

@@ -35,6 +35,10 @@ export function callVerb(t: ContractTest, verb: Verb, ref: UserRef): Promise<unk
     case 'addToGroups':
     case 'removeFromGroups':
       return d[verb](ref, [t.groupName()]);
+    case 'listUsersChangedSince':
+      return (async () => {
+        for await (const _user of d.listUsersChangedSince!({ since: new Date(0).toISOString() })) break;
+      })();
     case 'listGroups':
       return d.listGroups();
     case 'verifyCredentials':

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { User } from '../../model/user.js';
-import { VERBS, type Verb } from '../../spi/verbs.js';
+import { Verb } from '../../spi/verbs.js';
 import type { ContractKit } from '../contract-kit.js';
 import { expectProvisioningError } from '../expect-error.js';
 import { findSecretLeaks } from '../secret-leaks.js';
@@ -85,9 +85,9 @@ export function traitsContract(kit: ContractKit): void {
 
     kit.test(
       'an undeclared verb fails with unsupported_operation',
-      { when: (caps) => (caps.verbs.length < VERBS.length ? undefined : 'every verb is declared') },
+      { when: (caps) => (caps.verbs.length < Verb.options.length ? undefined : 'every verb is declared') },
       async (t) => {
-        const undeclared = VERBS.filter((verb) => !t.capabilities.verbs.includes(verb));
+        const undeclared = Verb.options.filter((verb) => !t.capabilities.verbs.includes(verb));
         for (const verb of undeclared) {
           await expectProvisioningError(
             callVerb(t, verb, { userName: t.userName() }),

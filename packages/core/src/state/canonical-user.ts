@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { normalizeUserName } from '../model/primitives.js';
+import { isSecretField, REDACTED } from '../model/sensitivity.js';
+import type { User } from '../model/user.js';
+import { normalizeSecrets, replaceSecrets } from '../redaction/redact-text.js';
+import type { StoredUser } from './stored-user.js';
+
+/**
+ * Fields a snapshot tracks, in the order of the canonical JSON. `lastLoginAt` is left out on
+ * purpose: a login is not a directory change, and tracking it would turn every busy morning into
+ * thousands of `user.updated` events.
+ */
+export const TRACKED_FIELDS = [
+  'id',
+  'userName',
+  'email',
+  'givenName',
+  'familyName',
+  'displayName',
+  'status',
+  'isAdmin',
+  'groups',
+  'externalId',
+  'attributes',
+  'createdAt',
+] as const satisfies readonly (keyof User)[];
+export type TrackedField = (typeof TRACKED_FIELDS)[number];
+
+/** A user as the snapshot records it: tracked fields only, secrets removed. */
+export type SnapshotUser = Omit<User, 'lastLoginAt'>;
+
+/** Prepares users for storage with one connection's secrets (config values such as an API key). */
+export class UserCanonicalizer {
+  readonly #secrets: readonly string[];
+
+  constructor(secrets: readonly string[] = []) {
+    this.#secrets = normalizeSecrets(secrets);
+  }
+
+  /** The tracked fields in canonical order: groups sorted and unique, attribute keys sorted. */
+  project(user: User): SnapshotUser {
+    const projected: Record<string, unknown> = {};
+    for (const field of TRACKED_FIELDS) {
+      const value = user[field];
+      if (value === undefined) continue;
+      if (field === 'groups')
+        projected.groups = [...new Set(user.groups.map((group) => this.#text(group)))].sort();
+      else if (field === 'attributes') projected.attributes = this.#attributes(user.attributes);
+      // Ids are kept as given: they are the provider's keys, and the snapshot is indexed by them.
+      else projected[field] = typeof value === 'string' && field !== 'id' ? this.#text(value) : value;
+    }
+    return projected as SnapshotUser;
+  }
+
+  /** Canonical JSON, its hash and the lookup key of the user name. */
+  store(user: User): StoredUser {
+    const projected = this.project(user);
+    const content = JSON.stringify(projected);
+    return {
+      userId: projected.id,
+      content,
+      hash: hashContent(content),
+      userNameKey: normalizeUserName(projected.userName),
+    };
+  }
+
+  #attributes(attributes: User['attributes']): User['attributes'] {
+    const sorted: User['attributes'] = {};
+    for (const key of Object.keys(attributes).sort()) {
+      const value = attributes[key]!;
+      // A provider attribute called `password` or `token` is a secret by the sensitivity table.
+      if (isSecretField(key)) sorted[key] = REDACTED;
+      else sorted[key] = typeof value === 'string' ? this.#text(value) : value;
+    }
+    return sorted;
+  }
+
+  #text(value: string): string {
+    return this.#secrets.length === 0 ? value : replaceSecrets(value, this.#secrets);
+  }
+}
+
+/** 160 bits of SHA-1 in base64url: a change detector, not a security boundary. */
+export function hashContent(content: string): string {
+  return createHash('sha1').update(content).digest('base64url');
+}
+
+/** Parses the canonical JSON a store kept back into a user. */
+export function parseStoredContent(content: string): SnapshotUser {
+  return JSON.parse(content) as SnapshotUser;
+}
