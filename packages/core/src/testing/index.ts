@@ -15,3 +15,5 @@ export {
   describeUpdateContract,
   describeUserDirectoryContract,
 } from './user-directory-contract.js';
+export { describeStateStoreContract } from './state/state-store-contract.js';
+export type { StateStoreContractOptions } from './state/state-contract-kit.js';
