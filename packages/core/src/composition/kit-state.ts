@@ -100,11 +100,11 @@ export class KitState {
     return run;
   }
 
-  approveSync(runId: string): Promise<SyncRun> {
+  async approveSync(runId: string): Promise<SyncRun> {
     return this.#require().engine.approve(runId);
   }
 
-  rejectSync(runId: string): Promise<SyncRun> {
+  async rejectSync(runId: string): Promise<SyncRun> {
     return this.#require().engine.reject(runId);
   }
 

@@ -2,6 +2,8 @@ export { collectAll } from './collect-all.js';
 export type { ContractOptions } from './contract-options.js';
 export { expectIssueAt, expectProvisioningError } from './expect-error.js';
 export { findSecretLeaks } from './secret-leaks.js';
+export type { StateStoreContractOptions } from './state/state-contract-kit.js';
+export { describeStateStoreContract } from './state/state-store-contract.js';
 export {
   describeBatchCreateContract,
   describeCreateContract,
@@ -15,5 +17,3 @@ export {
   describeUpdateContract,
   describeUserDirectoryContract,
 } from './user-directory-contract.js';
-export { describeStateStoreContract } from './state/state-store-contract.js';
-export type { StateStoreContractOptions } from './state/state-contract-kit.js';

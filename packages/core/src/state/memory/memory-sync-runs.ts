@@ -127,18 +127,22 @@ export class MemorySyncRuns implements SyncRunStore {
 
   async listSyncRuns(query: SyncRunQuery): Promise<SyncRun[]> {
     this.#data.ensureOpen();
-    return [...this.#data.runs.values()]
-      .map((lease) => lease.run)
-      .filter(
-        (run) =>
-          sameKey(run, query.key) &&
-          (query.status === undefined || run.status === query.status) &&
-          (query.mode === undefined || run.mode === query.mode) &&
-          (query.before === undefined || run.startedAt < query.before),
-      )
-      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
-      .slice(0, query.limit)
-      .map((run) => structuredClone(run));
+    return (
+      [...this.#data.runs.values()]
+        .map((lease) => lease.run)
+        .reverse()
+        .filter(
+          (run) =>
+            sameKey(run, query.key) &&
+            (query.status === undefined || run.status === query.status) &&
+            (query.mode === undefined || run.mode === query.mode) &&
+            (query.before === undefined || run.startedAt < query.before),
+        )
+        // Stable sort over the reversed insertion order: runs started in the same millisecond stay newest first.
+        .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
+        .slice(0, query.limit)
+        .map((run) => structuredClone(run))
+    );
   }
 
   #stale(lease: MemoryRun, at: string, userId: string): never {

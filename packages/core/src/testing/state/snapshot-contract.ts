@@ -68,8 +68,14 @@ export function snapshotContract(kit: StoreTestKit): void {
     it('finds a row by user name case-insensitively, and not by a name it no longer has', async () => {
       const store = await kit.open();
       await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(1) }], at(1));
-      expect((await store.findSnapshotRow(ACME, { userName: 'USER1@Example.Test' }))?.userId).toBe('u-000001');
-      await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(1, { userName: 'ada@example.test' }) }], at(2));
+      expect((await store.findSnapshotRow(ACME, { userName: 'USER1@Example.Test' }))?.userId).toBe(
+        'u-000001',
+      );
+      await store.recordUserWrites(
+        ACME,
+        [{ kind: 'upsert', user: stored(1, { userName: 'ada@example.test' }) }],
+        at(2),
+      );
       expect(await store.findSnapshotRow(ACME, { userName: 'user1@example.test' })).toBeUndefined();
       expect((await store.findSnapshotRow(ACME, { userName: 'Ada@example.test' }))?.userId).toBe('u-000001');
     });
@@ -87,7 +93,10 @@ export function snapshotContract(kit: StoreTestKit): void {
 
     it('scans, gets and lists every live row across chunks', async () => {
       const store = await kit.open();
-      const writes = Array.from({ length: 2_500 }, (_, i) => ({ kind: 'upsert' as const, user: stored(i + 1) }));
+      const writes = Array.from({ length: 2_500 }, (_, i) => ({
+        kind: 'upsert' as const,
+        user: stored(i + 1),
+      }));
       await store.recordUserWrites(ACME, writes, at(1));
       await store.recordUserWrites(ACME, [{ kind: 'delete', userId: 'u-000007' }], at(2));
       const scanned = await scanAll(store, ACME);

@@ -65,7 +65,10 @@ export function createStoreTestKit(options: StateStoreContractOptions): StoreTes
 }
 
 /** Drains a scan into one list. */
-export async function scanAll(store: StateStore, key: ConnectionKey): Promise<{ userId: string; hash: string }[]> {
+export async function scanAll(
+  store: StateStore,
+  key: ConnectionKey,
+): Promise<{ userId: string; hash: string }[]> {
   const rows: { userId: string; hash: string }[] = [];
   for await (const chunk of store.scanSnapshotHashes(key)) rows.push(...chunk);
   return rows;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { expectProvisioningError } from '../expect-error.js';
 import { eventLogContract } from './event-log-contract.js';
 import { snapshotContract } from './snapshot-contract.js';
-import { ACME, createStoreTestKit, type StateStoreContractOptions, type StoreTestKit } from './state-contract-kit.js';
+import {
+  ACME,
+  createStoreTestKit,
+  type StateStoreContractOptions,
+  type StoreTestKit,
+} from './state-contract-kit.js';
 import { syncRunContract } from './sync-run-contract.js';
 import { webhookContract } from './webhook-contract.js';
 

@@ -25,7 +25,14 @@ function begin(id: string, overrides: Partial<BeginSyncRun> = {}): BeginSyncRun 
 
 /** Users 1 and 2 in the snapshot; the run's changes: create 3, update 1, delete 2. */
 async function seeded(store: StateStore): Promise<StagedChange[]> {
-  await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(1) }, { kind: 'upsert', user: stored(2) }], at(0));
+  await store.recordUserWrites(
+    ACME,
+    [
+      { kind: 'upsert', user: stored(1) },
+      { kind: 'upsert', user: stored(2) },
+    ],
+    at(0),
+  );
   return [
     { kind: 'created', userId: 'u-000003', baseHash: null, after: stored(3) },
     {
@@ -50,9 +57,18 @@ export function syncRunContract(kit: StoreTestKit): void {
     it('starts a running run and refuses a second while the owner lives', async () => {
       const store = await kit.open();
       const { run, interrupted } = await store.beginSyncRun(begin('run-1'));
-      expect(run).toMatchObject({ id: 'run-1', status: 'running', tenant: 'acme', provider: 'mock', mode: 'full' });
+      expect(run).toMatchObject({
+        id: 'run-1',
+        status: 'running',
+        tenant: 'acme',
+        provider: 'mock',
+        mode: 'full',
+      });
       expect(interrupted).toEqual([]);
-      const error = await expectProvisioningError(store.beginSyncRun(begin('run-2', { owner: 'host-a:2:bbbb' })), 'conflict');
+      const error = await expectProvisioningError(
+        store.beginSyncRun(begin('run-2', { owner: 'host-a:2:bbbb' })),
+        'conflict',
+      );
       expect(error.details).toMatchObject({ reason: 'sync_in_progress', runId: 'run-1' });
       await store.beginSyncRun(begin('run-3', { key: GLOBEX }));
     });
@@ -62,8 +78,12 @@ export function syncRunContract(kit: StoreTestKit): void {
       const changes = await seeded(store);
       await store.beginSyncRun(begin('run-1'));
       await store.stageSyncChanges('run-1', 'host-a:1:aaaa', changes);
-      const second = await store.beginSyncRun(begin('run-2', { owner: 'host-a:2:bbbb', isOwnerAlive: DEAD, startedAt: at(1, 30) }));
-      expect(second.interrupted.map((run) => [run.id, run.status, run.reason])).toEqual([['run-1', 'failed', 'interrupted']]);
+      const second = await store.beginSyncRun(
+        begin('run-2', { owner: 'host-a:2:bbbb', isOwnerAlive: DEAD, startedAt: at(1, 30) }),
+      );
+      expect(second.interrupted.map((run) => [run.id, run.status, run.reason])).toEqual([
+        ['run-1', 'failed', 'interrupted'],
+      ]);
       expect(await store.getSyncRun('run-1')).toMatchObject({ status: 'failed', reason: 'interrupted' });
       expect(await store.listStagedChanges('run-1', { limit: 10 })).toEqual([]);
       await expectProvisioningError(store.stageSyncChanges('run-1', 'host-a:1:aaaa', changes), 'conflict');
@@ -84,17 +104,36 @@ export function syncRunContract(kit: StoreTestKit): void {
         [1, 'updated'],
         [2, 'deleted'],
       ]);
-      const run = await store.commitSyncRun('run-1', { owner: 'host-a:1:aaaa', outcome: OUTCOME, guard: GUARD });
-      expect(run).toMatchObject({ status: 'completed', counts: COUNTS, durationMs: 12, finishedAt: at(1, 5), guard: GUARD });
+      const run = await store.commitSyncRun('run-1', {
+        owner: 'host-a:1:aaaa',
+        outcome: OUTCOME,
+        guard: GUARD,
+      });
+      expect(run).toMatchObject({
+        status: 'completed',
+        counts: COUNTS,
+        durationMs: 12,
+        finishedAt: at(1, 5),
+        guard: GUARD,
+      });
       const events = await store.listEvents({ tenant: 'acme', limit: 100 });
-      expect(events.slice(2).map((event) => [event.type, event.source, 'runId' in event ? event.runId : undefined])).toEqual([
+      expect(
+        events
+          .slice(2)
+          .map((event) => [event.type, event.source, 'runId' in event ? event.runId : undefined]),
+      ).toEqual([
         ['user.created', 'sync', 'run-1'],
         ['user.updated', 'sync', 'run-1'],
         ['user.deleted', 'sync', 'run-1'],
         ['sync.completed', 'sync', 'run-1'],
       ]);
       expect(events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
-      expect((await store.getSnapshotRows(ACME, ['u-000001', 'u-000002', 'u-000003'])).map((row) => [row.userId, row.version])).toEqual(
+      expect(
+        (await store.getSnapshotRows(ACME, ['u-000001', 'u-000002', 'u-000003'])).map((row) => [
+          row.userId,
+          row.version,
+        ]),
+      ).toEqual(
         expect.arrayContaining([
           ['u-000001', 2],
           ['u-000003', 1],
@@ -110,17 +149,30 @@ export function syncRunContract(kit: StoreTestKit): void {
       await store.beginSyncRun(begin('run-1'));
       await store.stageSyncChanges('run-1', 'host-a:1:aaaa', changes);
       // Written through the framework during the run: user 3 created as the run saw it, user 1 changed otherwise.
-      await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(3) }, { kind: 'upsert', user: stored(1, { isAdmin: true }) }], at(1, 2));
+      await store.recordUserWrites(
+        ACME,
+        [
+          { kind: 'upsert', user: stored(3) },
+          { kind: 'upsert', user: stored(1, { isAdmin: true }) },
+        ],
+        at(1, 2),
+      );
       await store.commitSyncRun('run-1', { owner: 'host-a:1:aaaa', outcome: OUTCOME });
-      const userEvents = (await store.listEvents({ tenant: 'acme', limit: 100 })).filter((event) => event.type.startsWith('user.'));
-      expect(userEvents.map((event) => [event.type, event.source, 'userId' in event ? event.userId : ''])).toEqual([
+      const userEvents = (await store.listEvents({ tenant: 'acme', limit: 100 })).filter((event) =>
+        event.type.startsWith('user.'),
+      );
+      expect(
+        userEvents.map((event) => [event.type, event.source, 'userId' in event ? event.userId : '']),
+      ).toEqual([
         ['user.created', 'provisionkit', 'u-000001'],
         ['user.created', 'provisionkit', 'u-000002'],
         ['user.created', 'provisionkit', 'u-000003'],
         ['user.updated', 'provisionkit', 'u-000001'],
         ['user.deleted', 'sync', 'u-000002'],
       ]);
-      expect((await store.findSnapshotRow(ACME, { id: 'u-000001' }))?.hash).toBe(stored(1, { isAdmin: true }).hash);
+      expect((await store.findSnapshotRow(ACME, { id: 'u-000001' }))?.hash).toBe(
+        stored(1, { isAdmin: true }).hash,
+      );
     });
 
     it('fails a run: staged changes dropped, snapshot untouched, sync.failed says why', async () => {
@@ -129,13 +181,25 @@ export function syncRunContract(kit: StoreTestKit): void {
       await store.beginSyncRun(begin('run-1'));
       await store.stageSyncChanges('run-1', 'host-a:1:aaaa', changes);
       const error = { code: 'unavailable' as const, message: 'page 2 failed' };
-      const run = await store.failSyncRun('run-1', { owner: 'host-a:1:aaaa', status: 'failed', reason: 'enumeration_failed', error, outcome: OUTCOME });
+      const run = await store.failSyncRun('run-1', {
+        owner: 'host-a:1:aaaa',
+        status: 'failed',
+        reason: 'enumeration_failed',
+        error,
+        outcome: OUTCOME,
+      });
       expect(run).toMatchObject({ status: 'failed', reason: 'enumeration_failed', error });
       const events = await store.listEvents({ tenant: 'acme', limit: 100 });
-      expect(events.at(-1)).toMatchObject({ type: 'sync.failed', data: { reason: 'enumeration_failed', error } });
+      expect(events.at(-1)).toMatchObject({
+        type: 'sync.failed',
+        data: { reason: 'enumeration_failed', error },
+      });
       expect(events.filter((event) => event.type.startsWith('user.') && event.source === 'sync')).toEqual([]);
       expect(await store.countSnapshotRows(ACME)).toBe(2);
-      await expectProvisioningError(store.commitSyncRun('run-1', { owner: 'host-a:1:aaaa', outcome: OUTCOME }), 'conflict');
+      await expectProvisioningError(
+        store.commitSyncRun('run-1', { owner: 'host-a:1:aaaa', outcome: OUTCOME }),
+        'conflict',
+      );
       await store.beginSyncRun(begin('run-2', { startedAt: at(2) }));
     });
 
@@ -149,12 +213,26 @@ export function syncRunContract(kit: StoreTestKit): void {
       expect((await types(store)).slice(2)).toEqual(['sync.held']);
       expect(await store.countSnapshotRows(ACME)).toBe(2);
       expect(await store.listStagedChanges('run-1', { limit: 10 })).toHaveLength(3);
-      const refused = await expectProvisioningError(store.beginSyncRun(begin('run-2', { startedAt: at(3) })), 'conflict');
+      const refused = await expectProvisioningError(
+        store.beginSyncRun(begin('run-2', { startedAt: at(3) })),
+        'conflict',
+      );
       expect(refused.details).toMatchObject({ reason: 'sync_held', runId: 'run-1' });
       await expectProvisioningError(store.stageSyncChanges('run-1', 'host-a:1:aaaa', changes), 'conflict');
       const approved = await store.commitSyncRun('run-1', { approvedAt: at(4) });
-      expect(approved).toMatchObject({ status: 'completed', approvedAt: at(4), counts: COUNTS, durationMs: 12 });
-      expect((await types(store)).slice(2)).toEqual(['sync.held', 'user.created', 'user.updated', 'user.deleted', 'sync.completed']);
+      expect(approved).toMatchObject({
+        status: 'completed',
+        approvedAt: at(4),
+        counts: COUNTS,
+        durationMs: 12,
+      });
+      expect((await types(store)).slice(2)).toEqual([
+        'sync.held',
+        'user.created',
+        'user.updated',
+        'user.deleted',
+        'sync.completed',
+      ]);
       await expectProvisioningError(store.commitSyncRun('run-1', { approvedAt: at(5) }), 'conflict');
     });
 
@@ -165,7 +243,10 @@ export function syncRunContract(kit: StoreTestKit): void {
       await store.stageSyncChanges('run-1', 'host-a:1:aaaa', changes);
       await store.holdSyncRun('run-1', 'host-a:1:aaaa', { ...OUTCOME, guard: GUARD });
       await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(2, { isAdmin: true }) }], at(3));
-      const error = await expectProvisioningError(store.commitSyncRun('run-1', { approvedAt: at(4) }), 'conflict');
+      const error = await expectProvisioningError(
+        store.commitSyncRun('run-1', { approvedAt: at(4) }),
+        'conflict',
+      );
       expect(error.details).toMatchObject({ reason: 'stale', runId: 'run-1' });
       expect(await store.getSyncRun('run-1')).toMatchObject({ status: 'failed', reason: 'stale' });
       expect(await store.findSnapshotRow(ACME, { id: 'u-000003' })).toBeUndefined();
@@ -179,8 +260,17 @@ export function syncRunContract(kit: StoreTestKit): void {
       await store.beginSyncRun(begin('run-1'));
       await store.stageSyncChanges('run-1', 'host-a:1:aaaa', changes);
       await store.holdSyncRun('run-1', 'host-a:1:aaaa', { ...OUTCOME, guard: GUARD });
-      const run = await store.failSyncRun('run-1', { status: 'rejected', reason: 'rejected', outcome: { ...OUTCOME, finishedAt: at(5) } });
-      expect(run).toMatchObject({ status: 'rejected', reason: 'rejected', finishedAt: at(5), counts: COUNTS });
+      const run = await store.failSyncRun('run-1', {
+        status: 'rejected',
+        reason: 'rejected',
+        outcome: { ...OUTCOME, finishedAt: at(5) },
+      });
+      expect(run).toMatchObject({
+        status: 'rejected',
+        reason: 'rejected',
+        finishedAt: at(5),
+        counts: COUNTS,
+      });
       expect((await types(store)).slice(-1)).toEqual(['sync.failed']);
       expect(await store.listStagedChanges('run-1', { limit: 10 })).toEqual([]);
       expect(await store.countSnapshotRows(ACME)).toBe(2);
@@ -197,7 +287,9 @@ export function syncRunContract(kit: StoreTestKit): void {
         store.holdSyncRun('run-1', other, { ...OUTCOME, guard: GUARD }),
         store.commitSyncRun('run-1', { owner: other, outcome: OUTCOME }),
       ]) {
-        expect((await expectProvisioningError(attempt, 'conflict')).details).toMatchObject({ reason: 'lease_lost' });
+        expect((await expectProvisioningError(attempt, 'conflict')).details).toMatchObject({
+          reason: 'lease_lost',
+        });
       }
       await store.renewSyncLease('run-1', 'host-a:1:aaaa', at(3));
       await expectProvisioningError(store.commitSyncRun('run-404', { approvedAt: at(3) }), 'not_found');

@@ -7,10 +7,22 @@ import { ACME, ACME_OTHER, at, GLOBEX, type StoreTestKit, stored } from './state
 const SECRET = { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', createdAt: at(0) };
 
 function subscription(id: string, overrides: Partial<NewWebhookSubscription> = {}): NewWebhookSubscription {
-  return { id, tenant: 'acme', url: 'https://hooks.example.test/in', secrets: [SECRET], createdAt: at(0), ...overrides };
+  return {
+    id,
+    tenant: 'acme',
+    url: 'https://hooks.example.test/in',
+    secrets: [SECRET],
+    createdAt: at(0),
+    ...overrides,
+  };
 }
 
-function attempt(deliveryId: string, number: number, outcome: WebhookAttempt['outcome'], statusCode = 500): WebhookAttempt {
+function attempt(
+  deliveryId: string,
+  number: number,
+  outcome: WebhookAttempt['outcome'],
+  statusCode = 500,
+): WebhookAttempt {
   return { deliveryId, attempt: number, startedAt: at(2, number), durationMs: 3, statusCode, outcome };
 }
 
@@ -27,11 +39,22 @@ export function webhookContract(kit: StoreTestKit): void {
   describe('webhook subscriptions and deliveries', () => {
     it('creates, reads, updates and deletes subscriptions, secrets included', async () => {
       const store = await kit.open();
-      const created = await store.createWebhookSubscription(subscription('wh-1', { provider: 'mock', eventTypes: ['user.created'] }));
-      expect(created).toMatchObject({ id: 'wh-1', status: 'enabled', provider: 'mock', secrets: [SECRET], cursor: '0' });
+      const created = await store.createWebhookSubscription(
+        subscription('wh-1', { provider: 'mock', eventTypes: ['user.created'] }),
+      );
+      expect(created).toMatchObject({
+        id: 'wh-1',
+        status: 'enabled',
+        provider: 'mock',
+        secrets: [SECRET],
+        cursor: '0',
+      });
       await expectProvisioningError(store.createWebhookSubscription(subscription('wh-1')), 'conflict');
       await store.createWebhookSubscription(subscription('wh-2', { tenant: 'globex' }));
-      const rotated = [{ ...SECRET, expiresAt: at(9) }, { secret: 'whsec_second', createdAt: at(3) }];
+      const rotated = [
+        { ...SECRET, expiresAt: at(9) },
+        { secret: 'whsec_second', createdAt: at(3) },
+      ];
       const updated = await store.updateWebhookSubscription('wh-1', {
         secrets: rotated,
         eventTypes: null,
@@ -39,15 +62,27 @@ export function webhookContract(kit: StoreTestKit): void {
         disabledReason: 'failing since 2024-05-08',
         updatedAt: at(3),
       });
-      expect(updated).toMatchObject({ secrets: rotated, status: 'disabled', disabledAt: at(3), updatedAt: at(3) });
+      expect(updated).toMatchObject({
+        secrets: rotated,
+        status: 'disabled',
+        disabledAt: at(3),
+        updatedAt: at(3),
+      });
       expect(updated.eventTypes).toBeUndefined();
       expect(await store.getWebhookSubscription('wh-1')).toEqual(updated);
-      expect((await store.listWebhookSubscriptions({ tenant: 'acme' })).map((item) => item.id)).toEqual(['wh-1']);
-      expect((await store.listWebhookSubscriptions({ status: 'enabled' })).map((item) => item.id)).toEqual(['wh-2']);
+      expect((await store.listWebhookSubscriptions({ tenant: 'acme' })).map((item) => item.id)).toEqual([
+        'wh-1',
+      ]);
+      expect((await store.listWebhookSubscriptions({ status: 'enabled' })).map((item) => item.id)).toEqual([
+        'wh-2',
+      ]);
       const enabled = await store.updateWebhookSubscription('wh-1', { status: 'enabled', updatedAt: at(4) });
       expect(enabled.disabledAt).toBeUndefined();
       expect(enabled.disabledReason).toBeUndefined();
-      await expectProvisioningError(store.updateWebhookSubscription('nope', { updatedAt: at(4) }), 'not_found');
+      await expectProvisioningError(
+        store.updateWebhookSubscription('nope', { updatedAt: at(4) }),
+        'not_found',
+      );
       expect(await store.deleteWebhookSubscription('wh-1')).toBe(true);
       expect(await store.deleteWebhookSubscription('wh-1')).toBe(false);
       expect(await store.getWebhookSubscription('wh-1')).toBeUndefined();
@@ -58,31 +93,50 @@ export function webhookContract(kit: StoreTestKit): void {
       await logEvents(store);
       const fresh = await store.createWebhookSubscription(subscription('wh-new'));
       expect(fresh.cursor).toBe(await store.lastCursor());
-      expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-new', limit: 10, now: at(2) })).toBe(0);
+      expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-new', limit: 10, now: at(2) })).toBe(
+        0,
+      );
       await store.createWebhookSubscription(subscription('wh-all', { startAfter: '0' }));
-      expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-all', limit: 10, now: at(2) })).toBe(3);
+      expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-all', limit: 10, now: at(2) })).toBe(
+        3,
+      );
     });
 
     it('enqueues the matching events once, in log order, moving the cursor past the rest', async () => {
       const store = await kit.open();
       await logEvents(store);
-      await store.createWebhookSubscription(subscription('wh-1', { provider: 'mock', eventTypes: ['user.deleted'], startAfter: '0' }));
+      await store.createWebhookSubscription(
+        subscription('wh-1', { provider: 'mock', eventTypes: ['user.deleted'], startAfter: '0' }),
+      );
       expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) })).toBe(1);
       expect((await store.getWebhookSubscription('wh-1'))?.cursor).toBe(await store.lastCursor());
       expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) })).toBe(0);
       const [delivery] = await store.listWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10 });
-      const [deleted] = (await store.listEvents({ tenant: 'acme', limit: 10 })).filter((event) => event.type === 'user.deleted');
-      expect(delivery).toMatchObject({ status: 'pending', attempts: 0, eventId: deleted!.id, eventCursor: deleted!.cursor, nextAttemptAt: at(2) });
+      const [deleted] = (await store.listEvents({ tenant: 'acme', limit: 10 })).filter(
+        (event) => event.type === 'user.deleted',
+      );
+      expect(delivery).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        eventId: deleted!.id,
+        eventCursor: deleted!.cursor,
+        nextAttemptAt: at(2),
+      });
 
       await store.createWebhookSubscription(subscription('wh-2', { startAfter: '0' }));
       expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-2', limit: 2, now: at(2) })).toBe(2);
       expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-2', limit: 2, now: at(2) })).toBe(1);
-      const ids = (await store.listWebhookDeliveries({ subscriptionId: 'wh-2', limit: 10 })).map((item) => item.eventCursor);
+      const ids = (await store.listWebhookDeliveries({ subscriptionId: 'wh-2', limit: 10 })).map(
+        (item) => item.eventCursor,
+      );
       expect(ids.map(Number)).toEqual([...ids.map(Number)].sort((a, b) => a - b));
       await store.updateWebhookSubscription('wh-2', { status: 'disabled', updatedAt: at(3) });
       await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(9) }], at(3));
       expect(await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-2', limit: 10, now: at(3) })).toBe(0);
-      await expectProvisioningError(store.enqueueWebhookDeliveries({ subscriptionId: 'nope', limit: 1, now: at(3) }), 'not_found');
+      await expectProvisioningError(
+        store.enqueueWebhookDeliveries({ subscriptionId: 'nope', limit: 1, now: at(3) }),
+        'not_found',
+      );
     });
 
     it('leases due deliveries to one worker; a lease that runs out makes them claimable again', async () => {
@@ -90,18 +144,37 @@ export function webhookContract(kit: StoreTestKit): void {
       await logEvents(store);
       await store.createWebhookSubscription(subscription('wh-1', { startAfter: '0' }));
       await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) });
-      expect(await store.claimWebhookDeliveries({ now: at(1), limit: 10, owner: 'w1', leaseUntil: at(3) })).toEqual([]);
-      const claimed = await store.claimWebhookDeliveries({ now: at(2), limit: 2, owner: 'w1', leaseUntil: at(2, 10) });
+      expect(
+        await store.claimWebhookDeliveries({ now: at(1), limit: 10, owner: 'w1', leaseUntil: at(3) }),
+      ).toEqual([]);
+      const claimed = await store.claimWebhookDeliveries({
+        now: at(2),
+        limit: 2,
+        owner: 'w1',
+        leaseUntil: at(2, 10),
+      });
       expect(claimed.map((item) => item.leaseOwner)).toEqual(['w1', 'w1']);
       expect(claimed[0]?.event).toMatchObject({ type: 'user.created', tenant: 'acme' });
-      const second = await store.claimWebhookDeliveries({ now: at(2, 1), limit: 10, owner: 'w2', leaseUntil: at(2, 20) });
+      const second = await store.claimWebhookDeliveries({
+        now: at(2, 1),
+        limit: 10,
+        owner: 'w2',
+        leaseUntil: at(2, 20),
+      });
       expect(second).toHaveLength(1);
       expect(second[0]?.id).not.toBe(claimed[0]?.id);
       // w1 died: its deliveries come back once its lease is over; nothing is lost.
-      const again = await store.claimWebhookDeliveries({ now: at(2, 11), limit: 10, owner: 'w3', leaseUntil: at(2, 30) });
+      const again = await store.claimWebhookDeliveries({
+        now: at(2, 11),
+        limit: 10,
+        owner: 'w3',
+        leaseUntil: at(2, 30),
+      });
       expect(again.map((item) => item.id).sort()).toEqual(claimed.map((item) => item.id).sort());
       await store.updateWebhookSubscription('wh-1', { status: 'disabled', updatedAt: at(2, 40) });
-      expect(await store.claimWebhookDeliveries({ now: at(3), limit: 10, owner: 'w4', leaseUntil: at(4) })).toEqual([]);
+      expect(
+        await store.claimWebhookDeliveries({ now: at(3), limit: 10, owner: 'w4', leaseUntil: at(4) }),
+      ).toEqual([]);
     });
 
     it('records attempts, schedules retries, ends deliveries and refuses a worker that lost its lease', async () => {
@@ -109,29 +182,72 @@ export function webhookContract(kit: StoreTestKit): void {
       await logEvents(store);
       await store.createWebhookSubscription(subscription('wh-1', { startAfter: '0' }));
       await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) });
-      const [a, b, c] = await store.claimWebhookDeliveries({ now: at(2), limit: 10, owner: 'w1', leaseUntil: at(3) });
-      const retried = await store.recordWebhookAttempt({ owner: 'w1', attempt: attempt(a!.id, 1, 'failed', 503), next: { status: 'pending', nextAttemptAt: at(2, 30) } });
-      expect(retried).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(2, 30), lastStatusCode: 503 });
+      const [a, b, c] = await store.claimWebhookDeliveries({
+        now: at(2),
+        limit: 10,
+        owner: 'w1',
+        leaseUntil: at(3),
+      });
+      const retried = await store.recordWebhookAttempt({
+        owner: 'w1',
+        attempt: attempt(a!.id, 1, 'failed', 503),
+        next: { status: 'pending', nextAttemptAt: at(2, 30) },
+      });
+      expect(retried).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        nextAttemptAt: at(2, 30),
+        lastStatusCode: 503,
+      });
       expect(retried.leaseOwner).toBeUndefined();
-      expect(await store.claimWebhookDeliveries({ now: at(2, 29), limit: 10, owner: 'w2', leaseUntil: at(4) })).toEqual([]);
-      const [due] = await store.claimWebhookDeliveries({ now: at(2, 30), limit: 10, owner: 'w2', leaseUntil: at(4) });
+      expect(
+        await store.claimWebhookDeliveries({ now: at(2, 29), limit: 10, owner: 'w2', leaseUntil: at(4) }),
+      ).toEqual([]);
+      const [due] = await store.claimWebhookDeliveries({
+        now: at(2, 30),
+        limit: 10,
+        owner: 'w2',
+        leaseUntil: at(4),
+      });
       expect(due?.id).toBe(a!.id);
-      const done = await store.recordWebhookAttempt({ owner: 'w2', attempt: attempt(a!.id, 2, 'succeeded', 204), next: { status: 'succeeded' } });
+      const done = await store.recordWebhookAttempt({
+        owner: 'w2',
+        attempt: attempt(a!.id, 2, 'succeeded', 204),
+        next: { status: 'succeeded' },
+      });
       expect(done).toMatchObject({ status: 'succeeded', attempts: 2, lastStatusCode: 204 });
-      const gone = await store.recordWebhookAttempt({ owner: 'w1', attempt: { ...attempt(b!.id, 1, 'failed', 410) }, next: { status: 'failed' } });
+      const gone = await store.recordWebhookAttempt({
+        owner: 'w1',
+        attempt: { ...attempt(b!.id, 1, 'failed', 410) },
+        next: { status: 'failed' },
+      });
       expect(gone.status).toBe('failed');
       const lost = await expectProvisioningError(
-        store.recordWebhookAttempt({ owner: 'someone', attempt: attempt(c!.id, 1, 'succeeded', 200), next: { status: 'succeeded' } }),
+        store.recordWebhookAttempt({
+          owner: 'someone',
+          attempt: attempt(c!.id, 1, 'succeeded', 200),
+          next: { status: 'succeeded' },
+        }),
         'conflict',
       );
       expect(lost.details).toMatchObject({ reason: 'lease_lost' });
-      expect((await store.listWebhookAttempts(a!.id)).map((item) => [item.attempt, item.statusCode, item.outcome])).toEqual([
+      expect(
+        (await store.listWebhookAttempts(a!.id)).map((item) => [item.attempt, item.statusCode, item.outcome]),
+      ).toEqual([
         [1, 503, 'failed'],
         [2, 204, 'succeeded'],
       ]);
-      expect((await store.listWebhookDeliveries({ subscriptionId: 'wh-1', status: 'pending', limit: 10 })).map((item) => item.id)).toEqual([c!.id]);
+      expect(
+        (await store.listWebhookDeliveries({ subscriptionId: 'wh-1', status: 'pending', limit: 10 })).map(
+          (item) => item.id,
+        ),
+      ).toEqual([c!.id]);
       const [first] = await store.listWebhookDeliveries({ subscriptionId: 'wh-1', limit: 1 });
-      const after = await store.listWebhookDeliveries({ subscriptionId: 'wh-1', after: first!.id, limit: 10 });
+      const after = await store.listWebhookDeliveries({
+        subscriptionId: 'wh-1',
+        after: first!.id,
+        limit: 10,
+      });
       expect(after.map((item) => item.id)).toEqual([b!.id, c!.id]);
     });
 
@@ -142,10 +258,21 @@ export function webhookContract(kit: StoreTestKit): void {
       await store.createWebhookSubscription(subscription('wh-2', { startAfter: '0' }));
       await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) });
       await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-2', limit: 10, now: at(2) });
-      const [delivery] = await store.claimWebhookDeliveries({ now: at(2), limit: 1, owner: 'w1', leaseUntil: at(3) });
-      await store.recordWebhookAttempt({ owner: 'w1', attempt: attempt(delivery!.id, 1, 'failed'), next: { status: 'failed' } });
+      const [delivery] = await store.claimWebhookDeliveries({
+        now: at(2),
+        limit: 1,
+        owner: 'w1',
+        leaseUntil: at(3),
+      });
+      await store.recordWebhookAttempt({
+        owner: 'w1',
+        attempt: attempt(delivery!.id, 1, 'failed'),
+        next: { status: 'failed' },
+      });
       await store.deleteWebhookSubscription(delivery!.subscriptionId);
-      expect(await store.listWebhookDeliveries({ subscriptionId: delivery!.subscriptionId, limit: 10 })).toEqual([]);
+      expect(
+        await store.listWebhookDeliveries({ subscriptionId: delivery!.subscriptionId, limit: 10 }),
+      ).toEqual([]);
       expect(await store.listWebhookAttempts(delivery!.id)).toEqual([]);
       expect(await store.pruneEvents(at(5))).toBe(4);
       const remaining = delivery!.subscriptionId === 'wh-1' ? 'wh-2' : 'wh-1';
