@@ -16,17 +16,19 @@ export interface SyncFixture {
   readonly connection: Connection;
   /** The raw mock behind the connection: changing it is an admin working in the provider's console. */
   readonly admin: MockUserDirectory;
-  /** Every event of the tenant logged after the previous call. */
+  /** Every event of the tenant logged after the previous call (or `skipEvents`). */
   newEvents(): Promise<ProvisionEvent[]>;
+  /** Moves past every event logged so far without reading them. */
+  skipEvents(): Promise<void>;
 }
 
 /** A kit with a memory store and one mock connection (tenant `acme`) seeded with `users` users. */
 export async function syncFixture(
   users: number,
-  options: { readonly sync?: SyncSettings; readonly store?: StateStore } = {},
+  options: { readonly sync?: SyncSettings; readonly store?: StateStore; readonly mockNow?: () => Date } = {},
 ): Promise<SyncFixture> {
   const store = options.store ?? createMemoryStateStore();
-  const mock = createMockProvider();
+  const mock = createMockProvider(options.mockNow === undefined ? {} : { now: options.mockNow });
   const kit = createProvisionKit({ plugins: [mock], logger: silentLogger(), store });
   const seed = Array.from({ length: users }, (_, i) => ({
     userName: `user${i + 1}@acme.example`,
@@ -44,6 +46,9 @@ export async function syncFixture(
     store,
     connection,
     admin: connection.get<MockUserDirectory>(UserDirectory),
+    async skipEvents() {
+      cursor = await store.lastCursor();
+    },
     async newEvents() {
       const events: ProvisionEvent[] = [];
       for (;;) {

@@ -60,7 +60,7 @@ export class MemoryData {
     if (!entry.deleted) snapshot.byName.set(entry.userNameKey, entry.userId);
   }
 
-  /** Gives each draft its per-connection sequence and log position, and appends it. */
+  /** Gives each draft its per-connection sequence and log position, and appends it. Returns the stored events: copy before handing them out. */
   append(key: ConnectionKey, drafts: readonly EventDraft[]): ProvisionEvent[] {
     const id = keyId(key);
     let sequence = this.sequences.get(id) ?? 0;
@@ -71,7 +71,7 @@ export class MemoryData {
       const event = { ...draft, sequence, cursor: formatCursor(this.lastPosition) } as ProvisionEvent;
       this.events.push({ position: this.lastPosition, event });
       this.eventsById.set(event.id, event);
-      appended.push(structuredClone(event));
+      appended.push(event);
     }
     this.sequences.set(id, sequence);
     return appended;

@@ -29,7 +29,7 @@ export class MemoryEvents implements EventStore {
 
   async appendEvents(key: ConnectionKey, drafts: readonly EventDraft[]): Promise<ProvisionEvent[]> {
     this.#data.ensureOpen();
-    return this.#data.append(key, drafts);
+    return structuredClone(this.#data.append(key, drafts));
   }
 
   async lastCursor(): Promise<string> {

@@ -79,7 +79,7 @@ export class MemorySnapshots implements SnapshotStore {
       this.#data.putEntry(key, plan.entry);
       if (plan.event !== undefined) drafts.push(plan.event);
     }
-    return this.#data.append(key, drafts);
+    return structuredClone(this.#data.append(key, drafts));
   }
 }
 
