@@ -62,7 +62,10 @@ const userFor = (n: number): fc.Arbitrary<User> =>
 
 const directoryArb: fc.Arbitrary<User[]> = fc
   .subarray([1, 2, 3, 4, 5, 6, 7, 8])
-  .chain((ids) => (ids.length === 0 ? fc.constant([]) : fc.tuple(...ids.map(userFor))))
+  .chain(
+    (ids): fc.Arbitrary<User[]> =>
+      ids.length === 0 ? fc.constant<User[]>([]) : fc.tuple(...ids.map(userFor)).map((users) => [...users]),
+  )
   .chain((users) => fc.shuffledSubarray(users, { minLength: users.length, maxLength: users.length }));
 
 async function snapshotOf(
