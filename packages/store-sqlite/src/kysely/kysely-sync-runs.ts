@@ -166,7 +166,6 @@ export class KyselySyncRuns implements SyncRunStore {
           input.owner === undefined
             ? await this.#held(trx, runId)
             : await this.#owned(trx, runId, input.owner);
-        const key = keyOf(current);
         const time = input.approvedAt ?? input.outcome?.finishedAt ?? current.startedAt;
         const drafts = await this.#applyStaged(trx, current, time, input.approvedAt !== undefined);
         const run: SyncRun = {
