@@ -6,6 +6,7 @@ export type { StateStoreContractOptions } from './state/state-contract-kit.js';
 export { describeStateStoreContract } from './state/state-store-contract.js';
 export {
   describeBatchCreateContract,
+  describeChangesContract,
   describeCreateContract,
   describeCredentialsContract,
   describeGetContract,

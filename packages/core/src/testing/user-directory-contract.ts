@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { type ContractKit, createKit } from './contract-kit.js';
 import type { ContractOptions } from './contract-options.js';
 import { batchCreateContract } from './groups/batch-create-contract.js';
+import { changesContract } from './groups/changes-contract.js';
 import { createContract } from './groups/create-contract.js';
 import { credentialsContract } from './groups/credentials-contract.js';
 import { getContract } from './groups/get-contract.js';
@@ -18,6 +19,7 @@ type Group = (kit: ContractKit) => void;
 /** The table of contents: every group, in the order the suite runs them. */
 const GROUPS: readonly Group[] = [
   listContract,
+  changesContract,
   getContract,
   createContract,
   batchCreateContract,
@@ -49,6 +51,11 @@ function describeGroups(options: ContractOptions, groups: readonly Group[]): voi
 /** `listUsers`: paging at page boundaries, filters, laziness. */
 export function describeListContract(options: ContractOptions): void {
   describeGroups(options, [listContract]);
+}
+
+/** `listUsersChangedSince` (optional verb): users created or changed since an instant. */
+export function describeChangesContract(options: ContractOptions): void {
+  describeGroups(options, [changesContract]);
 }
 
 /** `getUser`: by id, by userName, case-insensitively; not_found. */
