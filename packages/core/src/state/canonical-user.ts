@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normalizeUserName } from '../model/primitives.js';
 import { isSecretField, REDACTED } from '../model/sensitivity.js';
 import type { User } from '../model/user.js';
@@ -64,6 +64,15 @@ export class UserCanonicalizer {
     };
   }
 
+  /** Sorted and unique; most lists already are, and skip the sort. */
+  #groups(groups: readonly string[]): string[] {
+    const copy = groups.map((group) => this.#text(group));
+    for (let i = 1; i < copy.length; i += 1) {
+      if (copy[i - 1]! >= copy[i]!) return [...new Set(copy)].sort();
+    }
+    return copy;
+  }
+
   #attributes(attributes: User['attributes']): User['attributes'] {
     const sorted: User['attributes'] = {};
     for (const key of Object.keys(attributes).sort()) {
@@ -80,9 +89,12 @@ export class UserCanonicalizer {
   }
 }
 
-/** 160 bits of SHA-1 in base64url: a change detector, not a security boundary. */
+/**
+ * 160 bits of SHA-1 in base64url: a change detector, not a security boundary. The one-shot
+ * `crypto.hash` is about twice as fast as `createHash` for strings this short.
+ */
 export function hashContent(content: string): string {
-  return createHash('sha1').update(content).digest('base64url');
+  return hash('sha1', content, 'base64url');
 }
 
 /** Parses the canonical JSON a store kept back into a user. */

@@ -37,15 +37,16 @@ export async function compareAll(input: CompareInput): Promise<number> {
     signal: input.signal,
     ...(input.pageSize === undefined ? {} : { pageSize: input.pageSize }),
   });
-  for await (const user of guarded(listing)) {
+  // Synchronous for an unchanged user: no promise per user on the common path.
+  await eachUser(listing, (user) => {
     stager.counts.enumerated += 1;
     const stored = canonicalizer.store(user);
     const sighting = index.see(stored.userId, stored.hash);
-    if (sighting === 'same' || sighting === 'repeated') {
-      if (sighting === 'same') stager.counts.unchanged += 1;
-    } else if (sighting === 'new') await stager.created(stored);
-    else await stager.compare(stored, sighting.changedFrom);
-  }
+    if (sighting === 'same') stager.counts.unchanged += 1;
+    else if (sighting === 'new') return stager.created(stored);
+    else if (sighting !== 'repeated') return stager.compare(stored, sighting.changedFrom);
+    return undefined;
+  });
   // A listing that stops quietly on abort looks complete; only the signal tells.
   if (input.signal.aborted) return snapshotSize;
   for (const { userId, hash } of index.unseen()) await stager.deleted(userId, hash);
@@ -61,28 +62,41 @@ export async function compareChanges(input: CompareInput & { readonly since: str
     signal: input.signal,
     ...(input.pageSize === undefined ? {} : { pageSize: input.pageSize }),
   });
-  for await (const user of guarded(listing)) {
+  await eachUser(listing, (user) => {
     stager.counts.enumerated += 1;
-    if (seen.has(user.id)) continue;
+    if (seen.has(user.id)) return undefined;
     seen.add(user.id);
-    await stager.compare(canonicalizer.store(user), null);
-  }
+    return stager.compare(canonicalizer.store(user), null);
+  });
 }
 
-async function* guarded(listing: AsyncIterable<User>): AsyncGenerator<User, void, undefined> {
+/**
+ * Pulls every user through `visit`; a failure of the listing itself becomes `EnumerationFailure`,
+ * so the run can tell it from a store failure. A plain loop: an extra async generator per user
+ * would cost more than the comparison itself.
+ */
+async function eachUser(
+  listing: AsyncIterable<User>,
+  visit: (user: User) => Promise<void> | undefined,
+): Promise<void> {
   const iterator = listing[Symbol.asyncIterator]();
+  let done = false;
   try {
-    for (;;) {
+    while (!done) {
       let next: IteratorResult<User>;
       try {
         next = await iterator.next();
       } catch (error) {
+        done = true;
         throw new EnumerationFailure(error);
       }
-      if (next.done === true) return;
-      yield next.value;
+      if (next.done === true) done = true;
+      else {
+        const pending = visit(next.value);
+        if (pending !== undefined) await pending;
+      }
     }
   } finally {
-    await iterator.return?.();
+    if (!done) await iterator.return?.();
   }
 }
