@@ -2,7 +2,7 @@
 export const USERS = 100_000;
 export const PAGE_SIZE = 1000;
 /** Measured runs per variant (median reported), after one warm-up round of each. */
-export const RUNS = 3;
+export const RUNS = 5;
 export const WARM_UPS = 1;
 /** Heap samples are taken on a timer this often while a variant runs. */
 export const HEAP_SAMPLE_MS = 25;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,7 +22,14 @@ import { type BenchResult, formatTable, writeResults } from './results.js';
 
 interface Sample {
   readonly ms: number;
+  /** CPU time of this process (user + system): the client's own work, whatever else the machine runs. */
+  readonly cpuMs: number;
   readonly heapBytes: number;
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /**
@@ -75,13 +82,15 @@ async function main(): Promise<void> {
 
 async function enumerate(connection: Connection, gc: (() => void) | undefined): Promise<Sample> {
   const heap = new HeapTimer(gc, HEAP_SAMPLE_MS);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let count = 0;
   for await (const _user of connection.directory.listUsers({ pageSize: PAGE_SIZE })) count += 1;
   const ms = performance.now() - started;
+  const cpuMs = cpuMsSince(cpu);
   const heapBytes = heap.stop();
   if (count !== USERS) throw new Error(`enumerated ${count} users`);
-  return { ms, heapBytes };
+  return { ms, cpuMs, heapBytes };
 }
 
 async function syncAgain(
@@ -90,14 +99,16 @@ async function syncAgain(
   gc: (() => void) | undefined,
 ): Promise<Sample> {
   const heap = new HeapTimer(gc, HEAP_SAMPLE_MS);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const run = await kit.sync(connection, { mode: 'full', pageSize: PAGE_SIZE });
   const ms = performance.now() - started;
+  const cpuMs = cpuMsSince(cpu);
   const heapBytes = heap.stop();
   if (run.status !== 'completed' || run.counts.unchanged !== USERS) {
     throw new Error(`unexpected second sync: ${JSON.stringify(run.counts)}`);
   }
-  return { ms, heapBytes };
+  return { ms, cpuMs, heapBytes };
 }
 
 function report(samples: Record<'enumerate' | 'sync', Sample[]>): void {
@@ -105,6 +116,8 @@ function report(samples: Record<'enumerate' | 'sync', Sample[]>): void {
   const syncMs = median(samples.sync.map((sample) => sample.ms));
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
   const ratio = syncMs / enumerateMs;
+  const enumerateCpu = median(samples.enumerate.map((sample) => sample.cpuMs));
+  const syncCpu = median(samples.sync.map((sample) => sample.cpuMs));
   const results: BenchResult[] = [
     {
       id: 'sync-100k-unchanged-vs-enumeration',
@@ -114,6 +127,15 @@ function report(samples: Record<'enumerate' | 'sync', Sample[]>): void {
       ratio: Math.round(ratio * 100) / 100,
       target: `<= ${TARGETS.syncVsEnumeration}x`,
       pass: ratio <= TARGETS.syncVsEnumeration,
+    },
+    {
+      id: 'sync-100k-unchanged-cpu-vs-enumeration',
+      value: Math.round(syncCpu),
+      unit: 'ms',
+      baseline: Math.round(enumerateCpu),
+      ratio: Math.round((syncCpu / enumerateCpu) * 100) / 100,
+      target: null,
+      pass: null,
     },
     {
       id: 'sync-100k-unchanged-peak-heap',

@@ -54,14 +54,32 @@ export class UserCanonicalizer {
 
   /** Canonical JSON, its hash and the lookup key of the user name. */
   store(user: User): StoredUser {
-    const projected = this.project(user);
-    const content = JSON.stringify(projected);
-    return {
-      userId: projected.id,
-      content,
-      hash: hashContent(content),
-      userNameKey: normalizeUserName(projected.userName),
-    };
+    const content = this.content(user);
+    return this.stored(user, content, hashContent(content));
+  }
+
+  /**
+   * `JSON.stringify(project(user))`, written field by field without building the projected
+   * object: a sync computes this for every user it lists, and most of them are unchanged.
+   */
+  content(user: User): string {
+    let json = `{"id":${JSON.stringify(user.id)}`;
+    for (let index = 1; index < TRACKED_FIELDS.length; index += 1) {
+      const field = TRACKED_FIELDS[index]!;
+      const value = user[field];
+      if (value === undefined) continue;
+      let text: string;
+      if (field === 'groups') text = JSON.stringify(this.#groups(user.groups));
+      else if (field === 'attributes') text = JSON.stringify(this.#attributes(user.attributes));
+      else text = JSON.stringify(typeof value === 'string' ? this.#text(value) : value);
+      json += `,"${field}":${text}`;
+    }
+    return `${json}}`;
+  }
+
+  /** The stored form of a user whose canonical content and hash were already computed. */
+  stored(user: User, content: string, hash: string): StoredUser {
+    return { userId: user.id, content, hash, userNameKey: normalizeUserName(this.#text(user.userName)) };
   }
 
   /** Sorted and unique; most lists already are, and skip the sort. */

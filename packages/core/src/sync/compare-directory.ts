@@ -1,6 +1,6 @@
 import type { User } from '../model/user.js';
 import type { UserDirectory } from '../spi/user-directory.js';
-import type { UserCanonicalizer } from '../state/canonical-user.js';
+import { hashContent, type UserCanonicalizer } from '../state/canonical-user.js';
 import type { ConnectionKey } from '../state/connection-key.js';
 import type { StateStore } from '../state/state-store.js';
 import type { ChangeStager } from './change-stager.js';
@@ -40,11 +40,13 @@ export async function compareAll(input: CompareInput): Promise<number> {
   // Synchronous for an unchanged user: no promise per user on the common path.
   await eachUser(listing, (user) => {
     stager.counts.enumerated += 1;
-    const stored = canonicalizer.store(user);
-    const sighting = index.see(stored.userId, stored.hash);
+    const content = canonicalizer.content(user);
+    const hash = hashContent(content);
+    const sighting = index.see(user.id, hash);
     if (sighting === 'same') stager.counts.unchanged += 1;
-    else if (sighting === 'new') return stager.created(stored);
-    else if (sighting !== 'repeated') return stager.compare(stored, sighting.changedFrom);
+    else if (sighting === 'new') return stager.created(canonicalizer.stored(user, content, hash));
+    else if (sighting !== 'repeated')
+      return stager.compare(canonicalizer.stored(user, content, hash), sighting.changedFrom);
     return undefined;
   });
   // A listing that stops quietly on abort looks complete; only the signal tells.
