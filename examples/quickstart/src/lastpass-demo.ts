@@ -5,6 +5,7 @@ import type { ProvisionKit } from '@provisionkit/core';
 import { LastPassApi } from '@provisionkit/provider-lastpass';
 import { startLastPassSimulator } from '@provisionkit/provider-lastpass/testing';
 import { printUsers } from './print-users.js';
+import { showSync } from './sync-demo.js';
 
 export async function runLastPassTenant(kit: ProvisionKit): Promise<void> {
   const simulator = await startLastPassSimulator({ seed: { users: 3, random: 7 } });
@@ -40,6 +41,8 @@ export async function runLastPassTenant(kit: ProvisionKit): Promise<void> {
     await printUsers('initech (LastPass)', initech.directory);
     const calls = simulator.requests.map((request) => request.cmd);
     console.log(`\ninitech: ${calls.length} LastPass API calls (${[...new Set(calls)].join(', ')})`);
+
+    await showSync(kit, initech, simulator);
   } finally {
     await simulator.close();
   }

@@ -2,7 +2,7 @@
 // its own connection, and a third on LastPass (against the local simulator). Each creates users,
 // lists them page by page and suspends one; the program prints what each tenant sees.
 import 'reflect-metadata';
-import { createLogger, createProvisionKit } from '@provisionkit/core';
+import { createLogger, createMemoryStateStore, createProvisionKit } from '@provisionkit/core';
 import { lastpassProvider } from '@provisionkit/provider-lastpass';
 import { mockProvider } from '@provisionkit/provider-mock';
 import { runLastPassTenant } from './lastpass-demo.js';
@@ -11,7 +11,13 @@ import { printUsers } from './print-users.js';
 async function main(): Promise<void> {
   // Operation logs go to stderr as JSON lines (set LOG_LEVEL=info to see them); the report goes to stdout.
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
-  const kit = createProvisionKit({ plugins: [mockProvider, lastpassProvider], logger });
+  // The store remembers what each directory looked like, so a sync can tell what changed
+  // (`openSqliteStateStore({ path })` from @provisionkit/store-sqlite keeps it across restarts).
+  const kit = createProvisionKit({
+    plugins: [mockProvider, lastpassProvider],
+    logger,
+    store: createMemoryStateStore(),
+  });
 
   const acme = await kit.connect({ provider: 'mock', tenant: 'acme', config: { apiKey: 'acme-demo-key' } });
   const globex = await kit.connect({ provider: 'mock', tenant: 'globex', config: {} });

@@ -154,6 +154,11 @@ function report(samples: Record<'enumerate' | 'sync', Sample[]>): void {
     `\nenumerate runs: ${runs('enumerate')} ms; sync runs: ${runs('sync')} ms (median of ${RUNS} after ${WARM_UPS} warm-up)`,
   );
   console.log(
+    `Load average while running: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(', ')} (1, 5, 15 min); on a busy machine wall times vary, CPU times much less.`,
+  );
+  console.log(
     `Peak heap = max heapUsed sampled every ${HEAP_SAMPLE_MS} ms minus heapUsed after a forced GC at start (garbage included).`,
   );
   console.log(`Wrote ${writeResults('sync', results)}`);
