@@ -135,9 +135,11 @@ export {
 export type { ListedChange, StagedChange } from './state/staged-change.js';
 export {
   type BeginSyncRun,
+  type CommitRunInput,
   type DeliveryQuery,
   type EventQuery,
   type EventStore,
+  type FailRunInput,
   type RunOutcome,
   type SnapshotHash,
   type SnapshotStore,

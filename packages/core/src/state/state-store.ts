@@ -79,6 +79,23 @@ export interface RunOutcome {
   readonly finishedAt: string;
 }
 
+/** `commitSyncRun`: a running run's owner with its outcome, or an approval of a held run. */
+export interface CommitRunInput {
+  readonly owner?: string;
+  readonly approvedAt?: string;
+  readonly outcome?: RunOutcome;
+  readonly guard?: GuardVerdict;
+}
+
+/** `failSyncRun`: the owner of a running run (absent for a held one) and why it ends. */
+export interface FailRunInput {
+  readonly owner?: string;
+  readonly status: 'failed' | 'rejected';
+  readonly reason: SyncReason;
+  readonly error?: ErrorSummary | undefined;
+  readonly outcome: RunOutcome;
+}
+
 export interface SyncRunQuery {
   readonly key: ConnectionKey;
   readonly status?: SyncStatus | undefined;
@@ -114,30 +131,13 @@ export interface SyncRunStore {
    * `sync.completed`. For a held run, a change whose row moved fails the whole approval: the run
    * becomes `failed` (`stale`, with `sync.failed`) and `ConflictError` (`'stale'`) is thrown.
    */
-  commitSyncRun(
-    runId: string,
-    input: {
-      readonly owner?: string;
-      readonly approvedAt?: string;
-      readonly outcome?: RunOutcome;
-      readonly guard?: GuardVerdict;
-    },
-  ): Promise<SyncRun>;
+  commitSyncRun(runId: string, input: CommitRunInput): Promise<SyncRun>;
   /**
    * Ends a running run (`owner` given) or a held one as `failed` or `rejected`, drops its staged
    * changes and appends `sync.failed`. `NotFoundError` for an unknown run; `ConflictError`
    * (`'not_open'`) when it already ended.
    */
-  failSyncRun(
-    runId: string,
-    input: {
-      readonly owner?: string;
-      readonly status: 'failed' | 'rejected';
-      readonly reason: SyncReason;
-      readonly error?: ErrorSummary | undefined;
-      readonly outcome: RunOutcome;
-    },
-  ): Promise<SyncRun>;
+  failSyncRun(runId: string, input: FailRunInput): Promise<SyncRun>;
   getSyncRun(runId: string): Promise<SyncRun | undefined>;
   listSyncRuns(query: SyncRunQuery): Promise<SyncRun[]>;
 }

@@ -5,6 +5,7 @@ import type { ConnectionKey } from '../state/connection-key.js';
 import type { StagedChange } from '../state/staged-change.js';
 import type { StateStore } from '../state/state-store.js';
 import type { StoredUser } from '../state/stored-user.js';
+import { EMPTY_COUNTS } from '../state/sync-run.js';
 
 /** Staged changes are written in chunks of this size, and updates looked up in chunks too. */
 const CHUNK = 500;
@@ -20,14 +21,7 @@ interface Candidate {
  * field by field against its snapshot row, fetched in chunks; only a bounded buffer is held.
  */
 export class ChangeStager {
-  readonly counts: { -readonly [K in keyof SyncCounts]: number } = {
-    enumerated: 0,
-    created: 0,
-    updated: 0,
-    deleted: 0,
-    suspended: 0,
-    unchanged: 0,
-  };
+  readonly counts: { -readonly [K in keyof SyncCounts]: number } = { ...EMPTY_COUNTS };
   readonly #store: StateStore;
   readonly #key: ConnectionKey;
   readonly #runId: string;

@@ -10,7 +10,7 @@ import type { UserDirectory } from '../spi/user-directory.js';
 import { UserCanonicalizer } from '../state/canonical-user.js';
 import { ConnectionKey, describeKey } from '../state/connection-key.js';
 import type { StateStore } from '../state/state-store.js';
-import type { SyncRun } from '../state/sync-run.js';
+import { EMPTY_COUNTS, type SyncRun } from '../state/sync-run.js';
 import { ChangeStager } from './change-stager.js';
 import { compareAll, compareChanges, EnumerationFailure } from './compare-directory.js';
 import { judgeMassChange } from './mass-change-guard.js';
@@ -141,7 +141,7 @@ export class SyncEngine {
     const run = await this.#store.failSyncRun(id, {
       status: 'rejected',
       reason: 'rejected',
-      outcome: { counts: held?.counts ?? EMPTY, durationMs: held?.durationMs ?? 0, finishedAt },
+      outcome: { counts: held?.counts ?? EMPTY_COUNTS, durationMs: held?.durationMs ?? 0, finishedAt },
     });
     this.#log(run);
     return run;
@@ -229,7 +229,6 @@ export class SyncEngine {
 }
 
 const RunId = z.string().min(1).max(200);
-const EMPTY = { enumerated: 0, created: 0, updated: 0, deleted: 0, suspended: 0, unchanged: 0 };
 
 function elapsed(started: number): number {
   return Math.round((performance.now() - started) * 1000) / 1000;

@@ -1,8 +1,10 @@
 import {
   type BeginSyncRun,
+  type CommitRunInput,
   type ConnectionKey,
   type EventDraft,
   endedRun,
+  type FailRunInput,
   type GuardVerdict,
   interruptedRun,
   type ListedChange,
@@ -151,15 +153,7 @@ export class KyselySyncRuns implements SyncRunStore {
     });
   }
 
-  async commitSyncRun(
-    runId: string,
-    input: {
-      readonly owner?: string;
-      readonly approvedAt?: string;
-      readonly outcome?: RunOutcome;
-      readonly guard?: GuardVerdict;
-    },
-  ): Promise<SyncRun> {
+  async commitSyncRun(runId: string, input: CommitRunInput): Promise<SyncRun> {
     try {
       return await writeTransaction(this.#db, async (trx) => {
         const current =
@@ -190,7 +184,7 @@ export class KyselySyncRuns implements SyncRunStore {
     }
   }
 
-  failSyncRun(runId: string, input: Parameters<SyncRunStore['failSyncRun']>[1]): Promise<SyncRun> {
+  failSyncRun(runId: string, input: FailRunInput): Promise<SyncRun> {
     return writeTransaction(this.#db, async (trx) => {
       const current =
         input.owner === undefined ? await this.#held(trx, runId) : await this.#owned(trx, runId, input.owner);

@@ -3,7 +3,14 @@ import type { ConnectionKey } from '../connection-key.js';
 import { planStagedChange } from '../plan-change.js';
 import { endedRun, interruptedRun, newRun, runsToInterrupt, syncEventDraft } from '../run-transitions.js';
 import type { ListedChange, StagedChange } from '../staged-change.js';
-import type { BeginSyncRun, RunOutcome, SyncRunQuery, SyncRunStore } from '../state-store.js';
+import type {
+  BeginSyncRun,
+  CommitRunInput,
+  FailRunInput,
+  RunOutcome,
+  SyncRunQuery,
+  SyncRunStore,
+} from '../state-store.js';
 import { runNotFound, storeConflict } from '../store-errors.js';
 import type { SyncRun } from '../sync-run.js';
 import { keyId, type MemoryData, type MemoryRun } from './memory-data.js';
@@ -67,15 +74,7 @@ export class MemorySyncRuns implements SyncRunStore {
     return { ...run };
   }
 
-  async commitSyncRun(
-    runId: string,
-    input: {
-      readonly owner?: string;
-      readonly approvedAt?: string;
-      readonly outcome?: RunOutcome;
-      readonly guard?: GuardVerdict;
-    },
-  ): Promise<SyncRun> {
+  async commitSyncRun(runId: string, input: CommitRunInput): Promise<SyncRun> {
     const lease = input.owner === undefined ? this.#held(runId) : this.#owned(runId, input.owner);
     const key = keyOf(lease.run);
     const time = input.approvedAt ?? input.outcome?.finishedAt ?? lease.run.startedAt;
@@ -111,7 +110,7 @@ export class MemorySyncRuns implements SyncRunStore {
     return { ...run };
   }
 
-  async failSyncRun(runId: string, input: Parameters<SyncRunStore['failSyncRun']>[1]): Promise<SyncRun> {
+  async failSyncRun(runId: string, input: FailRunInput): Promise<SyncRun> {
     const lease = input.owner === undefined ? this.#held(runId) : this.#owned(runId, input.owner);
     const run = endedRun(lease.run, input.status, input.reason, input.outcome, input.error);
     this.#put({ run, owner: undefined, leaseUntil: undefined, staged: [] });
