@@ -6,6 +6,7 @@ import { UnavailableError } from '../errors/error-classes.js';
 import { DEFAULT_EVENT_RETENTION_DAYS } from '../events/event-query.js';
 import { createLogger } from '../logging/create-logger.js';
 import { secretValuesOf } from '../redaction/secret-values.js';
+import { StateStore } from '../state/state-store.js';
 import type { ConnectionContext } from '../spi/provider-plugin.js';
 import { findPlugin, parseConnectInput, parseKitOptions } from './kit-options.js';
 import { KitState } from './kit-state.js';
@@ -89,5 +90,7 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
   root.bind(Logger).toConstantValue(rootLogger);
   root.bind(ProviderPlugins).toConstantValue(plugins);
   root.bind(ProvisionKit).toConstantValue(kit);
+  // Providers and host services resolve it like any other root binding (`@inject(StateStore)`).
+  if (store !== undefined) root.bind(StateStore).toConstantValue(store);
   return kit;
 }
