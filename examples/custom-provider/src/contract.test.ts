@@ -29,6 +29,8 @@ describeUserDirectoryContract({
   secrets: [apiToken],
   factory: () => connect(apiToken),
   invalidCredentialsFactory: () => connect(`hd_${randomUUID()}`),
+  // What a host does when it stops serving a customer; the kit checks it cancels work in flight.
+  close: (directory) => closers.get(directory)?.(),
   teardown: async (directory) => {
     await closers.get(directory)?.();
     closers.delete(directory);

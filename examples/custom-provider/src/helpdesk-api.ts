@@ -44,23 +44,33 @@ export class HelpdeskApiFailure extends Error implements HelpdeskFailure {
   }
 }
 
-/** Helpdesk's REST API, one method per endpoint. Every method rejects with `HelpdeskApiFailure`. */
+/**
+ * Helpdesk's REST API, one method per endpoint. Every method rejects with `HelpdeskApiFailure`, and
+ * takes the `signal` that aborts its request (status 0 once aborted).
+ */
 export interface HelpdeskApi {
   /** `GET /agents?cursor=&limit=`, ordered by id. */
-  listAgents(query: { readonly cursor?: string | undefined; readonly limit: number }): Promise<AgentPage>;
+  listAgents(
+    query: { readonly cursor?: string | undefined; readonly limit: number },
+    signal?: AbortSignal,
+  ): Promise<AgentPage>;
   /** `GET /agents/:id`; 404 when unknown. */
-  getAgent(id: string): Promise<HelpdeskAgent>;
+  getAgent(id: string, signal?: AbortSignal): Promise<HelpdeskAgent>;
   /** `GET /agents/by-login/:login`; Helpdesk compares logins case-insensitively. 404 when unknown. */
-  findAgentByLogin(login: string): Promise<HelpdeskAgent>;
+  findAgentByLogin(login: string, signal?: AbortSignal): Promise<HelpdeskAgent>;
   /** `POST /agents`; 409 `login_taken`. Not idempotent. */
-  createAgent(agent: NewHelpdeskAgent): Promise<HelpdeskAgent>;
+  createAgent(agent: NewHelpdeskAgent, signal?: AbortSignal): Promise<HelpdeskAgent>;
   /** `POST /agents/bulk`: at most 10, created in order, one outcome per agent. Not idempotent. */
-  createAgents(agents: readonly NewHelpdeskAgent[]): Promise<BulkOutcome[]>;
+  createAgents(agents: readonly NewHelpdeskAgent[], signal?: AbortSignal): Promise<BulkOutcome[]>;
   /** `PATCH /agents/:id`. */
-  updateAgent(id: string, changes: { readonly full_name?: string | undefined }): Promise<HelpdeskAgent>;
+  updateAgent(
+    id: string,
+    changes: { readonly full_name?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<HelpdeskAgent>;
   /** `PUT /agents/:id/state`; idempotent. */
-  setAgentState(id: string, state: HelpdeskAgent['state']): Promise<HelpdeskAgent>;
+  setAgentState(id: string, state: HelpdeskAgent['state'], signal?: AbortSignal): Promise<HelpdeskAgent>;
   /** `GET /me`: the token's scopes; 401 for a bad token. */
-  whoAmI(): Promise<{ readonly scopes: readonly string[] }>;
+  whoAmI(signal?: AbortSignal): Promise<{ readonly scopes: readonly string[] }>;
 }
 export const HelpdeskApi = Symbol.for('@provisionkit/example-custom-provider/HelpdeskApi');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, createProvisionKit, type ProvisionKit, silentLogger } from '@provisionkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HelpdeskApi, HelpdeskApiFailure } from './helpdesk-api.js';
 import { HelpdeskSandbox } from './helpdesk-sandbox.js';
 import { helpdeskProvider } from './index.js';
 
@@ -23,6 +24,42 @@ describe('HelpdeskUserDirectory', () => {
     const config = { baseUrl: sandbox.baseUrl, apiToken: options.token ?? apiToken, seatType: 'light' };
     return (await kit.connect({ provider: 'helpdesk', tenant: 'acme', config })).directory;
   }
+
+  describe('signal', () => {
+    /** A connection to a fresh sandbox, and the connection's `HelpdeskApi` to spy on. */
+    async function openWithApi() {
+      const sandbox = new HelpdeskSandbox({ apiToken });
+      kit = createProvisionKit({ plugins: [helpdeskProvider], logger: silentLogger() });
+      const config = { baseUrl: sandbox.baseUrl, apiToken };
+      const connection = await kit.connect({ provider: 'helpdesk', tenant: 'acme', config });
+      return { connection, api: connection.get<HelpdeskApi>(HelpdeskApi) };
+    }
+
+    it("hands every Helpdesk request the operation's signal, which closing the connection aborts", async () => {
+      const { connection, api } = await openWithApi();
+      const created = await connection.directory.createUser({ userName: 'ada@example.test' });
+      const listAgents = vi.spyOn(api, 'listAgents');
+      for await (const _user of connection.directory.listUsers()) break;
+      expect(listAgents.mock.calls[0]?.[1]).toBeInstanceOf(AbortSignal);
+      // A request held in flight (a slow server) ends as soon as the connection closes.
+      const getAgent = vi.spyOn(api, 'getAgent').mockImplementation(
+        (_id, signal) =>
+          new Promise((_resolve, reject) => {
+            signal?.addEventListener('abort', () => reject(new HelpdeskApiFailure(0, 'aborted')));
+          }),
+      );
+      const pending = connection.directory.getUser({ id: created.id });
+      await vi.waitFor(() => expect(getAgent).toHaveBeenCalled());
+      expect(getAgent.mock.calls[0]?.[1]).toBeInstanceOf(AbortSignal);
+      await connection.close();
+      await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+    });
+
+    it('fails a request whose signal aborted as Helpdesk would: no answer (status 0)', async () => {
+      const { api } = await openWithApi();
+      await expect(api.whoAmI(AbortSignal.abort())).rejects.toMatchObject({ status: 0, error: 'aborted' });
+    });
+  });
 
   describe('.createUser', () => {
     it('refuses groups with unsupported_operation instead of dropping them', async () => {

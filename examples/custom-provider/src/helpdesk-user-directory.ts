@@ -5,6 +5,7 @@ import {
   type ListUsersOptions,
   Logger,
   type NewUser,
+  type OperationOptions,
   type User,
   type UserDirectory,
   type UserPatch,
@@ -42,70 +43,79 @@ export class HelpdeskUserDirectory extends UndeclaredVerbs implements UserDirect
     this.#api = api;
   }
 
-  /** One request per page, sent only when the caller has consumed the previous page. */
+  /**
+   * One request per page, sent only when the caller has consumed the previous page. The signal goes
+   * to every request: once it aborts, the request fails and core reports the listing `cancelled`.
+   */
   async *listUsers(options: ListUsersOptions = {}): AsyncIterable<User> {
     const limit = options.pageSize ?? this.capabilities.defaultPageSize;
+    const { signal } = options;
     let cursor: string | undefined;
     do {
-      if (options.signal?.aborted === true) return;
-      const page = await callHelpdesk(() => this.#api.listAgents({ cursor, limit }));
+      const page = await callHelpdesk(() => this.#api.listAgents({ cursor, limit }, signal));
       this.#logger.debug({ agents: page.agents.length, more: page.nextCursor !== undefined }, 'agents page');
       for (const agent of page.agents) yield toUser(agent);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
   }
 
-  async getUser(ref: UserRef): Promise<User> {
-    return toUser(await this.#find(ref));
+  async getUser(ref: UserRef, options?: OperationOptions): Promise<User> {
+    return toUser(await this.#find(ref, options?.signal));
   }
 
   // POST /agents is not idempotent: this provider never resends it. A client that retries must,
   // after a timeout, look the login up (findAgentByLogin) before it sends the create again.
-  async createUser(input: NewUser): Promise<User> {
+  async createUser(input: NewUser, options?: OperationOptions): Promise<User> {
     const agent = toNewAgent(input, this.#config.seatType);
-    return toUser(await callHelpdesk(() => this.#api.createAgent(agent)));
+    return toUser(await callHelpdesk(() => this.#api.createAgent(agent, options?.signal)));
   }
 
-  createUsers(batch: readonly NewUser[]): Promise<BatchResult> {
+  createUsers(batch: readonly NewUser[], options?: OperationOptions): Promise<BatchResult> {
     return createUsersInBulk(
       batch,
       (item) => toNewAgent(item, this.#config.seatType),
-      (agents) => callHelpdesk(() => this.#api.createAgents(agents)),
+      (agents) => callHelpdesk(() => this.#api.createAgents(agents, options?.signal)),
     );
   }
 
-  async updateUser(ref: UserRef, patch: UserPatch): Promise<User> {
+  async updateUser(ref: UserRef, patch: UserPatch, options?: OperationOptions): Promise<User> {
     // `displayName` is the only field in `updatableFields`; core refuses a patch of any other.
-    const { id } = await this.#find(ref);
-    return toUser(await callHelpdesk(() => this.#api.updateAgent(id, { full_name: patch.displayName })));
+    const signal = options?.signal;
+    const { id } = await this.#find(ref, signal);
+    const changes = { full_name: patch.displayName };
+    return toUser(await callHelpdesk(() => this.#api.updateAgent(id, changes, signal)));
   }
 
   // Helpdesk's state endpoint is idempotent, so suspending twice (or reactivating an active agent)
   // succeeds and changes nothing, as the SPI requires.
-  suspendUser(ref: UserRef): Promise<User> {
-    return this.#setState(ref, 'disabled');
+  suspendUser(ref: UserRef, options?: OperationOptions): Promise<User> {
+    return this.#setState(ref, 'disabled', options?.signal);
   }
 
-  reactivateUser(ref: UserRef): Promise<User> {
-    return this.#setState(ref, 'enabled');
+  reactivateUser(ref: UserRef, options?: OperationOptions): Promise<User> {
+    return this.#setState(ref, 'enabled', options?.signal);
   }
 
-  async verifyCredentials(): Promise<CredentialCheck> {
+  async verifyCredentials(options?: OperationOptions): Promise<CredentialCheck> {
     // A bad token rejects with AuthenticationError; core reports it as { status: 'invalid' }.
-    const { scopes } = await callHelpdesk(() => this.#api.whoAmI());
+    const { scopes } = await callHelpdesk(() => this.#api.whoAmI(options?.signal));
     const canWrite = scopes.includes('agents:read') && scopes.includes('agents:write');
     return { status: canWrite ? 'valid' : 'insufficient_permissions', checkedAt: new Date().toISOString() };
   }
 
   /** An unknown id or user name is Helpdesk's 404, which `mapHelpdeskError` makes a `NotFoundError`. */
-  #find(ref: UserRef): Promise<HelpdeskAgent> {
+  #find(ref: UserRef, signal: AbortSignal | undefined): Promise<HelpdeskAgent> {
     return callHelpdesk(() =>
-      'id' in ref ? this.#api.getAgent(ref.id) : this.#api.findAgentByLogin(ref.userName),
+      'id' in ref ? this.#api.getAgent(ref.id, signal) : this.#api.findAgentByLogin(ref.userName, signal),
     );
   }
 
-  async #setState(ref: UserRef, state: HelpdeskAgent['state']): Promise<User> {
-    const { id } = await this.#find(ref);
-    return toUser(await callHelpdesk(() => this.#api.setAgentState(id, state)));
+  async #setState(
+    ref: UserRef,
+    state: HelpdeskAgent['state'],
+    signal: AbortSignal | undefined,
+  ): Promise<User> {
+    const { id } = await this.#find(ref, signal);
+    return toUser(await callHelpdesk(() => this.#api.setAgentState(id, state, signal)));
   }
 }

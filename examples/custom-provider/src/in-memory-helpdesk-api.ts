@@ -25,45 +25,58 @@ export class InMemoryHelpdeskApi implements HelpdeskApi {
     this.#config = config;
   }
 
-  listAgents(query: { readonly cursor?: string | undefined; readonly limit: number }): Promise<AgentPage> {
-    return this.#call('agents:read', (server) => server.list(query.cursor, query.limit));
+  listAgents(
+    query: { readonly cursor?: string | undefined; readonly limit: number },
+    signal?: AbortSignal,
+  ): Promise<AgentPage> {
+    return this.#call('agents:read', signal, (server) => server.list(query.cursor, query.limit));
   }
 
-  getAgent(id: string): Promise<HelpdeskAgent> {
-    return this.#call('agents:read', (server) => server.get(id));
+  getAgent(id: string, signal?: AbortSignal): Promise<HelpdeskAgent> {
+    return this.#call('agents:read', signal, (server) => server.get(id));
   }
 
-  findAgentByLogin(login: string): Promise<HelpdeskAgent> {
-    return this.#call('agents:read', (server) => server.findByLogin(login));
+  findAgentByLogin(login: string, signal?: AbortSignal): Promise<HelpdeskAgent> {
+    return this.#call('agents:read', signal, (server) => server.findByLogin(login));
   }
 
-  createAgent(agent: NewHelpdeskAgent): Promise<HelpdeskAgent> {
-    return this.#call('agents:write', (server) => server.create(agent));
+  createAgent(agent: NewHelpdeskAgent, signal?: AbortSignal): Promise<HelpdeskAgent> {
+    return this.#call('agents:write', signal, (server) => server.create(agent));
   }
 
-  createAgents(agents: readonly NewHelpdeskAgent[]): Promise<BulkOutcome[]> {
-    return this.#call('agents:write', (server) => server.createMany(agents));
+  createAgents(agents: readonly NewHelpdeskAgent[], signal?: AbortSignal): Promise<BulkOutcome[]> {
+    return this.#call('agents:write', signal, (server) => server.createMany(agents));
   }
 
-  updateAgent(id: string, changes: { readonly full_name?: string | undefined }): Promise<HelpdeskAgent> {
-    return this.#call('agents:write', (server) => server.update(id, changes));
+  updateAgent(
+    id: string,
+    changes: { readonly full_name?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<HelpdeskAgent> {
+    return this.#call('agents:write', signal, (server) => server.update(id, changes));
   }
 
-  setAgentState(id: string, state: HelpdeskAgent['state']): Promise<HelpdeskAgent> {
-    return this.#call('agents:write', (server) => server.update(id, { state }));
+  setAgentState(id: string, state: HelpdeskAgent['state'], signal?: AbortSignal): Promise<HelpdeskAgent> {
+    return this.#call('agents:write', signal, (server) => server.update(id, { state }));
   }
 
-  whoAmI(): Promise<{ readonly scopes: readonly string[] }> {
-    return this.#call('none', (server) => ({ scopes: server.scopes() }));
+  whoAmI(signal?: AbortSignal): Promise<{ readonly scopes: readonly string[] }> {
+    return this.#call('none', signal, (server) => ({ scopes: server.scopes() }));
   }
 
   /**
    * A real provider calls `fetch` here: the endpoint's path on `baseUrl`, the token in an
-   * `authorization: Bearer` header, and `signal: AbortSignal.timeout(10_000)` so no call waits
-   * forever. A non-2xx answer's `{ error }` body becomes a `HelpdeskApiFailure` with its status; a
-   * timeout or a reset becomes status 0.
+   * `authorization: Bearer` header, and `signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)])`
+   * so no call waits forever and the caller (or closing the connection) can stop it. A non-2xx
+   * answer's `{ error }` body becomes a `HelpdeskApiFailure` with its status; a timeout, a reset or
+   * an abort becomes status 0.
    */
-  async #call<T>(scope: Scope, handle: (server: HelpdeskSandbox) => T): Promise<T> {
+  async #call<T>(
+    scope: Scope,
+    signal: AbortSignal | undefined,
+    handle: (server: HelpdeskSandbox) => T,
+  ): Promise<T> {
+    if (signal?.aborted === true) throw new HelpdeskApiFailure(0, 'aborted');
     const server = helpdeskSandboxAt(this.#config.baseUrl);
     if (server === undefined) throw new HelpdeskApiFailure(0, 'no_answer');
     server.authorize(this.#config.apiToken, scope);

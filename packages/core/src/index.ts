@@ -11,6 +11,9 @@ export {
 } from './composition/provision-kit.js';
 export {
   AuthenticationError,
+  CancelledError,
+  type CancelledErrorOptions,
+  type CancelReason,
   ConflictError,
   errorForCode,
   type InputIssue,
@@ -31,8 +34,11 @@ export {
   type ProvisioningErrorOptions,
   type SerializedProvisioningError,
 } from './errors/provisioning-error.js';
+export { parseRetryAfter } from './errors/retry-after.js';
+export { clampRetryAfterMs, MAX_RETRY_AFTER_MS } from './errors/retry-after-ms.js';
+export { applyChanges, diffUsers, replayEvents } from './events/event-helpers.js';
 export { DEFAULT_EVENT_RETENTION_DAYS, EventListQuery, type EventPage } from './events/event-query.js';
-export { applyChanges, diffUsers, FieldChange, FieldValue } from './events/field-changes.js';
+export { FieldChange, FieldValue } from './events/field-changes.js';
 export {
   ErrorSummary,
   EVENT_TYPES,
@@ -53,7 +59,6 @@ export {
   type UserEvent,
   UserUpdatedEvent,
 } from './events/provision-event.js';
-export { replayEvents } from './events/replay-events.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
@@ -84,13 +89,14 @@ export {
   UserStatus,
 } from './model/user.js';
 export { type RedactOptions, redact } from './redaction/redact.js';
-export { redactText } from './redaction/redact-text.js';
+export { MIN_FRAGMENT_LENGTH, redactText } from './redaction/redact-text.js';
 export { scrubError } from './redaction/scrub-error.js';
 export { secretValuesOf } from './redaction/secret-values.js';
 export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch-result.js';
 export { Capabilities, ListFilter, supports } from './spi/capabilities.js';
 export { CredentialCheck, CredentialStatus } from './spi/credential-check.js';
 export { ListChangesOptions, ListUsersOptions } from './spi/list-options.js';
+export { OperationOptions } from './spi/operation-options.js';
 export {
   ConnectionConfig,
   ConnectionContext,
@@ -106,32 +112,10 @@ export {
   Verb,
   WRITE_VERBS,
 } from './spi/verbs.js';
-export {
-  hashContent,
-  parseStoredContent,
-  type SnapshotUser,
-  TRACKED_FIELDS,
-  type TrackedField,
-  UserCanonicalizer,
-} from './state/canonical-user.js';
-export { ConnectionKey, describeKey } from './state/connection-key.js';
+export { type SnapshotUser, TRACKED_FIELDS, type TrackedField } from './state/canonical-user.js';
+export { ConnectionKey } from './state/connection-key.js';
 export { createMemoryStateStore } from './state/memory/memory-state-store.js';
-export {
-  newEventId,
-  type Plan,
-  type PlanContext,
-  planStagedChange,
-  planWrite,
-  type UserWrite,
-} from './state/plan-change.js';
-export {
-  endedRun,
-  interruptedRun,
-  newRun,
-  type RunLease,
-  runsToInterrupt,
-  syncEventDraft,
-} from './state/run-transitions.js';
+export type { UserWrite } from './state/plan-change.js';
 export type { ListedChange, StagedChange } from './state/staged-change.js';
 export {
   type BeginSyncRun,
@@ -148,15 +132,6 @@ export {
   type SyncRunStore,
   type WebhookStore,
 } from './state/state-store.js';
-export {
-  type ConflictReason,
-  formatCursor,
-  parseCursor,
-  runNotFound,
-  storeClosed,
-  storeConflict,
-  subscriptionNotFound,
-} from './state/store-errors.js';
 export type { SnapshotEntry, SnapshotRow, StoredUser } from './state/stored-user.js';
 export { EMPTY_COUNTS, SyncRun, SyncStatus } from './state/sync-run.js';
 export {
@@ -171,16 +146,6 @@ export {
   WebhookSubscription,
   WebhookSubscriptionPatch,
 } from './state/webhook-records.js';
-export {
-  applySubscriptionPatch,
-  deliveryAfterAttempt,
-  deliveryId,
-  matchesSubscription,
-  newDelivery,
-  newSubscription,
-} from './state/webhook-rules.js';
-export { judgeMassChange } from './sync/mass-change-guard.js';
-export { isOwnerAlive, newOwner } from './sync/run-owner.js';
 export {
   CHANGES_OVERLAP_MS,
   SyncEngine,

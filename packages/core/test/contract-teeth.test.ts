@@ -35,7 +35,8 @@ describe('contract kit', () => {
     it('passes every test of the whole suite', () => {
       const { failed, passed } = outcome('healthy');
       expect(failed).toEqual([]);
-      expect(passed.length).toBeGreaterThanOrEqual(80);
+      expect(passed.length).toBeGreaterThanOrEqual(110);
+      expect(passed.some((title) => title.includes('closing the connection ends its listings'))).toBe(true);
     });
 
     it('skips, without failing, what a provider does not declare', () => {
@@ -66,7 +67,7 @@ describe('contract kit', () => {
     });
 
     it('catches (c) a batch reporting a failed item as created', () => {
-      const { failed } = expectCaught('batch-false-success', /mixed batch/);
+      const { failed } = expectCaught('batch-false-success', /mixed batch|batch with duplicates/);
       expect(failed.some((title) => title.includes('reports each item of a mixed batch'))).toBe(true);
     });
 
@@ -81,6 +82,53 @@ describe('contract kit', () => {
     it('catches (e) a purged user coming back', () => {
       const { failed } = expectCaught('purge-resurrects', /purge/);
       expect(failed.some((title) => title.includes('stays gone'))).toBe(true);
+    });
+
+    it('catches (f) a batch that gives duplicates no result of their own', () => {
+      const { failed } = expectCaught('merges-duplicates', /batch/);
+      expect(failed.some((title) => title.includes('exactly one result per index of a sparse batch'))).toBe(
+        true,
+      );
+    });
+
+    it('catches (g) a listing that repeats its last page forever', () => {
+      const { failed } = outcome('endless-listing');
+      expect(failed.some((title) => title.includes('yields each existing user exactly once and ends'))).toBe(
+        true,
+      );
+      expect(failed.some((title) => title.includes('ends with exactly N users'))).toBe(true);
+    });
+
+    it('catches (h) a listing with pageSize 1 that serves one user too many', () => {
+      const { failed } = expectCaught('repeats-small-page', /pageSize 1/);
+      expect(failed).toEqual([
+        expect.stringContaining('ends with exactly N users when listing N users with pageSize 1'),
+      ]);
+    });
+
+    it('catches (i) a directory that ignores the signal: every verb runs, and writes', () => {
+      const { failed } = expectCaught('ignores-signal', /abort/);
+      for (const verb of ['listUsers', 'createUser', 'createUsers', 'updateUser', 'purgeUser']) {
+        expect(failed.some((title) => title.includes(`${verb} with an already aborted signal`))).toBe(true);
+      }
+    });
+
+    it('catches (j) a listing that ends quietly when aborted with a page in flight', () => {
+      const { failed } = expectCaught('quiet-abort-in-flight', /abort/);
+      expect(failed).toEqual([expect.stringContaining('an abort while a listing page is in flight')]);
+    });
+
+    it('catches (k) a listing that ends quietly when aborted between pages', () => {
+      const { failed } = expectCaught('quiet-abort-between-pages', /abort/);
+      expect(failed).toEqual([
+        expect.stringContaining('listUsers with an already aborted signal'),
+        expect.stringContaining('an abort between listing pages'),
+      ]);
+    });
+
+    it('catches (l) a close that lets a listing in progress page on', () => {
+      const { failed } = expectCaught('close-ignored', /closing the connection/);
+      expect(failed).toHaveLength(1);
     });
   });
 });

@@ -39,6 +39,8 @@ describeUserDirectoryContract({
     kits.set(directory, kit);
     return directory;
   },
+  // Closing the kit closes the connection: the kit checks what that does to operations in flight.
+  close: (directory) => kits.get(directory)?.close(),
   teardown: async (directory) => {
     await kits.get(directory)?.close();
     kits.delete(directory);

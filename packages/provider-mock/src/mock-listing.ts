@@ -6,6 +6,7 @@ import {
   parseInput,
   type User,
 } from '@provisionkit/core';
+import { throwIfAborted } from './abort-check.js';
 import { listFilter } from './store/list-filter.js';
 import { toUser, type UserRecord } from './store/user-record.js';
 import type { StorePage } from './store/user-store.js';
@@ -22,14 +23,16 @@ export interface PageRequest {
 export interface ListingSource {
   readonly provider: string;
   readonly capabilities: Capabilities;
-  /** One provider request: runs the faults, then reads the store. `undefined` once `signal` aborted. */
-  fetchPage(request: PageRequest): Promise<StorePage | undefined>;
+  /** The verb listing, named in its cancellation. */
+  readonly verb: 'listUsers' | 'listUsersChangedSince';
+  /** One provider request: runs the faults, then reads the store. Throws `CancelledError` once aborted. */
+  fetchPage(request: PageRequest): Promise<StorePage>;
 }
 
 /**
  * `listUsers` as a lazy keyset enumeration: a page is fetched only when the caller has consumed the
- * previous one. An aborted signal ends the enumeration quietly; callers that must know whether it was
- * complete check `signal.aborted` afterwards.
+ * previous one. Once the signal aborts, the next step throws `CancelledError`: an aborted listing
+ * never ends as if it were complete.
  */
 export async function* listUsersPaged(
   source: ListingSource,
@@ -67,14 +70,14 @@ async function* pageThrough(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<User, void, undefined> {
   let afterSeq = 0;
-  for (let page = 1; signal?.aborted !== true; page += 1) {
+  for (let page = 1; ; page += 1) {
     const result = await source.fetchPage({ page, afterSeq, size, matches, signal });
-    if (result === undefined) return;
     // Copied when the page is fetched, as a remote API would answer: later changes are not seen.
     for (const user of result.records.map(toUser)) {
-      if (signal?.aborted) return;
+      throwIfAborted(signal, source.verb, source.provider);
       yield user;
     }
+    throwIfAborted(signal, source.verb, source.provider);
     if (result.done) return;
     afterSeq = result.lastSeq;
   }

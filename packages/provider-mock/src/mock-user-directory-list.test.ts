@@ -75,22 +75,44 @@ describe(MockUserDirectory, () => {
       expect(seen).toEqual(['u-000001', 'u-000002', 'u-000003', 'u-000005', 'u-000006', 'u-000007']);
     });
 
-    it('stops quietly when the signal aborts, without fetching more pages', async () => {
+    it('throws cancelled when the signal aborts, without fetching more pages', async () => {
       const mock = directory({ seed: seedUsers(10) });
       const controller = new AbortController();
       const seen: string[] = [];
-      for await (const user of mock.listUsers({ pageSize: 2, signal: controller.signal })) {
-        seen.push(user.id);
-        if (seen.length === 3) controller.abort();
-      }
+      const listing = (async () => {
+        for await (const user of mock.listUsers({ pageSize: 2, signal: controller.signal })) {
+          seen.push(user.id);
+          if (seen.length === 3) controller.abort();
+        }
+      })();
+      await expect(listing).rejects.toMatchObject({ code: 'cancelled' });
       expect(seen).toHaveLength(3);
       expect(mock.stats.pagesServed).toBe(2);
     });
 
-    it('yields nothing for an already aborted signal', async () => {
+    it('throws cancelled at the end of a page when the signal aborted while it was read', async () => {
+      const mock = directory({ seed: seedUsers(4) });
+      const controller = new AbortController();
+      const iterator = mock.listUsers({ pageSize: 2, signal: controller.signal })[Symbol.asyncIterator]();
+      await iterator.next();
+      await iterator.next();
+      controller.abort();
+      await expect(iterator.next()).rejects.toMatchObject({ code: 'cancelled' });
+      expect(mock.stats.pagesServed).toBe(1);
+    });
+
+    it('yields nothing and throws cancelled for an already aborted signal', async () => {
       const mock = directory({ seed: seedUsers(3) });
-      expect(await collect(mock.listUsers({ signal: AbortSignal.abort() }))).toEqual([]);
+      await expect(collect(mock.listUsers({ signal: AbortSignal.abort() }))).rejects.toMatchObject({
+        code: 'cancelled',
+      });
       expect(mock.stats.pagesServed).toBe(0);
+    });
+
+    it('ends a listing of one full page normally when nothing aborted', async () => {
+      const mock = directory({ seed: seedUsers(2) });
+      const listed = await collect(mock.listUsers({ pageSize: 2, signal: new AbortController().signal }));
+      expect(listed).toHaveLength(2);
     });
 
     it('rejects a page size above maxPageSize and unknown options with invalid_input', async () => {

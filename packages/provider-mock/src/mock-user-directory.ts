@@ -13,6 +13,7 @@ import {
   type ListUsersOptions,
   NewUser,
   NotFoundError,
+  type OperationOptions,
   parseInput,
   type User,
   type UserDirectory,
@@ -39,7 +40,9 @@ const GroupList = z.array(GroupName).max(1000);
 /**
  * In-memory `UserDirectory` that declares every capability. Validates its own input (it is also
  * called directly, without core's middleware), consults `faults` before touching its store, and
- * counts what it was asked in `stats`. Returned users are always copies.
+ * counts what it was asked in `stats`. Returned users are always copies. Every verb honours its
+ * `signal`: an aborted call (also during an injected delay) fails with `CancelledError` and changes
+ * nothing.
  */
 @injectable()
 export class MockUserDirectory implements UserDirectory {
@@ -93,7 +96,7 @@ export class MockUserDirectory implements UserDirectory {
     return this.#store.find(ref)?.password === password;
   }
 
-  /** Pages lazily by id; stops quietly, without an error, once `signal` aborts. */
+  /** Pages lazily by id; once `signal` aborts, the pending or next step throws `CancelledError`. */
   listUsers(options?: ListUsersOptions): AsyncIterable<User> {
     this.#count('listUsers');
     return listUsersPaged(this.#listing('listUsers'), options);
@@ -101,7 +104,8 @@ export class MockUserDirectory implements UserDirectory {
 
   /**
    * Users created or changed (any field, status or group) at or after `since` by the directory's
-   * clock, paged like `listUsers`. Deleted users are not listed. Faults match it as its own verb.
+   * clock, paged like `listUsers` (and cancelled like it). Deleted users are not listed. Faults
+   * match it as its own verb.
    */
   listUsersChangedSince(options: ListChangesOptions): AsyncIterable<User> {
     this.#count('listUsersChangedSince');
@@ -112,32 +116,32 @@ export class MockUserDirectory implements UserDirectory {
     return {
       provider: this.provider,
       capabilities: this.capabilities,
+      verb,
       fetchPage: async ({ page, afterSeq, size, matches, signal }) => {
         await this.#engine.enter({ verb, page }, this.provider, signal);
-        if (signal?.aborted) return undefined;
         this.#stats.pagesServed += 1;
         return this.#store.page(afterSeq, size, matches);
       },
     };
   }
 
-  async getUser(ref: UserRef): Promise<User> {
+  async getUser(ref: UserRef, options?: OperationOptions): Promise<User> {
     this.#count('getUser');
-    const record = await this.#existing('getUser', ref);
+    const record = await this.#existing('getUser', ref, options);
     return toUser(record);
   }
 
-  async createUser(input: NewUser): Promise<User> {
+  async createUser(input: NewUser, options?: OperationOptions): Promise<User> {
     this.#count('createUser');
     const item = this.#parse(NewUser, input, 'input');
-    await this.#enter('createUser');
+    await this.#enter('createUser', options);
     return toUser(this.#insert(item));
   }
 
-  async createUsers(batch: readonly NewUser[]): Promise<BatchResult> {
+  async createUsers(batch: readonly NewUser[], options?: OperationOptions): Promise<BatchResult> {
     this.#count('createUsers');
     const items = this.#parse(z.array(z.unknown()).max(this.capabilities.maxBatchSize), batch, 'batch');
-    await this.#enter('createUsers');
+    await this.#enter('createUsers', options);
     return createBatch(items, {
       provider: this.provider,
       itemError: (item, index) => this.#engine.itemError(item, index, this.provider),
@@ -145,10 +149,10 @@ export class MockUserDirectory implements UserDirectory {
     });
   }
 
-  async updateUser(ref: UserRef, patch: UserPatch): Promise<User> {
+  async updateUser(ref: UserRef, patch: UserPatch, options?: OperationOptions): Promise<User> {
     this.#count('updateUser');
     const changes = this.#parse(UserPatch, patch, 'patch');
-    const record = await this.#existing('updateUser', ref);
+    const record = await this.#existing('updateUser', ref, options);
     if (changes.userName !== undefined) {
       if (this.#store.isNameTaken(changes.userName, record.id)) throw this.#conflict();
       this.#store.rename(record, changes.userName);
@@ -158,33 +162,33 @@ export class MockUserDirectory implements UserDirectory {
     return toUser(record);
   }
 
-  async suspendUser(ref: UserRef): Promise<User> {
+  async suspendUser(ref: UserRef, options?: OperationOptions): Promise<User> {
     this.#count('suspendUser');
-    const record = await this.#existing('suspendUser', ref);
+    const record = await this.#existing('suspendUser', ref, options);
     if (suspend(record)) this.#touch(record);
     return toUser(record);
   }
 
-  async reactivateUser(ref: UserRef): Promise<User> {
+  async reactivateUser(ref: UserRef, options?: OperationOptions): Promise<User> {
     this.#count('reactivateUser');
-    const record = await this.#existing('reactivateUser', ref);
+    const record = await this.#existing('reactivateUser', ref, options);
     if (reactivate(record)) this.#touch(record);
     return toUser(record);
   }
 
-  async removeUser(ref: UserRef): Promise<void> {
+  async removeUser(ref: UserRef, options?: OperationOptions): Promise<void> {
     this.#count('removeUser');
-    this.#store.delete(await this.#existing('removeUser', ref));
+    this.#store.delete(await this.#existing('removeUser', ref, options));
   }
 
-  async purgeUser(ref: UserRef): Promise<void> {
+  async purgeUser(ref: UserRef, options?: OperationOptions): Promise<void> {
     this.#count('purgeUser');
-    this.#store.delete(await this.#existing('purgeUser', ref));
+    this.#store.delete(await this.#existing('purgeUser', ref, options));
   }
 
-  async cancelInvitation(ref: UserRef): Promise<void> {
+  async cancelInvitation(ref: UserRef, options?: OperationOptions): Promise<void> {
     this.#count('cancelInvitation');
-    const record = await this.#existing('cancelInvitation', ref);
+    const record = await this.#existing('cancelInvitation', ref, options);
     if (record.status !== 'invited') {
       throw new ConflictError('Only an invited user has an invitation to cancel', {
         provider: this.provider,
@@ -194,10 +198,10 @@ export class MockUserDirectory implements UserDirectory {
     this.#store.delete(record);
   }
 
-  async addToGroups(ref: UserRef, groups: readonly string[]): Promise<User> {
+  async addToGroups(ref: UserRef, groups: readonly string[], options?: OperationOptions): Promise<User> {
     this.#count('addToGroups');
     const names = this.#parse(GroupList, groups, 'groups');
-    const record = await this.#existing('addToGroups', ref);
+    const record = await this.#existing('addToGroups', ref, options);
     const joined = [...new Set([...record.groups, ...names])];
     if (joined.length !== record.groups.length) this.#touch(record);
     record.groups = joined;
@@ -205,25 +209,25 @@ export class MockUserDirectory implements UserDirectory {
     return toUser(record);
   }
 
-  async removeFromGroups(ref: UserRef, groups: readonly string[]): Promise<User> {
+  async removeFromGroups(ref: UserRef, groups: readonly string[], options?: OperationOptions): Promise<User> {
     this.#count('removeFromGroups');
     const names = new Set(this.#parse(GroupList, groups, 'groups'));
-    const record = await this.#existing('removeFromGroups', ref);
+    const record = await this.#existing('removeFromGroups', ref, options);
     const kept = record.groups.filter((name) => !names.has(name));
     if (kept.length !== record.groups.length) this.#touch(record);
     record.groups = kept;
     return toUser(record);
   }
 
-  async listGroups(): Promise<Group[]> {
+  async listGroups(options?: OperationOptions): Promise<Group[]> {
     this.#count('listGroups');
-    await this.#enter('listGroups');
+    await this.#enter('listGroups', options);
     return this.#store.groups();
   }
 
-  async verifyCredentials(): Promise<CredentialCheck> {
+  async verifyCredentials(options?: OperationOptions): Promise<CredentialCheck> {
     this.#count('verifyCredentials');
-    const status = await this.#engine.verify(this.provider);
+    const status = await this.#engine.verify(this.provider, options?.signal);
     return { status, checkedAt: this.#now().toISOString() };
   }
 
@@ -239,9 +243,9 @@ export class MockUserDirectory implements UserDirectory {
   }
 
   /** Validates `ref`, runs the faults, then finds the user or throws `NotFoundError`. */
-  async #existing(verb: Verb, ref: UserRef): Promise<UserRecord> {
+  async #existing(verb: Verb, ref: UserRef, options: OperationOptions | undefined): Promise<UserRecord> {
     const parsed = this.#parse(UserRef, ref, 'ref');
-    await this.#enter(verb);
+    await this.#enter(verb, options);
     const record = this.#store.find(parsed);
     if (record === undefined) {
       throw new NotFoundError(`No user with ${describeRef(parsed)}`, { provider: this.provider });
@@ -254,8 +258,9 @@ export class MockUserDirectory implements UserDirectory {
     record.updatedAt = this.#now().toISOString();
   }
 
-  #enter(verb: Verb): Promise<void> {
-    return this.#engine.enter({ verb }, this.provider);
+  /** Faults and latency first; an aborted signal then fails the call before the store is touched. */
+  #enter(verb: Verb, options: OperationOptions | undefined): Promise<void> {
+    return this.#engine.enter({ verb }, this.provider, options?.signal);
   }
 
   #count(verb: Verb): void {

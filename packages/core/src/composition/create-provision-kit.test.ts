@@ -1,10 +1,12 @@
+import { inspect } from 'node:util';
 import { ContainerModule, inject, injectable } from 'inversify';
 import type { DestinationStream } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AuthenticationError } from '../errors/error-classes.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import { createLogger } from '../logging/create-logger.js';
+import { rejection } from '../middleware/fake-directory-test-helpers.js';
 import { isWrappedDirectory } from '../middleware/wrapped-directory.js';
 import { secret } from '../model/secret.js';
 import type { User, UserRef } from '../model/user.js';
@@ -76,6 +78,41 @@ class FakeDirectory {
   }
 }
 
+/** Holds every getUser until its signal aborts, and records what happened in which order. */
+@injectable()
+class HoldingDirectory {
+  readonly provider = 'holding';
+  readonly capabilities = CAPABILITIES;
+  readonly log: string[] = [];
+  started = 0;
+  getUser(_ref: UserRef, options?: { signal?: AbortSignal }): Promise<User> {
+    this.started += 1;
+    return new Promise((_resolve, reject) => {
+      options?.signal?.addEventListener('abort', () => {
+        this.log.push('signal aborted');
+        reject(new Error('socket hang up'));
+      });
+    });
+  }
+  async verifyCredentials(): Promise<CredentialCheck> {
+    return { status: 'valid', checkedAt: new Date().toISOString() };
+  }
+  close(): void {
+    this.log.push('provider closed');
+  }
+}
+
+const holdingPlugin = defineProviderPlugin({
+  id: 'holding',
+  displayName: 'Holding',
+  configSchema: z.object({}),
+  capabilities: CAPABILITIES,
+  createModule: () =>
+    new ContainerModule(({ bind }) => {
+      bind(UserDirectory).to(HoldingDirectory).inSingletonScope();
+    }),
+});
+
 const fakePlugin = defineProviderPlugin({
   id: 'fake',
   displayName: 'Fake',
@@ -124,16 +161,6 @@ function kitWith(plugins: readonly ProviderPlugin[] = [fakePlugin, brokenPlugin]
     onOperation: (event) => events.push(event),
   });
   return { kit, destination, events };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProvisioningError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (ProvisioningError.is(error)) return error;
-    throw new Error(`expected a ProvisioningError, got ${String(error)}`);
-  }
-  throw new Error('expected a rejection');
 }
 
 function paths(error: ProvisioningError): string[] {
@@ -252,6 +279,30 @@ describe('createProvisionKit', () => {
   });
 });
 
+describe('util.inspect', () => {
+  it('shows no secret of a kit, its connections, their directories or loggers, even hidden ones', async () => {
+    const destination = memoryStream();
+    const logger = createLogger({ destination, secrets: ['root-secret-5e6f7a8b'] });
+    const kit = createProvisionKit({ plugins: [fakePlugin], logger });
+    const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });
+    await connection.directory.getUser({ id: '1' });
+    const connectionLogger = connection.get<Logger>(Logger);
+    const options = { showHidden: true, depth: null } as const;
+    for (const value of [
+      kit,
+      connection,
+      connection.directory,
+      logger,
+      connectionLogger,
+      connectionLogger.child({}),
+    ]) {
+      const text = inspect(value, options);
+      expect(text).not.toContain(API_KEY);
+      expect(text).not.toContain('root-secret-5e6f7a8b');
+    }
+  });
+});
+
 describe('Connection', () => {
   describe('.close', () => {
     it('closes the provider directory; the connection then fails with unavailable', async () => {
@@ -262,6 +313,25 @@ describe('Connection', () => {
       expect(inner.closed).toBe(true);
       expect((await rejection(connection.directory.getUser({ id: '1' }))).code).toBe('unavailable');
       expect(() => connection.get(UserDirectory)).toThrow(expect.objectContaining({ code: 'unavailable' }));
+    });
+  });
+
+  describe('.close during operations', () => {
+    it('cancels operations in flight (connection_closed), aborting their signals before closing the provider', async () => {
+      const { kit } = kitWith([holdingPlugin]);
+      const connection = await kit.connect({ provider: 'holding', tenant: 't', config: {} });
+      const inner = connection.get<HoldingDirectory>(UserDirectory);
+      const pending = [connection.directory.getUser({ id: '1' }), connection.directory.getUser({ id: '2' })];
+      await vi.waitFor(() => expect(inner.started).toBe(2));
+      await connection.close();
+      for (const operation of pending) {
+        const error = await rejection(operation);
+        expect(error.code).toBe('cancelled');
+        expect(error.details?.reason).toBe('connection_closed');
+      }
+      expect(inner.log).toEqual(['signal aborted', 'signal aborted', 'provider closed']);
+      expect((await rejection(connection.directory.getUser({ id: '3' }))).code).toBe('unavailable');
+      expect(inner.started).toBe(2);
     });
   });
 
@@ -277,6 +347,17 @@ describe('Connection', () => {
 
 describe('ProvisionKit', () => {
   describe('.close', () => {
+    it('cancels the operations in flight of every connection', async () => {
+      const { kit } = kitWith([holdingPlugin]);
+      const a = await kit.connect({ provider: 'holding', tenant: 'a', config: {} });
+      const b = await kit.connect({ provider: 'holding', tenant: 'b', config: {} });
+      const pending = [a.directory.getUser({ id: '1' }), b.directory.getUser({ id: '1' })];
+      await vi.waitFor(() => expect(a.get<HoldingDirectory>(UserDirectory).started).toBe(1));
+      await vi.waitFor(() => expect(b.get<HoldingDirectory>(UserDirectory).started).toBe(1));
+      await kit.close();
+      for (const operation of pending) expect((await rejection(operation)).code).toBe('cancelled');
+    });
+
     it('closes every open connection and refuses new ones', async () => {
       const { kit } = kitWith();
       const connection = await kit.connect({ provider: 'fake', tenant: 't', config: CONFIG });

@@ -46,6 +46,8 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
   container.bind(Logger).toConstantValue(logger);
 
   let closed = false;
+  // Aborted by close(): operations in flight end `cancelled` and the provider's signals abort.
+  const lifetime = new AbortController();
   let module: ContainerModule;
   let inner: UserDirectory;
   try {
@@ -61,6 +63,7 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
     {
       logger,
       secrets,
+      signal: lifetime.signal,
       onOperation:
         onOperation === undefined
           ? undefined
@@ -93,6 +96,7 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      lifetime.abort(new Error('The connection was closed'));
       input.onClose(connection);
       try {
         await (inner as { close?: () => unknown }).close?.call(inner);

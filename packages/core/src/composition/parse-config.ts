@@ -1,9 +1,8 @@
 import { InvalidInputError } from '../errors/error-classes.js';
 import { invalidInputFromZod } from '../errors/from-zod.js';
 import { copyError } from '../redaction/scrub-error.js';
+import { scanValue } from '../redaction/value-graph.js';
 import type { ProviderPlugin } from '../spi/provider-plugin.js';
-
-const MAX_DEPTH = 8;
 
 /**
  * Parses a connection config with the plugin's schema (async refinements allowed). A failure names
@@ -12,8 +11,16 @@ const MAX_DEPTH = 8;
  * plugin's custom message does.
  */
 export async function parseConnectionConfig(plugin: ProviderPlugin, config: unknown): Promise<unknown> {
-  const received = stringsIn(config, 0);
   const what = `${plugin.id} connection config`;
+  // One linear pass: shared objects are read once, and a cycle is refused before the schema runs.
+  const { strings: received, cyclePath } = scanValue(config);
+  if (cyclePath !== undefined) {
+    const path = cyclePath === '' ? 'config' : `config.${cyclePath}`;
+    const message = 'must not refer to an object that contains it (a cycle)';
+    throw new InvalidInputError(`Invalid ${what}: ${path} ${message}`, [{ path, message }], {
+      provider: plugin.id,
+    });
+  }
   let result: Awaited<ReturnType<ProviderPlugin['configSchema']['safeParseAsync']>>;
   try {
     result = await plugin.configSchema.safeParseAsync(config);
@@ -29,11 +36,4 @@ export async function parseConnectionConfig(plugin: ProviderPlugin, config: unkn
   if (result.success) return result.data;
   const error = invalidInputFromZod(result.error, { argument: 'config', provider: plugin.id, what });
   throw copyError(error, { secrets: received });
-}
-
-function stringsIn(value: unknown, depth: number): string[] {
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'number' || typeof value === 'bigint') return [String(value)];
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return [];
-  return Object.values(value).flatMap((item) => stringsIn(item, depth + 1));
 }

@@ -50,7 +50,11 @@ export interface Connection {
   readonly directory: UserDirectory;
   /** Resolves a token from this connection's container (the plugin's helpers, `ConnectionConfig`, ...). */
   get<T>(token: symbol): T;
-  /** Releases the connection; afterwards its directory and `get` fail with `UnavailableError`. */
+  /**
+   * Releases the connection: operations in flight end with `CancelledError` (reason
+   * `connection_closed`) and send nothing more, then the provider is closed. Afterwards its directory
+   * and `get` fail with `UnavailableError`.
+   */
   close(): Promise<void>;
 }
 
@@ -59,7 +63,7 @@ export interface ProvisionKit {
   readonly container: Container;
   readonly plugins: readonly ProviderPlugin[];
   connect(input: ConnectInput): Promise<Connection>;
-  /** Closes every open connection; `connect` fails afterwards. */
+  /** Closes every open connection (cancelling their operations in flight); `connect` fails afterwards. */
   close(): Promise<void>;
 
   /**

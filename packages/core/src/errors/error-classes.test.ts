@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
+  CancelledError,
   ConflictError,
   errorForCode,
   InvalidInputError,
@@ -22,6 +23,7 @@ const CASES: readonly [new (message: string) => ProvisioningError, ErrorCode, bo
   [UnavailableError, 'unavailable', true],
   [UnsupportedOperationError, 'unsupported_operation', false],
   [ProviderError, 'provider_error', false],
+  [CancelledError, 'cancelled', false],
 ];
 
 describe('error classes', () => {
@@ -66,7 +68,47 @@ describe('RateLimitedError', () => {
   });
 });
 
+describe('CancelledError', () => {
+  describe('constructor', () => {
+    it('says why in reason and details.reason (aborted unless the connection closed)', () => {
+      expect(new CancelledError('stop').details).toEqual({ reason: 'aborted' });
+      const closed = new CancelledError('stop', {
+        reason: 'connection_closed',
+        details: { operation: 'getUser' },
+      });
+      expect(closed.reason).toBe('connection_closed');
+      expect(closed.toJSON().details).toEqual({ operation: 'getUser', reason: 'connection_closed' });
+    });
+
+    it('keeps a reason passed in details, as errorForCode and deserialization do', () => {
+      const error = errorForCode('cancelled', 'x', { details: { reason: 'connection_closed' } });
+      expect(error).toBeInstanceOf(CancelledError);
+      expect((error as CancelledError).reason).toBe('connection_closed');
+    });
+  });
+});
+
 describe('errorForCode', () => {
+  it.each([['x'], ['constructor'], ['__proto__'], ['toString'], [42], [undefined]])(
+    'refuses the unknown code %o with invalid_input',
+    (code) => {
+      expect(() => errorForCode(code as never, 'message')).toThrow(
+        expect.objectContaining({
+          code: 'invalid_input',
+          issues: [expect.objectContaining({ path: 'code' })],
+        }),
+      );
+    },
+  );
+
+  it('refuses a message or options of the wrong type with invalid_input', () => {
+    for (const args of [[{}], ['m', null], ['m', 'options'], ['m', { details: 5 }]]) {
+      expect(() => (errorForCode as (...values: unknown[]) => unknown)('not_found', ...args)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+  });
+
   it.each(ERROR_CODES.map((code) => [code]))('builds an error whose code is %s', (code) => {
     const error = errorForCode(code, 'message', { provider: 'mock' });
     expect(error.code).toBe(code);

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'unavailable',
   'unsupported_operation',
   'provider_error',
+  'cancelled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,13 +53,14 @@ export class ProvisioningError extends Error {
   readonly details: Readonly<Record<string, unknown>> | undefined;
 
   constructor(message: string, options: ProvisioningErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const checked = readErrorOptions(options);
+    super(readMessage(message), checked.cause === undefined ? undefined : { cause: checked.cause });
     const ctor = new.target as unknown as typeof ProvisioningError;
     this.name = new.target.name;
     this.code = ctor.code;
-    this.provider = options.provider;
-    this.retryable = options.retryable ?? ctor.retryableByDefault;
-    this.details = options.details;
+    this.provider = checked.provider;
+    this.retryable = checked.retryable ?? ctor.retryableByDefault;
+    this.details = checked.details;
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
   }
 
@@ -82,5 +84,32 @@ export class ProvisioningError extends Error {
       retryable: this.retryable,
       ...(this.details === undefined ? {} : { details: this.details }),
     };
+  }
+}
+
+/**
+ * The options as the constructor uses them. An error is built while something already went wrong,
+ * so a wrong argument must not throw a `TypeError` instead: a field of the wrong type is left out.
+ */
+export function readErrorOptions(options: unknown): ProvisioningErrorOptions {
+  if (typeof options !== 'object' || options === null) return {};
+  const { provider, retryable, cause, details } = options as Record<string, unknown>;
+  return {
+    provider: typeof provider === 'string' ? provider : undefined,
+    retryable: typeof retryable === 'boolean' ? retryable : undefined,
+    cause,
+    details:
+      typeof details === 'object' && details !== null && !Array.isArray(details)
+        ? (details as Readonly<Record<string, unknown>>)
+        : undefined,
+  };
+}
+
+function readMessage(message: unknown): string {
+  if (typeof message === 'string') return message;
+  try {
+    return String(message);
+  } catch {
+    return 'Provisioning error';
   }
 }

@@ -9,7 +9,7 @@ export const EventSource = z.enum(['sync', 'provisionkit']);
 export type EventSource = z.infer<typeof EventSource>;
 
 /** The user as the snapshot records it (every `User` field but `lastLoginAt`). */
-const EventUser = User.omit({ lastLoginAt: true });
+export const EventUser = User.omit({ lastLoginAt: true });
 
 const Common = {
   /** Unique, stable across redeliveries (Standard Webhooks uses it as `webhook-id`). */

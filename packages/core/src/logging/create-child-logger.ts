@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import type { Logger } from '../composition/logger.js';
+import { argumentError, requireArray } from '../errors/argument-error.js';
 import { REDACTED } from '../model/sensitivity.js';
 import { redact } from '../redaction/redact.js';
 import { addLoggerSecrets, isScrubbingLogger, loggerSecrets } from './logger-secrets.js';
@@ -18,7 +19,16 @@ export function createChildLogger(
   bindings: Record<string, unknown>,
   secrets: readonly string[] = [],
 ): Logger {
-  const all = [...loggerSecrets(parent), ...secrets];
+  if (typeof (parent as { child?: unknown } | null)?.child !== 'function') {
+    throw argumentError('createChildLogger', 'parent', 'must be a pino logger');
+  }
+  if (typeof bindings !== 'object' || bindings === null || Array.isArray(bindings)) {
+    throw argumentError('createChildLogger', 'bindings', 'must be an object');
+  }
+  const all = [
+    ...loggerSecrets(parent),
+    ...requireArray('createChildLogger', 'secrets', secrets),
+  ] as string[];
   const safeBindings = redact(bindings, { secrets: all }) as Record<string, unknown>;
   const child = isScrubbingLogger(parent)
     ? parent.child(safeBindings)

@@ -1,27 +1,30 @@
 import type { Logger } from '../composition/logger.js';
 import { normalizeSecrets } from '../redaction/redact-text.js';
 
-// Pino children are created with `Object.create(parent)`, so a property set on a logger is inherited
-// by every child and grandchild a provider derives from it, without pino knowing about it.
-const LOGGER_SECRETS = Symbol('@provisionkit/core/loggerSecrets');
+// Kept outside the logger (not a property, not even a hidden one), so `util.inspect(logger,
+// { showHidden: true })` cannot show them. Pino children are created with `Object.create(parent)`,
+// so a child finds the secrets of its ancestors by walking its prototype chain.
+const registry = new WeakMap<object, readonly string[]>();
+
+function registered(logger: Logger): readonly string[] | undefined {
+  for (let current: object | null = logger; current !== null; current = Object.getPrototypeOf(current)) {
+    const secrets = registry.get(current);
+    if (secrets !== undefined) return secrets;
+  }
+  return undefined;
+}
 
 /** Literal secret values the logger (and its descendants) cut out of every line. */
 export function loggerSecrets(logger: Logger): readonly string[] {
-  const secrets = (logger as unknown as Record<symbol, unknown>)[LOGGER_SECRETS];
-  return Array.isArray(secrets) ? (secrets as string[]) : [];
+  return registered(logger) ?? [];
 }
 
 /** Whether the logger was built by `createLogger` (and therefore scrubs messages and arguments). */
 export function isScrubbingLogger(logger: Logger): boolean {
-  return Array.isArray((logger as unknown as Record<symbol, unknown>)[LOGGER_SECRETS]);
+  return registered(logger) !== undefined;
 }
 
 /** Registers `secrets` on this logger; its existing secrets (own or inherited) are kept. */
 export function addLoggerSecrets(logger: Logger, secrets: readonly string[]): void {
-  Object.defineProperty(logger, LOGGER_SECRETS, {
-    value: normalizeSecrets([...loggerSecrets(logger), ...secrets]),
-    enumerable: false,
-    writable: true,
-    configurable: true,
-  });
+  registry.set(logger, normalizeSecrets([...loggerSecrets(logger), ...secrets]));
 }

@@ -7,4 +7,6 @@ export interface DirectoryContext extends InputContext, OperationSink {
   readonly inner: UserDirectory;
   /** Connection secrets, scrubbed from every error and log line. */
   readonly secrets: readonly string[];
+  /** Aborts when the directory's connection closes: operations in flight end `cancelled`. */
+  readonly lifetime: AbortSignal | undefined;
 }

@@ -26,4 +26,10 @@ export interface WrapDirectoryOptions {
    * failure it throws is logged and otherwise ignored: the provider's write did happen.
    */
   readonly onUserWrite?: ((write: DirectoryWrite) => Promise<void> | void) | undefined;
+  /**
+   * The directory's lifetime (a connection passes its close signal). Once it aborts, operations in
+   * flight end with `CancelledError` (`details.reason: 'connection_closed'`), the provider's signal
+   * aborts so nothing more is sent, and new calls fail with `UnavailableError`.
+   */
+  readonly signal?: AbortSignal | undefined;
 }

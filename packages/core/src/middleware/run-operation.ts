@@ -1,4 +1,5 @@
-import type { ErrorCode } from '../errors/provisioning-error.js';
+import { CancelledError } from '../errors/error-classes.js';
+import type { ErrorCode, ProvisioningError } from '../errors/provisioning-error.js';
 import type { UserRef } from '../model/user.js';
 import { secretStringsIn } from '../redaction/secret-strings.js';
 import type { Verb } from '../spi/verbs.js';
@@ -6,7 +7,8 @@ import type { DirectoryContext } from './directory-context.js';
 import { writeOf } from './directory-write.js';
 import { finalizeError } from './normalize-error.js';
 import { recordOperation, reportWrite } from './operation-logger.js';
-import { ensureSupported } from './validate-input.js';
+import { cancelledError, type OperationSignal, operationSignal } from './operation-signal.js';
+import { ensureOpen, ensureSupported, parseOperationOptions } from './validate-input.js';
 
 /** What an operation body learns while it runs and wants in its log line. */
 export interface CallState {
@@ -16,23 +18,42 @@ export interface CallState {
   failure?: ErrorCode | undefined;
   /** Connection secrets plus secret-field values of this call's input (a new user's password). */
   readonly secrets: readonly string[];
+  /** Handed to the provider: the caller's signal combined with the directory's lifetime. */
+  signal: AbortSignal;
+  /** The typed, scrubbed form of a failure of this call (`CancelledError` once the signal fired). */
+  readonly finalize: (error: unknown) => ProvisioningError;
+  /** Typed and scrubbed only: for definite outcomes that stand even after an abort. */
+  readonly scrub: (error: unknown) => ProvisioningError;
 }
 
 /**
- * Runs one promise-returning verb: capability check first, then `body` (which validates input,
- * calls the provider and validates output), then exactly one log line and event. Every error leaves
- * typed, with the provider named, and scrubbed.
+ * Runs one promise-returning verb: capability check, options, closed connection and an already
+ * aborted signal first (all before any I/O), then `body` (which validates input, calls the provider
+ * and validates output), then exactly one log line and event. Every error leaves typed, with the
+ * provider named, and scrubbed; once the signal fired, as `CancelledError`.
  */
 export async function runOperation<T>(
   context: DirectoryContext,
   operation: Verb,
   input: unknown,
+  options: unknown,
   body: (call: CallState) => Promise<T>,
 ): Promise<T> {
   const startedAt = performance.now();
-  const call: CallState = { secrets: [...context.secrets, ...secretStringsIn(input)] };
+  const secrets = [...context.secrets, ...secretStringsIn(input)];
+  let linked: OperationSignal | undefined;
+  const finalize = (error: unknown) => finalizeCall(context, operation, secrets, linked, error);
+  // The signal is replaced by the linked one before `body` runs.
+  const scrub = (error: unknown) => finalizeError(error, { provider: context.provider, operation, secrets });
+  const call: CallState = { secrets, signal: new AbortController().signal, finalize, scrub };
   try {
     ensureSupported(context, operation);
+    const parsed = parseOperationOptions(context, options);
+    ensureOpen(context);
+    linked = operationSignal(parsed?.signal, context.lifetime);
+    call.signal = linked.signal;
+    const reason = linked.reason();
+    if (reason !== undefined) throw cancelledError(operation, context.provider, reason);
     const result = await body(call);
     recordOperation(context, operation, startedAt, {
       outcome: call.failure === undefined ? 'ok' : 'error',
@@ -44,7 +65,7 @@ export async function runOperation<T>(
     if (write !== undefined) await reportWrite(context, write);
     return result;
   } catch (error) {
-    const final = finalizeError(error, { provider: context.provider, operation, secrets: call.secrets });
+    const final = finalize(error);
     recordOperation(context, operation, startedAt, {
       outcome: 'error',
       errorCode: final.code,
@@ -52,5 +73,28 @@ export async function runOperation<T>(
       ref: call.ref,
     });
     throw final;
+  } finally {
+    linked?.dispose();
   }
+}
+
+/** A failure after the signal fired is a cancellation, whatever the provider made of the abort. */
+export function finalizeCall(
+  context: DirectoryContext,
+  operation: Verb,
+  secrets: readonly string[],
+  linked: OperationSignal | undefined,
+  error: unknown,
+): ProvisioningError {
+  const reason = linked?.reason();
+  const typed =
+    reason === undefined || isCoreCancellation(error, reason)
+      ? error
+      : cancelledError(operation, context.provider, reason, error);
+  return finalizeError(typed, { provider: context.provider, operation, secrets });
+}
+
+/** Already a cancellation for this reason (core's own check, or finalized once): kept as it is. */
+function isCoreCancellation(error: unknown, reason: string): boolean {
+  return CancelledError.is(error) && error.details?.reason === reason;
 }

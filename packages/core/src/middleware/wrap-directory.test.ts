@@ -1,5 +1,5 @@
 import type { DestinationStream } from 'pino';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   ConflictError,
@@ -11,110 +11,18 @@ import {
 } from '../errors/error-classes.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import { createLogger } from '../logging/create-logger.js';
-import type { NewUser, User, UserRef } from '../model/user.js';
+import type { NewUser, User } from '../model/user.js';
 import type { BatchItemResult } from '../spi/batch-result.js';
 import type { Capabilities } from '../spi/capabilities.js';
 import type { ListUsersOptions } from '../spi/list-options.js';
-import type { UserDirectory } from '../spi/user-directory.js';
-import { VERBS, type Verb } from '../spi/verbs.js';
+import { call, collect, fakeDirectory, rejection, user, wrap } from './fake-directory-test-helpers.js';
 import type { OperationEvent } from './operation-event.js';
 import { wrapDirectory } from './wrap-directory.js';
 import { isWrappedDirectory } from './wrapped-directory.js';
 
 const CANARY = 'canary-9f8e7d6c5b4a';
-
-const CAPABILITIES: Capabilities = {
-  verbs: [...VERBS],
-  maxBatchSize: 2,
-  maxPageSize: 50,
-  defaultPageSize: 10,
-  listFilters: [],
-  updatableFields: ['givenName', 'familyName'],
-  acceptsPassword: true,
-  createsInvitedUsers: false,
-};
-
-function user(id: string, overrides: Partial<User> = {}): User {
-  return {
-    id,
-    userName: `user${id}@example.com`,
-    status: 'active',
-    isAdmin: false,
-    groups: [],
-    attributes: {},
-    ...overrides,
-  };
-}
-
-/** A hand-written in-memory directory whose every verb is a spy with a valid default answer. */
-function fakeDirectory(
-  capabilities: Partial<Capabilities> = {},
-  users: readonly User[] = [user('1'), user('2')],
-) {
-  return {
-    provider: 'fake',
-    capabilities: { ...CAPABILITIES, ...capabilities },
-    listUsers: vi.fn(async function* (_options?: ListUsersOptions): AsyncGenerator<unknown> {
-      yield* users;
-    }),
-    getUser: vi.fn(async (_ref: UserRef): Promise<unknown> => user('1')),
-    createUser: vi.fn(async (input: NewUser): Promise<unknown> => user('9', { userName: input.userName })),
-    // Answers in reverse order to prove that core maps results by index, not by position.
-    createUsers: vi.fn(
-      async (batch: readonly NewUser[]): Promise<unknown> => ({
-        items: batch
-          .map((item, index) => ({
-            index,
-            userName: item.userName,
-            ok: true,
-            user: user(`n${index}`, { userName: item.userName }),
-          }))
-          .reverse(),
-      }),
-    ),
-    updateUser: vi.fn(async (_ref: UserRef, _patch: unknown): Promise<unknown> => user('1')),
-    suspendUser: vi.fn(async (_ref: UserRef): Promise<unknown> => user('1', { status: 'suspended' })),
-    reactivateUser: vi.fn(async (_ref: UserRef): Promise<unknown> => user('1')),
-    removeUser: vi.fn(async (_ref: UserRef): Promise<unknown> => 'ignored'),
-    purgeUser: vi.fn(async (_ref: UserRef): Promise<unknown> => undefined),
-    cancelInvitation: vi.fn(async (_ref: UserRef): Promise<unknown> => undefined),
-    addToGroups: vi.fn(
-      async (_ref: UserRef, groups: readonly string[]): Promise<unknown> =>
-        user('1', { groups: [...groups] }),
-    ),
-    removeFromGroups: vi.fn(async (_ref: UserRef, _groups: readonly string[]): Promise<unknown> => user('1')),
-    listGroups: vi.fn(async (): Promise<unknown> => [{ id: 'eng', name: 'Engineering' }]),
-    verifyCredentials: vi.fn(
-      async (): Promise<unknown> => ({ status: 'valid', checkedAt: '2024-05-11T15:02:26Z' }),
-    ),
-  };
-}
-type Fake = ReturnType<typeof fakeDirectory>;
-
-function wrap(fake: Fake, options: Parameters<typeof wrapDirectory>[1] = {}): UserDirectory {
-  return wrapDirectory(fake as unknown as UserDirectory, options);
-}
-
-/** Calls a method with arbitrary (possibly ill-typed) arguments, as untyped callers do. */
-function call(directory: UserDirectory, verb: Verb, ...args: unknown[]): Promise<unknown> {
-  return (directory[verb] as (...values: unknown[]) => Promise<unknown>)(...args);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProvisioningError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (ProvisioningError.is(error)) return error;
-    throw new Error(`expected a ProvisioningError, got ${String(error)}`);
-  }
-  throw new Error('expected a rejection');
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
+/** Core always hands the provider a signal (the caller's combined with the directory's lifetime). */
+const SIGNAL = { signal: expect.any(AbortSignal) };
 
 function paths(error: ProvisioningError): string[] {
   return ((error.details?.issues ?? []) as { path: string }[]).map((issue) => issue.path);
@@ -239,13 +147,13 @@ describe('wrapDirectory', () => {
       const batch = await wrap(fake).createUsers([{ userName: 'b', groups: ['eng'] }, { userName: 'c' }]);
       expect(batch.items.map((item) => item.ok)).toEqual([false, true]);
       expect(fake.createUser).not.toHaveBeenCalled();
-      expect(fake.createUsers).toHaveBeenCalledWith([expect.objectContaining({ userName: 'c' })]);
+      expect(fake.createUsers).toHaveBeenCalledWith([expect.objectContaining({ userName: 'c' })], SIGNAL);
     });
 
     it('passes the parsed input to the provider', async () => {
       const fake = fakeDirectory();
       await wrap(fake).addToGroups({ userName: ' a@example.com ' }, [' eng ']);
-      expect(fake.addToGroups).toHaveBeenCalledWith({ userName: 'a@example.com' }, ['eng']);
+      expect(fake.addToGroups).toHaveBeenCalledWith({ userName: 'a@example.com' }, ['eng'], SIGNAL);
     });
   });
 
@@ -330,7 +238,7 @@ describe('wrapDirectory', () => {
       const fake = fakeDirectory({ maxBatchSize: 10 });
       const batch = [{ userName: 'a' }, { userName: 'b', bogus: true }, null, { userName: 'd' }];
       const result = await wrap(fake).createUsers(batch as NewUser[]);
-      expect(fake.createUsers).toHaveBeenCalledWith([{ userName: 'a' }, { userName: 'd' }]);
+      expect(fake.createUsers).toHaveBeenCalledWith([{ userName: 'a' }, { userName: 'd' }], SIGNAL);
       const failed = result.items.filter((item): item is Extract<BatchItemResult, { ok: false }> => !item.ok);
       expect(failed.map((item) => [item.index, item.error.code, item.error.provider])).toEqual([
         [1, 'invalid_input', 'fake'],
@@ -381,6 +289,27 @@ describe('wrapDirectory', () => {
       );
     });
 
+    it('gives a sparse batch one result per index: each hole is an invalid_input item', async () => {
+      const fake = fakeDirectory({ maxBatchSize: 2 });
+      const batch: NewUser[] = [];
+      batch[1] = { userName: 'a@example.com' };
+      batch[3] = { userName: 'b@example.com' };
+      batch.length = 5;
+      const result = await wrap(fake).createUsers(batch);
+      expect(result.items.map((item) => item.index)).toEqual([0, 1, 2, 3, 4]);
+      expect(result.items.map((item) => (item.ok ? 'ok' : item.error.code))).toEqual([
+        'invalid_input',
+        'ok',
+        'invalid_input',
+        'ok',
+        'invalid_input',
+      ]);
+      const hole = result.items[2]!;
+      expect(hole.ok ? [] : paths(hole.error)).toEqual(['batch.2']);
+      expect({ succeeded: result.succeeded, failed: result.failed }).toEqual({ succeeded: 2, failed: 3 });
+      expect(fake.createUsers).toHaveBeenCalledTimes(1);
+    });
+
     it('types and scrubs item errors', async () => {
       const fake = fakeDirectory();
       fake.createUsers.mockResolvedValueOnce({
@@ -412,13 +341,13 @@ describe('wrapDirectory', () => {
         wrap(fake).listUsers({ status: ['suspended', 'invited'], group: 'eng', pageSize: 5 }),
       );
       expect(listed.map((item) => item.id)).toEqual(['2']);
-      expect(fake.listUsers).toHaveBeenCalledWith({ pageSize: 5 });
+      expect(fake.listUsers).toHaveBeenCalledWith({ pageSize: 5, ...SIGNAL });
     });
 
     it('delegates the filters the provider declares', async () => {
       const fake = fakeDirectory({ listFilters: ['status', 'group'] }, users);
       const listed = await collect(wrap(fake).listUsers({ status: 'active', group: 'eng' }));
-      expect(fake.listUsers).toHaveBeenCalledWith({ status: 'active', group: 'eng' });
+      expect(fake.listUsers).toHaveBeenCalledWith({ status: 'active', group: 'eng', ...SIGNAL });
       expect(listed).toHaveLength(3);
     });
   });

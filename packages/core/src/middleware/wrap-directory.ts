@@ -6,7 +6,7 @@ import { Capabilities } from '../spi/capabilities.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import type { DirectoryWrite } from './directory-write.js';
 import type { OperationEvent, WrapDirectoryOptions } from './operation-event.js';
-import { isWrappedDirectory, WrappedDirectory } from './wrapped-directory.js';
+import { isWrappedDirectory, WrappedDirectory, withLifetime } from './wrapped-directory.js';
 
 const DirectoryShape = z.object({ provider: z.string().min(1), capabilities: Capabilities });
 const isFunction = (value: unknown) => typeof value === 'function';
@@ -18,18 +18,22 @@ const OptionsShape = z
     onUserWrite: z
       .custom<(write: DirectoryWrite) => Promise<void>>(isFunction, 'must be a function')
       .optional(),
+    signal: z.instanceof(AbortSignal).optional(),
   })
   .optional();
 
 /**
  * Puts core's cross-cutting behaviour around a provider's directory: capability checks, input and
- * output validation, error typing and scrubbing, one log line and event per operation. Idempotent:
- * an already wrapped directory is returned unchanged.
+ * output validation, error typing and scrubbing, one log line and event per operation, cancellation.
+ * Idempotent: an already wrapped directory is returned unchanged, or, given a `signal`, as a view
+ * that also ends with that signal.
  */
 export function wrapDirectory(directory: UserDirectory, options?: WrapDirectoryOptions): UserDirectory {
-  if (isWrappedDirectory(directory)) return directory;
-  const shape = parseInput(DirectoryShape, directory, { argument: 'directory' });
   const parsed = parseInput(OptionsShape, options, { argument: 'options' }) ?? {};
+  if (isWrappedDirectory(directory)) {
+    return parsed.signal === undefined ? directory : withLifetime(directory, parsed.signal);
+  }
+  const shape = parseInput(DirectoryShape, directory, { argument: 'directory' });
   return new WrappedDirectory({
     inner: directory,
     provider: shape.provider,
@@ -38,5 +42,6 @@ export function wrapDirectory(directory: UserDirectory, options?: WrapDirectoryO
     logger: parsed.logger,
     onOperation: parsed.onOperation,
     onUserWrite: parsed.onUserWrite,
+    lifetime: parsed.signal,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireString } from '../errors/argument-error.js';
 
 /** ISO 8601 timestamp with an explicit offset (`2024-05-11T15:02:26Z`, `...+02:00`). */
 export const IsoTimestamp = z.iso.datetime({ offset: true });
@@ -27,9 +28,11 @@ export type Attributes = z.infer<typeof Attributes>;
 
 /** Canonical form used to compare user names. */
 export function normalizeUserName(userName: string): string {
-  return userName.trim().toLowerCase();
+  return requireString('normalizeUserName', 'userName', userName).trim().toLowerCase();
 }
 
 export function sameUserName(a: string, b: string): boolean {
-  return normalizeUserName(a) === normalizeUserName(b);
+  const first = requireString('sameUserName', 'a', a);
+  const second = requireString('sameUserName', 'b', b);
+  return first.trim().toLowerCase() === second.trim().toLowerCase();
 }

@@ -1,3 +1,5 @@
+import { requireString } from '../errors/argument-error.js';
+
 /**
  * Field sensitivity, declared once. The logger, errors and events redact from this table instead of
  * keeping their own lists. Keys are matched case-insensitively against object keys at any depth.
@@ -24,5 +26,5 @@ export const FIELD_SENSITIVITY: Readonly<Record<string, Sensitivity>> = {
 export const REDACTED = '[REDACTED]';
 
 export function isSecretField(key: string): boolean {
-  return FIELD_SENSITIVITY[key.toLowerCase()] === 'secret';
+  return FIELD_SENSITIVITY[requireString('isSecretField', 'key', key).toLowerCase()] === 'secret';
 }

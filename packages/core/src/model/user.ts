@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseInput } from '../errors/from-zod.js';
 import { Attributes, GroupName, IsoTimestamp, UserName } from './primitives.js';
 
 export const UserStatus = z.enum(['active', 'invited', 'suspended']);
@@ -77,5 +78,6 @@ export type UserRef = z.infer<typeof UserRef>;
 
 /** Text naming a ref in messages; uses the id or user name only, never other fields. */
 export function describeRef(ref: UserRef): string {
-  return 'id' in ref ? `id ${ref.id}` : `userName ${ref.userName}`;
+  const checked = parseInput(UserRef, ref, { argument: 'ref' });
+  return 'id' in checked ? `id ${checked.id}` : `userName ${checked.userName}`;
 }

@@ -43,6 +43,24 @@ describe('redact', () => {
     expect(redact(cyclic)).toEqual({ shared: { v: 1 }, again: { v: 1 }, self: '[Circular]' });
   });
 
+  it('copies each shared object once: a DAG costs its size, not its number of paths', () => {
+    let reads = 0;
+    const counted = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        ownKeys(object) {
+          reads += 1;
+          return Reflect.ownKeys(object);
+        },
+      });
+    let node: Record<string, unknown> = counted({ note: `token ${CANARY}` });
+    for (let level = 0; level < 10; level += 1) node = counted({ a: node, b: node, c: node, d: node });
+    type Copy = { readonly a?: Copy; readonly d?: Copy };
+    const copy = redact(node, { secrets: [CANARY] }) as Copy;
+    expect(reads).toBe(11);
+    expect(copy.a).toBe(copy.d);
+    expect(JSON.stringify(copy.a?.a?.a)).not.toContain(CANARY);
+  });
+
   it('truncates very deep nesting', () => {
     let deep: Record<string, unknown> = { leaf: CANARY };
     for (let level = 0; level < 30; level += 1) deep = { next: deep };

@@ -1,3 +1,4 @@
+import { argumentError, requireArray } from '../errors/argument-error.js';
 import { isSecretField, REDACTED } from '../model/sensitivity.js';
 import { normalizeSecrets, replaceSecrets } from './redact-text.js';
 
@@ -19,14 +20,20 @@ const BINARY = '[Binary]';
  * cycles become `[Circular]` and nesting deeper than 12 levels becomes `[Truncated]`.
  */
 export function redact(value: unknown, options: RedactOptions = {}): unknown {
-  const walker = new Walker(normalizeSecrets(options.secrets ?? []));
+  if (typeof options !== 'object' || options === null)
+    throw argumentError('redact', 'options', 'must be an object');
+  const secrets =
+    options.secrets === undefined ? [] : requireArray('redact', 'options.secrets', options.secrets);
+  const walker = new Walker(normalizeSecrets(secrets));
   return walker.copy(value, 0);
 }
 
 class Walker {
-  // Ancestors only (not every object seen), so a value shared by two siblings is copied twice
-  // instead of being reported as a cycle.
+  // Ancestors tell a cycle from a value shared by two siblings, which is not one.
   private readonly ancestors = new Set<object>();
+  // A shared value is copied once and its copy reused: walking every path of a graph whose objects
+  // are shared many times over (a DAG) would take time exponential in its depth.
+  private readonly copies = new Map<object, unknown>();
 
   constructor(private readonly secrets: readonly string[]) {}
 
@@ -34,11 +41,14 @@ class Walker {
     if (typeof value === 'string') return replaceSecrets(value, this.secrets);
     if (typeof value === 'function') return undefined;
     if (typeof value !== 'object' || value === null) return value;
+    if (this.copies.has(value)) return this.copies.get(value);
     if (depth >= MAX_DEPTH) return TRUNCATED;
     if (this.ancestors.has(value)) return CIRCULAR;
     this.ancestors.add(value);
     try {
-      return this.copyObject(value, depth + 1);
+      const copied = this.copyObject(value, depth + 1);
+      this.copies.set(value, copied);
+      return copied;
     } finally {
       this.ancestors.delete(value);
     }

@@ -30,6 +30,20 @@ describe('scrubError', () => {
     expect(scrubbed.issues[0]?.path).toBe('input.note');
   });
 
+  it('removes half a hash cut off by an excerpt and a URL-encoded echo from the details', () => {
+    const provhash = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9+/=&';
+    const error = new NotFoundError('missing', {
+      details: {
+        excerpt: `{"cmd":"getuserdata","provhash":"${provhash.slice(0, 34)}`,
+        echoed: `provhash=${encodeURIComponent(provhash)}&cmd=x`,
+      },
+    });
+    const text = JSON.stringify(scrubError(error, [provhash]));
+    expect(text).not.toContain(provhash.slice(0, 22));
+    expect(text).not.toContain(encodeURIComponent(provhash).slice(-22));
+    expect(text).toContain('getuserdata');
+  });
+
   it('keeps the cause, which toJSON never serializes', () => {
     const cause = new Error(CANARY);
     const scrubbed = scrubError(new NotFoundError('missing', { cause }), [CANARY]);

@@ -1,4 +1,5 @@
-import type { ProvisioningError } from '../errors/provisioning-error.js';
+import { argumentError, requireArray } from '../errors/argument-error.js';
+import { ProvisioningError } from '../errors/provisioning-error.js';
 import { redact } from './redact.js';
 import { normalizeSecrets, replaceSecrets } from './redact-text.js';
 
@@ -18,7 +19,8 @@ export interface CopyErrorOptions {
  * serializes it.
  */
 export function scrubError(error: ProvisioningError, secrets: readonly string[]): ProvisioningError {
-  return copyError(error, { secrets });
+  if (!ProvisioningError.is(error)) throw argumentError('scrubError', 'error', 'must be a ProvisioningError');
+  return copyError(error, { secrets: requireArray('scrubError', 'secrets', secrets) as readonly string[] });
 }
 
 /**

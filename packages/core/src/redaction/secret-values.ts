@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { isSecretSchema } from '../model/secret.js';
+import { argumentError } from '../errors/argument-error.js';
+import { isSecretSchema, isZodSchema } from '../model/secret.js';
+import { scanValue } from './value-graph.js';
 
 /** Wrappers whose value has the shape of their `innerType`. */
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
@@ -22,6 +24,7 @@ interface SchemaDef {
  * contributes every string inside it. Used to scrub those exact strings from logs and errors.
  */
 export function secretValuesOf(schema: z.ZodType, config: unknown): string[] {
+  if (!isZodSchema(schema)) throw argumentError('secretValuesOf', 'schema', 'must be a zod schema');
   const found = new Set<string>();
   collect(schema, config, found, new Set());
   return [...found];
@@ -30,7 +33,7 @@ export function secretValuesOf(schema: z.ZodType, config: unknown): string[] {
 function collect(schema: z.ZodType, value: unknown, found: Set<string>, visiting: Set<z.ZodType>): void {
   if (value === undefined || value === null) return;
   if (isSecretSchema(schema)) {
-    collectStrings(value, found, 0);
+    for (const text of scanValue(value).strings) found.add(text);
     return;
   }
   // Recursive (lazy) schemas would otherwise loop while the value is finite.
@@ -69,13 +72,4 @@ function collectByType(def: SchemaDef, value: unknown, found: Set<string>, visit
 function defOf(schema: z.ZodType): SchemaDef | undefined {
   const internals = (schema as { _zod?: { def?: SchemaDef } })._zod;
   return internals?.def;
-}
-
-function collectStrings(value: unknown, found: Set<string>, depth: number): void {
-  if (typeof value === 'string') {
-    if (value !== '') found.add(value);
-    return;
-  }
-  if (typeof value !== 'object' || value === null || depth > 8) return;
-  for (const item of Object.values(value)) collectStrings(item, found, depth + 1);
 }

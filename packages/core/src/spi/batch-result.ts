@@ -1,3 +1,4 @@
+import { argumentError, requireArray } from '../errors/argument-error.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { User } from '../model/user.js';
 
@@ -18,8 +19,24 @@ export interface BatchResult {
   readonly failed: number;
 }
 
+/**
+ * Sorts item results by index and counts them. Items that are not `{ index, ok }` (a hole of a
+ * sparse array included) are refused with `invalid_input`.
+ */
 export function batchResult(items: readonly BatchItemResult[]): BatchResult {
-  const sorted = [...items].sort((a, b) => a.index - b.index);
+  const list = requireArray('batchResult', 'items', items);
+  for (let position = 0; position < list.length; position += 1) {
+    const item = list[position] as { index?: unknown; ok?: unknown } | null | undefined;
+    if (
+      typeof item !== 'object' ||
+      item === null ||
+      !Number.isSafeInteger(item.index) ||
+      typeof item.ok !== 'boolean'
+    ) {
+      throw argumentError('batchResult', `items.${position}`, 'must be an item result { index, ok, ... }');
+    }
+  }
+  const sorted = [...(list as readonly BatchItemResult[])].sort((a, b) => a.index - b.index);
   const succeeded = sorted.filter((item) => item.ok).length;
   return { items: sorted, succeeded, failed: sorted.length - succeeded };
 }

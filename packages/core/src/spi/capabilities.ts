@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireArray } from '../errors/argument-error.js';
 import { USER_PATCH_FIELDS } from '../model/user.js';
 import { Verb } from './verbs.js';
 
@@ -25,5 +26,6 @@ export const Capabilities = z.object({
 export type Capabilities = z.infer<typeof Capabilities>;
 
 export function supports(capabilities: Capabilities, verb: Verb): boolean {
-  return capabilities.verbs.includes(verb);
+  const verbs = (capabilities as { verbs?: unknown } | null | undefined)?.verbs;
+  return requireArray('supports', 'capabilities.verbs', verbs).includes(verb);
 }

@@ -10,7 +10,7 @@ export const ListUsersOptions = z
     status: z.union([UserStatus, z.array(UserStatus).min(1)]).optional(),
     /** Only members of this group. */
     group: GroupName.optional(),
-    /** Stops paging when aborted. */
+    /** Aborting it ends the listing with `CancelledError` (thrown from `next()`); no page is fetched after. */
     signal: z.instanceof(AbortSignal).optional(),
   })
   .optional();
@@ -21,7 +21,7 @@ export const ListChangesOptions = z.strictObject({
   /** Users created or changed at or after this instant (the provider's clock). */
   since: IsoTimestamp,
   pageSize: z.number().int().positive().optional(),
-  /** Stops paging when aborted. */
+  /** Aborting it ends the listing with `CancelledError` (thrown from `next()`); no page is fetched after. */
   signal: z.instanceof(AbortSignal).optional(),
 });
 export type ListChangesOptions = z.input<typeof ListChangesOptions>;

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { requireArray, requireString } from '../errors/argument-error.js';
 import { normalizeUserName } from '../model/primitives.js';
 import { isSecretField, REDACTED } from '../model/sensitivity.js';
 import type { User } from '../model/user.js';
@@ -34,6 +35,9 @@ export class UserCanonicalizer {
   readonly #secrets: readonly string[];
 
   constructor(secrets: readonly string[] = []) {
+    const list = requireArray('UserCanonicalizer', 'secrets', secrets);
+    for (const [index, value] of list.entries())
+      requireString('UserCanonicalizer', `secrets.${index}`, value);
     this.#secrets = normalizeSecrets(secrets);
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../composition/logger.js';
-import { InvalidInputError, UnsupportedOperationError } from '../errors/error-classes.js';
+import { CancelledError, InvalidInputError, UnsupportedOperationError } from '../errors/error-classes.js';
 import { parseInput } from '../errors/from-zod.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import type { ErrorSummary, SyncReason } from '../events/provision-event.js';
@@ -52,6 +52,7 @@ export class SyncEngine {
   readonly #leaseMs: number;
 
   constructor(options: SyncEngineOptions) {
+    parseInput(EngineOptions, options, { argument: 'options' });
     this.#store = options.store;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
@@ -65,7 +66,8 @@ export class SyncEngine {
    */
   async sync(target: SyncTarget, rawOptions?: SyncOptions): Promise<SyncRun> {
     const options = parseInput(SyncOptions, rawOptions ?? {}, { argument: 'options' });
-    const key = parseInput(ConnectionKey, target.key, { argument: 'key' });
+    parseInput(Target, target, { argument: 'target' });
+    const key = parseInput(ConnectionKey, target.key, { argument: 'target.key' });
     const plan = await this.#plan(target.directory, key, options);
     const owner = newOwner();
     const startedAt = this.#now().toISOString();
@@ -188,12 +190,15 @@ export class SyncEngine {
     stager: ChangeStager,
     started: number,
   ) {
-    const reason: SyncReason = signal.aborted
+    const cause = error instanceof EnumerationFailure ? error.reason : error;
+    // A listing cancelled by its connection's close ends the run as aborted too: it is not a
+    // provider failure, and like any aborted run it concludes nothing.
+    const cancelled = signal.aborted || (error instanceof EnumerationFailure && CancelledError.is(cause));
+    const reason: SyncReason = cancelled
       ? 'aborted'
       : error instanceof EnumerationFailure
         ? 'enumeration_failed'
         : 'store_failed';
-    const cause = error instanceof EnumerationFailure ? error.reason : error;
     const failed = await this.#store.failSyncRun(run.id, {
       owner,
       status: 'failed',
@@ -229,6 +234,18 @@ export class SyncEngine {
 }
 
 const RunId = z.string().min(1).max(200);
+const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+const isFunction = (value: unknown) => typeof value === 'function';
+const EngineOptions = z.object({
+  store: z.custom<StateStore>(isObject, 'must be a StateStore'),
+  logger: z.custom<Logger>(isObject, 'must be a logger').optional(),
+  now: z.custom<() => Date>(isFunction, 'must be a function').optional(),
+  leaseMs: z.number().int().positive().optional(),
+});
+const Target = z.object({
+  directory: z.custom<UserDirectory>(isObject, 'must be a UserDirectory'),
+  secrets: z.array(z.string()).optional(),
+});
 
 function elapsed(started: number): number {
   return Math.round((performance.now() - started) * 1000) / 1000;

@@ -52,7 +52,11 @@ export function createKit(options: ContractOptions): ContractKit {
             const reason = unmetNeeds(raw.capabilities, needs);
             if (reason !== undefined) context.skip(reason);
             const directory = observeDirectory(raw, recorder);
-            await body(new ContractTest(directory, names, canaryPassword));
+            const close = async () => {
+              if (options.close === undefined) throw new Error('the kit was given no close option');
+              await options.close(raw);
+            };
+            await body(new ContractTest(directory, names, canaryPassword, close));
           } finally {
             await options.teardown?.(raw);
           }
@@ -82,6 +86,8 @@ export class ContractTest {
     readonly directory: UserDirectory,
     private readonly names: NameSource,
     readonly canaryPassword: string,
+    /** Closes the directory's connection through the `close` option. */
+    readonly close: () => Promise<void>,
   ) {}
 
   get capabilities(): Capabilities {

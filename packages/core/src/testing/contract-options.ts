@@ -13,6 +13,12 @@ export interface ContractOptions {
   /** Called after each test that opened a directory. */
   readonly teardown?: ((directory: UserDirectory) => void | Promise<void>) | undefined;
   /**
+   * Closes what `directory` belongs to, as a host would (`connection.close()`). When given, the kit
+   * checks that closing ends the listings in progress with `cancelled` and that later calls fail
+   * with `unavailable`. `teardown` still runs after the test, so it must tolerate a closed connection.
+   */
+  readonly close?: ((directory: UserDirectory) => void | Promise<void>) | undefined;
+  /**
    * Literal secret values of the connection (API keys, hashes). No error the suite provokes may
    * contain one. The kit adds its own canary password.
    */

@@ -1,4 +1,5 @@
 export { collectAll } from './collect-all.js';
+export { collectListing, LISTING_CAP } from './collect-listing.js';
 export type { ContractOptions } from './contract-options.js';
 export { expectIssueAt, expectProvisioningError } from './expect-error.js';
 export { findSecretLeaks } from './secret-leaks.js';
@@ -6,6 +7,7 @@ export type { StateStoreContractOptions } from './state/state-contract-kit.js';
 export { describeStateStoreContract } from './state/state-store-contract.js';
 export {
   describeBatchCreateContract,
+  describeCancellationContract,
   describeChangesContract,
   describeCreateContract,
   describeCredentialsContract,

@@ -55,20 +55,20 @@ export function observeDirectory(directory: UserDirectory, recorder: ContractRec
     // Kit directories are wrapped by core, which always has the optional verb (refusing it if undeclared).
     listUsersChangedSince: (options) =>
       observeIterable(recorder, () => directory.listUsersChangedSince!(options), 'listUsersChangedSince'),
-    getUser: (ref) => call('getUser', () => directory.getUser(ref), one),
-    createUser: (input) => call('createUser', () => directory.createUser(input), one),
-    createUsers: (items) => call('createUsers', () => directory.createUsers(items), batch),
-    updateUser: (ref, patch) => call('updateUser', () => directory.updateUser(ref, patch), one),
-    suspendUser: (ref) => call('suspendUser', () => directory.suspendUser(ref), one),
-    reactivateUser: (ref) => call('reactivateUser', () => directory.reactivateUser(ref), one),
-    removeUser: (ref) => call('removeUser', () => directory.removeUser(ref), none),
-    purgeUser: (ref) => call('purgeUser', () => directory.purgeUser(ref), none),
-    cancelInvitation: (ref) => call('cancelInvitation', () => directory.cancelInvitation(ref), none),
-    addToGroups: (ref, groups) => call('addToGroups', () => directory.addToGroups(ref, groups), one),
-    removeFromGroups: (ref, groups) =>
-      call('removeFromGroups', () => directory.removeFromGroups(ref, groups), one),
-    listGroups: () => call('listGroups', () => directory.listGroups(), none),
-    verifyCredentials: () => call('verifyCredentials', () => directory.verifyCredentials(), none),
+    getUser: (ref, o) => call('getUser', () => directory.getUser(ref, o), one),
+    createUser: (input, o) => call('createUser', () => directory.createUser(input, o), one),
+    createUsers: (items, o) => call('createUsers', () => directory.createUsers(items, o), batch),
+    updateUser: (ref, patch, o) => call('updateUser', () => directory.updateUser(ref, patch, o), one),
+    suspendUser: (ref, o) => call('suspendUser', () => directory.suspendUser(ref, o), one),
+    reactivateUser: (ref, o) => call('reactivateUser', () => directory.reactivateUser(ref, o), one),
+    removeUser: (ref, o) => call('removeUser', () => directory.removeUser(ref, o), none),
+    purgeUser: (ref, o) => call('purgeUser', () => directory.purgeUser(ref, o), none),
+    cancelInvitation: (ref, o) => call('cancelInvitation', () => directory.cancelInvitation(ref, o), none),
+    addToGroups: (ref, groups, o) => call('addToGroups', () => directory.addToGroups(ref, groups, o), one),
+    removeFromGroups: (ref, groups, o) =>
+      call('removeFromGroups', () => directory.removeFromGroups(ref, groups, o), one),
+    listGroups: (o) => call('listGroups', () => directory.listGroups(o), none),
+    verifyCredentials: (o) => call('verifyCredentials', () => directory.verifyCredentials(o), none),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { type ContractKit, createKit } from './contract-kit.js';
 import type { ContractOptions } from './contract-options.js';
 import { batchCreateContract } from './groups/batch-create-contract.js';
+import { cancellationContract } from './groups/cancellation-contract.js';
 import { changesContract } from './groups/changes-contract.js';
 import { createContract } from './groups/create-contract.js';
 import { credentialsContract } from './groups/credentials-contract.js';
@@ -28,6 +29,7 @@ const GROUPS: readonly Group[] = [
   groupsContract,
   credentialsContract,
   inputErrorsContract,
+  cancellationContract,
   traitsContract,
 ];
 
@@ -48,7 +50,7 @@ function describeGroups(options: ContractOptions, groups: readonly Group[]): voi
   });
 }
 
-/** `listUsers`: paging at page boundaries, filters, laziness. */
+/** `listUsers`: paging at page boundaries, each user once, termination, filters, laziness. */
 export function describeListContract(options: ContractOptions): void {
   describeGroups(options, [listContract]);
 }
@@ -96,6 +98,11 @@ export function describeCredentialsContract(options: ContractOptions): void {
 /** Wrong shapes for every verb give `invalid_input` naming the field. */
 export function describeInputErrorsContract(options: ContractOptions): void {
   describeGroups(options, [inputErrorsContract]);
+}
+
+/** An already aborted signal on every verb, aborts during a listing, closing the connection. */
+export function describeCancellationContract(options: ContractOptions): void {
+  describeGroups(options, [cancellationContract]);
 }
 
 /** Traits of every operation: not_found for unknown users, valid users, no secrets, unsupported verbs. */

@@ -9,19 +9,22 @@ export function forwardDirectory(inner: UserDirectory, overrides: Partial<UserDi
     provider: inner.provider,
     capabilities: inner.capabilities,
     listUsers: (options) => inner.listUsers(options),
-    getUser: (ref) => inner.getUser(ref),
-    createUser: (input) => inner.createUser(input),
-    createUsers: (batch) => inner.createUsers(batch),
-    updateUser: (ref, patch) => inner.updateUser(ref, patch),
-    suspendUser: (ref) => inner.suspendUser(ref),
-    reactivateUser: (ref) => inner.reactivateUser(ref),
-    removeUser: (ref) => inner.removeUser(ref),
-    purgeUser: (ref) => inner.purgeUser(ref),
-    cancelInvitation: (ref) => inner.cancelInvitation(ref),
-    addToGroups: (ref, groups) => inner.addToGroups(ref, groups),
-    removeFromGroups: (ref, groups) => inner.removeFromGroups(ref, groups),
-    listGroups: () => inner.listGroups(),
-    verifyCredentials: () => inner.verifyCredentials(),
+    getUser: (ref, o) => inner.getUser(ref, o),
+    createUser: (input, o) => inner.createUser(input, o),
+    createUsers: (batch, o) => inner.createUsers(batch, o),
+    updateUser: (ref, patch, o) => inner.updateUser(ref, patch, o),
+    suspendUser: (ref, o) => inner.suspendUser(ref, o),
+    reactivateUser: (ref, o) => inner.reactivateUser(ref, o),
+    removeUser: (ref, o) => inner.removeUser(ref, o),
+    purgeUser: (ref, o) => inner.purgeUser(ref, o),
+    cancelInvitation: (ref, o) => inner.cancelInvitation(ref, o),
+    addToGroups: (ref, groups, o) => inner.addToGroups(ref, groups, o),
+    removeFromGroups: (ref, groups, o) => inner.removeFromGroups(ref, groups, o),
+    listGroups: (o) => inner.listGroups(o),
+    verifyCredentials: (o) => inner.verifyCredentials(o),
   };
+  const changes = inner.listUsersChangedSince;
+  // The optional verb is forwarded only when the inner directory has it, as a provider would.
+  if (changes !== undefined) forward.listUsersChangedSince = (options) => changes.call(inner, options);
   return { ...forward, ...overrides };
 }

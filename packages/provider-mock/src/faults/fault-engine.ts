@@ -6,6 +6,7 @@ import {
   type ProvisioningError,
   type Verb,
 } from '@provisionkit/core';
+import { throwIfAborted } from '../abort-check.js';
 import { delay } from './delay.js';
 import type { BatchItemSelector, CredentialFault } from './fault-options.js';
 import { credentialError, injectedError } from './injected-error.js';
@@ -56,19 +57,25 @@ export class FaultEngine {
   readonly itemRules: ItemRule[] = [];
   credentials: CredentialStatus = 'valid';
 
-  /** Waits the scripted latency, then throws the scripted failure for this request, if any. */
+  /**
+   * Waits the scripted latency, then throws the scripted failure for this request, if any. An
+   * aborted `signal` (before or during the wait) throws `CancelledError` instead.
+   */
   async enter(request: FaultRequest, provider: string, signal?: AbortSignal): Promise<void> {
+    throwIfAborted(signal, request.verb, provider);
     await this.#wait(request, signal);
-    if (signal?.aborted) return;
+    throwIfAborted(signal, request.verb, provider);
     if (this.credentials !== 'valid') throw credentialError(this.credentials, provider);
     const rule = this.#take(request);
     if (rule !== undefined) throw this.#error(rule, request.verb, provider);
   }
 
   /** `verifyCredentials`: reports credential faults as a status; other scripted failures still throw. */
-  async verify(provider: string): Promise<CredentialStatus> {
+  async verify(provider: string, signal?: AbortSignal): Promise<CredentialStatus> {
     const request: FaultRequest = { verb: 'verifyCredentials' };
-    await this.#wait(request);
+    throwIfAborted(signal, request.verb, provider);
+    await this.#wait(request, signal);
+    throwIfAborted(signal, request.verb, provider);
     if (this.credentials !== 'valid') return this.credentials;
     const rule = this.#take(request);
     if (rule === undefined) return 'valid';

@@ -133,15 +133,26 @@ describe(MockFaults, () => {
       expect((await delayed).id).toBe('u-000001');
     });
 
-    it('lets an aborted enumeration end quietly during the delay', async () => {
+    it('ends the delay of an aborted enumeration at once, with cancelled', async () => {
       vi.useFakeTimers();
       const mock = directory({ seed: seedUsers(2) });
       mock.faults.addLatency(10_000);
       const controller = new AbortController();
       const result = collect(mock.listUsers({ signal: controller.signal }));
       controller.abort();
-      expect(await result).toEqual([]);
+      await expect(result).rejects.toMatchObject({ code: 'cancelled' });
       expect(mock.stats.pagesServed).toBe(0);
+    });
+
+    it('ends the delay of an aborted write at once, with cancelled, and writes nothing', async () => {
+      vi.useFakeTimers();
+      const mock = directory();
+      mock.faults.addLatency(10_000);
+      const controller = new AbortController();
+      const pending = mock.createUser({ userName: 'late@example.com' }, { signal: controller.signal });
+      controller.abort();
+      await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+      expect(mock.peekUsers()).toEqual([]);
     });
   });
 

@@ -1,5 +1,5 @@
 import type { StateStore } from '@provisionkit/core';
-import { storeClosed } from '@provisionkit/core';
+import { storeClosed } from '@provisionkit/core/store';
 import type { Kysely } from 'kysely';
 import type { StoreDatabase } from './database.js';
 import { KyselyEvents } from './kysely-events.js';

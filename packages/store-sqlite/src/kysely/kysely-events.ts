@@ -3,10 +3,9 @@ import {
   type EventDraft,
   type EventQuery,
   type EventStore,
-  formatCursor,
   type ProvisionEvent,
-  parseCursor,
 } from '@provisionkit/core';
+import { formatCursor, parseCursor } from '@provisionkit/core/store';
 import { appendEvents, chunks, type Db, LOOKUP_CHUNK, toEvent, writeTransaction } from './store-context.js';
 
 /** `EventStore` through Kysely. */

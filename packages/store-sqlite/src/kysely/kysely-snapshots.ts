@@ -2,9 +2,7 @@ import {
   type ConnectionKey,
   type EventDraft,
   normalizeUserName,
-  type Plan,
   type ProvisionEvent,
-  planWrite,
   type SnapshotEntry,
   type SnapshotHash,
   type SnapshotRow,
@@ -12,6 +10,7 @@ import {
   type UserRef,
   type UserWrite,
 } from '@provisionkit/core';
+import { type Plan, planWrite } from '@provisionkit/core/store';
 import { entryColumns, toEntry, toRow } from './rows.js';
 import {
   appendEvents,

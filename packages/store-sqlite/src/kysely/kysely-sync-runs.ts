@@ -3,25 +3,27 @@ import {
   type CommitRunInput,
   type ConnectionKey,
   type EventDraft,
-  endedRun,
   type FailRunInput,
   type GuardVerdict,
+  type RunOutcome,
+  type SnapshotEntry,
+  type SyncRun,
+  type SyncRunQuery,
+  type SyncRunStore,
+} from '@provisionkit/core';
+import {
+  endedRun,
   interruptedRun,
   type ListedChange,
   newRun,
   planStagedChange,
   type RunLease,
-  type RunOutcome,
   runNotFound,
   runsToInterrupt,
-  type SnapshotEntry,
   type StagedChange,
-  type SyncRun,
-  type SyncRunQuery,
-  type SyncRunStore,
   storeConflict,
   syncEventDraft,
-} from '@provisionkit/core';
+} from '@provisionkit/core/store';
 import { readEntries, writeEntries } from './kysely-snapshots.js';
 import { runColumns, toRun } from './rows.js';
 import {

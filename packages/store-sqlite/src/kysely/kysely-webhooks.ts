@@ -1,18 +1,8 @@
 import {
-  applySubscriptionPatch,
   type ClaimedDelivery,
   type DeliveryNext,
   type DeliveryQuery,
-  deliveryAfterAttempt,
-  deliveryId,
-  formatCursor,
-  matchesSubscription,
   type NewWebhookSubscription,
-  newDelivery,
-  newSubscription,
-  parseCursor,
-  storeConflict,
-  subscriptionNotFound,
   type WebhookAttempt,
   type WebhookDelivery,
   type WebhookStatus,
@@ -20,6 +10,18 @@ import {
   type WebhookSubscription,
   type WebhookSubscriptionPatch,
 } from '@provisionkit/core';
+import {
+  applySubscriptionPatch,
+  deliveryAfterAttempt,
+  deliveryId,
+  formatCursor,
+  matchesSubscription,
+  newDelivery,
+  newSubscription,
+  parseCursor,
+  storeConflict,
+  subscriptionNotFound,
+} from '@provisionkit/core/store';
 import type { Selectable } from 'kysely';
 import type { WebhookDeliveriesTable, WebhookSubscriptionsTable } from './database.js';
 import {

@@ -1,5 +1,6 @@
 import type { EventDraft, ProvisionEvent } from '@provisionkit/core';
-import { type ConnectionKey, formatCursor } from '@provisionkit/core';
+import { type ConnectionKey } from '@provisionkit/core';
+import { formatCursor } from '@provisionkit/core/store';
 import type { Kysely, Transaction } from 'kysely';
 import type { StoreDatabase } from './database.js';
 

@@ -19,6 +19,39 @@ export function batchCreateContract(kit: ContractKit): void {
       }
     });
 
+    kit.test(
+      'returns exactly one result per index of a sparse batch with duplicates',
+      { verbs: ['createUsers'] },
+      async (t) => {
+        const first = t.newUser();
+        const second = t.newUser();
+        const batch: NewUser[] = [];
+        batch[0] = first;
+        batch[2] = t.newUser({ userName: first.userName.toUpperCase() });
+        batch[3] = second;
+        batch[4] = second;
+        batch.length = 6; // holes at 1 and 5
+        const result = await t.directory.createUsers(batch);
+        expect(
+          result.items.map((item) => item.index),
+          'indexes of the results',
+        ).toEqual([0, 1, 2, 3, 4, 5]);
+        for (const hole of [1, 5]) failure(result.items[hole]!, 'invalid_input');
+        for (const [a, b] of [
+          [0, 2],
+          [3, 4],
+        ] as const) {
+          const pair = [result.items[a]!, result.items[b]!];
+          expect(
+            pair.filter((item) => item.ok),
+            `items ${a} and ${b} (one userName) created`,
+          ).toHaveLength(1);
+          for (const item of pair) if (!item.ok) failure(item, 'conflict');
+        }
+        expect({ succeeded: result.succeeded, failed: result.failed }).toEqual({ succeeded: 2, failed: 4 });
+      },
+    );
+
     kit.test('returns an empty result for an empty batch', { verbs: ['createUsers'] }, async (t) => {
       expect(await t.directory.createUsers([])).toEqual({ items: [], succeeded: 0, failed: 0 });
     });

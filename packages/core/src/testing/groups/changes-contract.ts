@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { collectAll } from '../collect-all.js';
+import { collectListing } from '../collect-listing.js';
 import type { ContractKit } from '../contract-kit.js';
 import { expectIssueAt, expectProvisioningError } from '../expect-error.js';
 
@@ -22,7 +22,7 @@ export function changesContract(kit: ContractKit): void {
             ? first
             : await t.directory.updateUser({ id: first.id }, { givenName: 'Changed' });
         const second = await t.directory.createUser(t.newUser());
-        const listed = await collectAll(t.directory.listUsersChangedSince!({ since, pageSize: 2 }));
+        const listed = await collectListing(t.directory.listUsersChangedSince!({ since, pageSize: 2 }));
         const byId = new Map(listed.map((user) => [user.id, user]));
         expect(byId.get(first.id)?.givenName).toBe(updated.givenName);
         expect(byId.has(second.id)).toBe(true);
@@ -36,11 +36,29 @@ export function changesContract(kit: ContractKit): void {
       async (t) => {
         for (const since of ['yesterday', '', undefined]) {
           const error = await expectProvisioningError(
-            collectAll(t.directory.listUsersChangedSince!({ since } as { since: string })),
+            collectListing(t.directory.listUsersChangedSince!({ since } as { since: string })),
             'invalid_input',
           );
           expectIssueAt(error, 'options.since');
         }
+      },
+    );
+
+    kit.test(
+      'an abort between pages ends the change listing with cancelled, not quietly',
+      { verbs: ['listUsersChangedSince', 'createUser'] },
+      async (t) => {
+        await t.createUsers(2);
+        const controller = new AbortController();
+        const since = new Date(0).toISOString();
+        const iterator = t.directory.listUsersChangedSince!({
+          since,
+          pageSize: 1,
+          signal: controller.signal,
+        })[Symbol.asyncIterator]();
+        expect((await iterator.next()).done, 'first step of the listing').toBe(false);
+        controller.abort();
+        await expectProvisioningError(iterator.next(), 'cancelled');
       },
     );
   });

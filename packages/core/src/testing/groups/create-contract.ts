@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { collectAll } from '../collect-all.js';
+import { collectListing } from '../collect-listing.js';
 import type { ContractKit } from '../contract-kit.js';
 import { expectProvisioningError } from '../expect-error.js';
 import { expectStoredFields } from './field-values.js';
@@ -98,7 +98,7 @@ export function createContract(kit: ContractKit): void {
 
     kit.test('makes the new user visible in listUsers', { verbs: ['createUser', 'listUsers'] }, async (t) => {
       const created = await t.createUser();
-      const ids = (await collectAll(t.directory.listUsers())).map((user) => user.id);
+      const ids = (await collectListing(t.directory.listUsers())).map((user) => user.id);
       expect(ids.filter((id) => id === created.id)).toHaveLength(1);
     });
 

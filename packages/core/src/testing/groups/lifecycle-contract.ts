@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { collectAll } from '../collect-all.js';
+import { collectListing } from '../collect-listing.js';
 import type { ContractKit } from '../contract-kit.js';
 import { removalContract } from './removal-contract.js';
 
@@ -39,7 +39,7 @@ export function lifecycleContract(kit: ContractKit): void {
         await t.directory.suspendUser({ id: user.id });
         const after = await t.directory.getUser({ id: user.id });
         expect({ ...after, status: user.status }).toEqual(user);
-        expect((await collectAll(t.directory.listUsers())).map((listed) => listed.id)).toContain(user.id);
+        expect((await collectListing(t.directory.listUsers())).map((listed) => listed.id)).toContain(user.id);
       },
     );
 

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { User } from '../../model/user.js';
 import type { UserDirectory } from '../../spi/user-directory.js';
-import { collectAll } from '../collect-all.js';
+import { collectListing } from '../collect-listing.js';
 import type { ContractKit } from '../contract-kit.js';
 
 /** Page size small enough that a handful of users spans several pages. */
@@ -26,7 +26,7 @@ export function listContract(kit: ContractKit): void {
         { verbs: ['listUsers', 'createUser'] },
         async (t) => {
           const created = await t.createUsers(count);
-          const listed = await collectAll(t.directory.listUsers({ pageSize: pageSize(t.directory) }));
+          const listed = await collectListing(t.directory.listUsers({ pageSize: pageSize(t.directory) }));
           expectListedOnce(listed, created);
         },
       );
@@ -37,7 +37,33 @@ export function listContract(kit: ContractKit): void {
       { verbs: ['listUsers', 'createUser'] },
       async (t) => {
         const created = await t.createUsers(PAGE + 1);
-        expectListedOnce(await collectAll(t.directory.listUsers()), created);
+        expectListedOnce(await collectListing(t.directory.listUsers()), created);
+      },
+    );
+
+    kit.test(
+      'yields each existing user exactly once and ends, with a small page size and the default one alike',
+      { verbs: ['listUsers', 'createUser'] },
+      async (t) => {
+        const created = await t.createUsers(PAGE + 1);
+        const small = await collectListing(t.directory.listUsers({ pageSize: pageSize(t.directory) }));
+        expectListedOnce(small, created);
+        const large = await collectListing(t.directory.listUsers());
+        expectListedOnce(large, created);
+        expect(idsOf(large), 'users of the default-page listing').toEqual(idsOf(small));
+      },
+    );
+
+    kit.test(
+      'ends with exactly N users when listing N users with pageSize 1',
+      { verbs: ['listUsers', 'createUser'] },
+      async (t) => {
+        await t.createUsers(3);
+        const all = await collectListing(t.directory.listUsers());
+        // One more than N is read if offered: a listing that does not stop at N fails here.
+        const onePerPage = await collectListing(t.directory.listUsers({ pageSize: 1 }), all.length + 1);
+        expect(onePerPage.length, `users listed one per page (N = ${all.length})`).toBe(all.length);
+        expect(idsOf(onePerPage)).toEqual(idsOf(all));
       },
     );
 
@@ -46,7 +72,7 @@ export function listContract(kit: ContractKit): void {
       { verbs: ['listUsers', 'createUser', 'getUser'] },
       async (t) => {
         const created = await t.createUser({ displayName: 'Listed Person' });
-        const listed = (await collectAll(t.directory.listUsers())).find((user) => user.id === created.id);
+        const listed = (await collectListing(t.directory.listUsers())).find((user) => user.id === created.id);
         expect(listed).toEqual(await t.directory.getUser({ id: created.id }));
       },
     );
@@ -63,7 +89,7 @@ export function listContract(kit: ContractKit): void {
         }
         expect(seen).toBe(1);
         // The directory stays usable after an abandoned iteration.
-        expect((await collectAll(t.directory.listUsers())).length).toBeGreaterThanOrEqual(PAGE + 1);
+        expect((await collectListing(t.directory.listUsers())).length).toBeGreaterThanOrEqual(PAGE + 1);
       },
     );
 
@@ -75,7 +101,9 @@ export function listContract(kit: ContractKit): void {
         await t.directory.suspendUser({ id: suspended!.id });
         const ids = new Set([kept!.id, suspended!.id, other!.id]);
         const mine = async (status: User['status'] | User['status'][]): Promise<string[]> => {
-          const listed = await collectAll(t.directory.listUsers({ status, pageSize: pageSize(t.directory) }));
+          const listed = await collectListing(
+            t.directory.listUsers({ status, pageSize: pageSize(t.directory) }),
+          );
           for (const user of listed) expect([status].flat()).toContain(user.status);
           return listed.filter((user) => ids.has(user.id)).map((user) => user.id);
         };
@@ -90,7 +118,7 @@ export function listContract(kit: ContractKit): void {
       const [first, outsider, second] = await t.createUsers(3);
       await t.directory.addToGroups({ id: first!.id }, [group]);
       await t.directory.addToGroups({ id: second!.id }, [group]);
-      const listed = await collectAll(t.directory.listUsers({ group, pageSize: pageSize(t.directory) }));
+      const listed = await collectListing(t.directory.listUsers({ group, pageSize: pageSize(t.directory) }));
       expect(listed.map((user) => user.id).sort()).toEqual([first!.id, second!.id].sort());
       for (const user of listed) expect(user.groups).toContain(group);
       expect(listed.map((user) => user.id)).not.toContain(outsider!.id);
@@ -101,10 +129,14 @@ export function listContract(kit: ContractKit): void {
       { verbs: ['listUsers', 'createUser'] },
       async (t) => {
         await t.createUser();
-        expect(await collectAll(t.directory.listUsers({ group: t.groupName() }))).toEqual([]);
+        expect(await collectListing(t.directory.listUsers({ group: t.groupName() }))).toEqual([]);
       },
     );
   });
+}
+
+function idsOf(users: readonly User[]): string[] {
+  return users.map((user) => user.id).sort();
 }
 
 function pageSize(directory: UserDirectory): number {

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { User } from '../../model/user.js';
 import type { Capabilities } from '../../spi/capabilities.js';
-import { collectAll } from '../collect-all.js';
+import { collectListing } from '../collect-listing.js';
 import type { ContractKit, ContractTest } from '../contract-kit.js';
 import { expectProvisioningError } from '../expect-error.js';
 
@@ -91,7 +91,7 @@ async function expectGone(t: ContractTest, user: User): Promise<void> {
   await expectProvisioningError(t.directory.getUser({ id: user.id }), 'not_found');
   await expectProvisioningError(t.directory.getUser({ userName: user.userName }), 'not_found');
   if (!t.capabilities.verbs.includes('listUsers')) return;
-  const listed = await collectAll(t.directory.listUsers());
+  const listed = await collectListing(t.directory.listUsers());
   expect(listed.map((entry) => entry.id)).not.toContain(user.id);
   expect(listed.map((entry) => entry.userName.toLowerCase())).not.toContain(user.userName.toLowerCase());
 }

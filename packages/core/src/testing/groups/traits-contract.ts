@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { User } from '../../model/user.js';
 import { Verb } from '../../spi/verbs.js';
+import { collectListing } from '../collect-listing.js';
 import type { ContractKit } from '../contract-kit.js';
 import { expectProvisioningError } from '../expect-error.js';
 import { findSecretLeaks } from '../secret-leaks.js';
@@ -30,7 +31,7 @@ export function traitsContract(kit: ContractKit): void {
         const has = (verb: Verb) => t.capabilities.verbs.includes(verb);
         const returned: unknown[] = [user];
         if (has('getUser')) returned.push(await d.getUser(ref));
-        if (has('listUsers')) for await (const listed of d.listUsers()) returned.push(listed);
+        if (has('listUsers')) returned.push(...(await collectListing(d.listUsers())));
         if (has('createUsers'))
           returned.push(
             ...(await d.createUsers([t.newUser()])).items.flatMap((item) => (item.ok ? [item.user] : [])),
