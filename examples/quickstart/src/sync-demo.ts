@@ -42,6 +42,8 @@ function describe(event: ProvisionEvent): string {
       return `user.updated ${event.data.user.userName}: ${event.data.changes.map((change) => `${change.field} ${JSON.stringify(change.before)} -> ${JSON.stringify(change.after)}`).join(', ')} (${event.source})`;
     case 'user.deleted':
       return `user.deleted ${event.data.user.userName} (${event.source})`;
+    case 'webhook.disabled':
+      return `webhook.disabled ${event.data.host} (${event.data.reason})`;
     default:
       return `${event.type} ${JSON.stringify(event.data.counts)}`;
   }

@@ -58,6 +58,8 @@ export {
   UserDeletedEvent,
   type UserEvent,
   UserUpdatedEvent,
+  WebhookDisabledEvent,
+  WebhookDisabledReason,
 } from './events/provision-event.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
@@ -135,10 +137,13 @@ export {
 export type { SnapshotEntry, SnapshotRow, StoredUser } from './state/stored-user.js';
 export { EMPTY_COUNTS, SyncRun, SyncStatus } from './state/sync-run.js';
 export {
+  type AttemptResult,
   type ClaimedDelivery,
   type DeliveryNext,
   DeliveryStatus,
+  type DisableSubscription,
   NewWebhookSubscription,
+  type RecordedAttempts,
   WebhookAttempt,
   WebhookDelivery,
   WebhookSecret,

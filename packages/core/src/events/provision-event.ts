@@ -120,6 +120,31 @@ export const SyncFailedEvent = z.object({
   data: SyncData.extend({ reason: SyncReason, error: ErrorSummary.optional() }),
 });
 
+/** Why the delivery worker disabled an endpoint. */
+export const WebhookDisabledReason = z.enum(['gone', 'failing']);
+export type WebhookDisabledReason = z.infer<typeof WebhookDisabledReason>;
+
+/**
+ * The delivery worker disabled an endpoint: it answered `410 Gone` (`gone`), or every attempt
+ * failed for longer than the worker allows (`failing`). Filed under the endpoint's provider, or
+ * under `provisionkit` for an endpoint of every provider of the tenant. The URL is not included
+ * (it may carry a token): `host` names the endpoint.
+ */
+export const WebhookDisabledEvent = z.object({
+  ...Common,
+  type: z.literal('webhook.disabled'),
+  source: z.literal('provisionkit'),
+  data: z.object({
+    subscriptionId: z.string().min(1),
+    host: z.string(),
+    reason: WebhookDisabledReason,
+    /** When the run of failed attempts began (`failing`). */
+    failingSince: IsoTimestamp.optional(),
+    /** The last answer's status (`410` for `gone`), when there was one. */
+    statusCode: z.number().int().optional(),
+  }),
+});
+
 /** Every event the log holds; `type` tells them apart. */
 export const ProvisionEvent = z.discriminatedUnion('type', [
   UserCreatedEvent,
@@ -128,6 +153,7 @@ export const ProvisionEvent = z.discriminatedUnion('type', [
   SyncCompletedEvent,
   SyncHeldEvent,
   SyncFailedEvent,
+  WebhookDisabledEvent,
 ]);
 export type ProvisionEvent = z.infer<typeof ProvisionEvent>;
 export type UserEvent = Extract<ProvisionEvent, { type: `user.${string}` }>;

@@ -12,3 +12,8 @@ export type ConnectionKey = z.infer<typeof ConnectionKey>;
 export function describeKey(key: ConnectionKey): string {
   return `${key.tenant}/${key.provider}`;
 }
+
+/** The connection an event draft belongs to (its `tenant` and `provider`). */
+export function keyOfDraft(draft: { readonly tenant: string; readonly provider: string }): ConnectionKey {
+  return { tenant: draft.tenant, provider: draft.provider };
+}

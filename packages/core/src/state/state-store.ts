@@ -14,10 +14,12 @@ import type { ListedChange, StagedChange } from './staged-change.js';
 import type { SnapshotRow } from './stored-user.js';
 import type { SyncRun, SyncStatus } from './sync-run.js';
 import type {
+  AttemptResult,
   ClaimedDelivery,
-  DeliveryNext,
   DeliveryStatus,
+  DisableSubscription,
   NewWebhookSubscription,
+  RecordedAttempts,
   WebhookAttempt,
   WebhookDelivery,
   WebhookStatus,
@@ -205,14 +207,23 @@ export interface WebhookStore {
     readonly leaseUntil: string;
   }): Promise<ClaimedDelivery[]>;
   /**
-   * Logs an attempt and moves the delivery on (`next`), releasing the lease. `ConflictError`
-   * (`'lease_lost'`) when `owner` no longer holds it (the attempt is still logged).
+   * Logs attempts and moves their deliveries on (`next`), releasing the leases, in one transaction,
+   * and keeps each endpoint's `failingSince` (set by a failure when unset, cleared by a success).
+   * An attempt whose delivery `owner` no longer leases is not recorded and listed in `lost`.
    */
-  recordWebhookAttempt(input: {
+  recordWebhookAttempts(input: {
     readonly owner: string;
-    readonly attempt: WebhookAttempt;
-    readonly next: DeliveryNext;
-  }): Promise<WebhookDelivery>;
+    readonly results: readonly AttemptResult[];
+  }): Promise<RecordedAttempts>;
+  /**
+   * Disables an enabled endpoint (`reason`, `disabledAt: at`) and appends `event` in the same
+   * transaction. An endpoint already disabled is left as it is and no event is appended (`event`
+   * undefined), so two workers disabling it at once announce it once. `NotFoundError` for an
+   * unknown id.
+   */
+  disableWebhookSubscription(
+    input: DisableSubscription,
+  ): Promise<{ subscription: WebhookSubscription; event: ProvisionEvent | undefined }>;
   listWebhookDeliveries(query: DeliveryQuery): Promise<WebhookDelivery[]>;
   listWebhookAttempts(deliveryId: string): Promise<WebhookAttempt[]>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProvisionEvent } from '../events/provision-event.js';
+import { type EventDraft, ProvisionEvent } from '../events/provision-event.js';
 import { IsoTimestamp } from '../model/primitives.js';
 import { secret } from '../model/secret.js';
 
@@ -30,6 +30,11 @@ export const WebhookSubscription = z.strictObject({
   status: WebhookStatus,
   disabledReason: z.string().optional(),
   disabledAt: IsoTimestamp.optional(),
+  /**
+   * When the endpoint's current run of failed attempts began (kept by `recordWebhookAttempts`; a
+   * success clears it): the delivery worker disables an endpoint that has been failing too long.
+   */
+  failingSince: IsoTimestamp.optional(),
   cursor: z.string(),
   createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
@@ -49,7 +54,10 @@ export const NewWebhookSubscription = z.strictObject({
 });
 export type NewWebhookSubscription = z.input<typeof NewWebhookSubscription>;
 
-/** Fields an update may change; `status: 'enabled'` clears `disabledReason` and `disabledAt`. */
+/**
+ * Fields an update may change; `status: 'enabled'` clears `disabledReason`, `disabledAt` and
+ * `failingSince` (a re-enabled endpoint starts with a clean record).
+ */
 export const WebhookSubscriptionPatch = z.strictObject({
   url: z.string().min(1).optional(),
   eventTypes: z.array(z.string().min(1)).min(1).nullable().optional(),
@@ -103,3 +111,29 @@ export type DeliveryNext =
   | { readonly status: 'pending'; readonly nextAttemptAt: string }
   | { readonly status: 'succeeded' }
   | { readonly status: 'failed' };
+
+/** One finished attempt and what follows it, for `recordWebhookAttempts`. */
+export interface AttemptResult {
+  readonly attempt: WebhookAttempt;
+  readonly next: DeliveryNext;
+}
+
+/** What `recordWebhookAttempts` did. */
+export interface RecordedAttempts {
+  /** The deliveries moved on, in the order given. */
+  readonly recorded: WebhookDelivery[];
+  /**
+   * Deliveries the caller no longer leased (its lease ran out and another worker claimed them, or
+   * they ended): their attempts are not recorded, the other worker's are.
+   */
+  readonly lost: string[];
+}
+
+/** `disableWebhookSubscription`: why, when, and the event announcing it. */
+export interface DisableSubscription {
+  readonly id: string;
+  readonly reason: string;
+  readonly at: string;
+  /** Appended in the same transaction, only when the endpoint was enabled until now. */
+  readonly event: EventDraft;
+}

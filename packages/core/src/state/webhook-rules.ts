@@ -37,6 +37,7 @@ export function applySubscriptionPatch(
     next.status = 'enabled';
     delete next.disabledReason;
     delete next.disabledAt;
+    delete next.failingSince;
   } else if (patch.status === 'disabled') {
     next.status = 'disabled';
     next.disabledAt =
@@ -98,4 +99,13 @@ export function deliveryAfterAttempt(
   if (attempt.statusCode !== undefined) updated.lastStatusCode = attempt.statusCode;
   if (attempt.error !== undefined) updated.lastError = attempt.error;
   return updated;
+}
+
+/**
+ * The endpoint's `failingSince` after an attempt: a success clears it, a failure starts it unless
+ * a run of failures is already under way.
+ */
+export function failingSinceAfter(current: string | undefined, attempt: WebhookAttempt): string | undefined {
+  if (attempt.outcome === 'succeeded') return undefined;
+  return current ?? attempt.startedAt;
 }

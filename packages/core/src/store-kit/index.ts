@@ -33,6 +33,7 @@ import {
   applySubscriptionPatch as rawApplySubscriptionPatch,
   deliveryAfterAttempt as rawDeliveryAfterAttempt,
   deliveryId as rawDeliveryId,
+  failingSinceAfter as rawFailingSinceAfter,
   matchesSubscription as rawMatchesSubscription,
   newDelivery as rawNewDelivery,
   newSubscription as rawNewSubscription,
@@ -76,3 +77,5 @@ export const matchesSubscription = withTypedArguments('matchesSubscription', raw
 export const deliveryId = withTypedArguments('deliveryId', rawDeliveryId);
 export const newDelivery = withTypedArguments('newDelivery', rawNewDelivery);
 export const deliveryAfterAttempt = withTypedArguments('deliveryAfterAttempt', rawDeliveryAfterAttempt);
+/** An endpoint's `failingSince` after an attempt: cleared by a success, started by a first failure. */
+export const failingSinceAfter = withTypedArguments('failingSinceAfter', rawFailingSinceAfter);

@@ -72,7 +72,8 @@ export function createKyselyStateStore(
     deleteWebhookSubscription: (id) => call(() => webhooks.deleteWebhookSubscription(id)),
     enqueueWebhookDeliveries: (input) => call(() => webhooks.enqueueWebhookDeliveries(input)),
     claimWebhookDeliveries: (input) => call(() => webhooks.claimWebhookDeliveries(input)),
-    recordWebhookAttempt: (input) => call(() => webhooks.recordWebhookAttempt(input)),
+    recordWebhookAttempts: (input) => call(() => webhooks.recordWebhookAttempts(input)),
+    disableWebhookSubscription: (input) => call(() => webhooks.disableWebhookSubscription(input)),
     listWebhookDeliveries: (query) => call(() => webhooks.listWebhookDeliveries(query)),
     listWebhookAttempts: (id) => call(() => webhooks.listWebhookAttempts(id)),
     async close() {

@@ -93,6 +93,8 @@ export interface WebhookSubscriptionsTable {
   status: string;
   disabled_reason: string | null;
   disabled_at: string | null;
+  /** Migration 002. */
+  failing_since: string | null;
   cursor: string;
   created_at: string;
   updated_at: string;

@@ -1,8 +1,11 @@
 import {
+  type AttemptResult,
   type ClaimedDelivery,
-  type DeliveryNext,
   type DeliveryQuery,
+  type DisableSubscription,
   type NewWebhookSubscription,
+  type ProvisionEvent,
+  type RecordedAttempts,
   type WebhookAttempt,
   type WebhookDelivery,
   type WebhookStatus,
@@ -14,6 +17,7 @@ import {
   applySubscriptionPatch,
   deliveryAfterAttempt,
   deliveryId,
+  failingSinceAfter,
   formatCursor,
   matchesSubscription,
   newDelivery,
@@ -23,11 +27,13 @@ import {
   subscriptionNotFound,
 } from '@provisionkit/core/store';
 import type { Selectable } from 'kysely';
-import type { WebhookDeliveriesTable, WebhookSubscriptionsTable } from './database.js';
+import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookSubscriptionsTable } from './database.js';
 import {
+  appendEvents,
   chunks,
   type Db,
   INSERT_CHUNK,
+  LOOKUP_CHUNK,
   type Tx,
   takeCounter,
   toEvent,
@@ -199,42 +205,76 @@ export class KyselyWebhooks implements WebhookStore {
     });
   }
 
-  recordWebhookAttempt(input: {
+  recordWebhookAttempts(input: {
     owner: string;
-    attempt: WebhookAttempt;
-    next: DeliveryNext;
-  }): Promise<WebhookDelivery> {
+    results: readonly AttemptResult[];
+  }): Promise<RecordedAttempts> {
+    if (input.results.length === 0) return Promise.resolve({ recorded: [], lost: [] });
     return writeTransaction(this.#db, async (trx) => {
-      const row = await trx
-        .selectFrom('pk_webhook_deliveries')
-        .selectAll()
-        .where('id', '=', input.attempt.deliveryId)
-        .executeTakeFirst();
-      if (row === undefined || row.lease_owner !== input.owner || row.status !== 'pending') {
-        throw storeConflict('lease_lost', 'This delivery is no longer leased by its caller', {
-          deliveryId: input.attempt.deliveryId,
-        });
+      const rows = new Map<string, Selectable<WebhookDeliveriesTable>>();
+      const ids = [...new Set(input.results.map((result) => result.attempt.deliveryId))];
+      for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
+        for (const row of await trx
+          .selectFrom('pk_webhook_deliveries')
+          .selectAll()
+          .where('id', 'in', chunk)
+          .execute())
+          rows.set(row.id, row);
       }
-      const updated = deliveryAfterAttempt(toDelivery(row), input.attempt, input.next);
+      const recorded: WebhookDelivery[] = [];
+      const lost: string[] = [];
+      const health = new Map<string, string | undefined>();
+      for (const { attempt, next } of input.results) {
+        const row = rows.get(attempt.deliveryId);
+        if (row === undefined || row.lease_owner !== input.owner || row.status !== 'pending') {
+          lost.push(attempt.deliveryId);
+          continue;
+        }
+        const updated = deliveryAfterAttempt(toDelivery(row), attempt, next);
+        // A later attempt of the same delivery in this batch sees this one's outcome.
+        rows.set(row.id, { ...row, ...deliveryColumns(updated) });
+        recorded.push(updated);
+        await trx
+          .updateTable('pk_webhook_deliveries')
+          .set(deliveryColumns(updated))
+          .where('id', '=', updated.id)
+          .execute();
+        await trx.insertInto('pk_webhook_attempts').values(attemptColumns(attempt)).execute();
+        const since = health.has(row.subscription_id)
+          ? health.get(row.subscription_id)
+          : await failingSinceOf(trx, row.subscription_id);
+        health.set(row.subscription_id, failingSinceAfter(since, attempt));
+      }
+      for (const [id, failingSince] of health) {
+        await trx
+          .updateTable('pk_webhook_subscriptions')
+          .set({ failing_since: failingSince ?? null })
+          .where('id', '=', id)
+          .execute();
+      }
+      return { recorded, lost };
+    });
+  }
+
+  disableWebhookSubscription(
+    input: DisableSubscription,
+  ): Promise<{ subscription: WebhookSubscription; event: ProvisionEvent | undefined }> {
+    return writeTransaction(this.#db, async (trx) => {
+      const current = await loadSubscription(trx, input.id);
+      if (current.status !== 'enabled') return { subscription: current, event: undefined };
+      const disabled = applySubscriptionPatch(current, {
+        status: 'disabled',
+        disabledReason: input.reason,
+        updatedAt: input.at,
+      });
       await trx
-        .updateTable('pk_webhook_deliveries')
-        .set(deliveryColumns(updated))
-        .where('id', '=', updated.id)
+        .updateTable('pk_webhook_subscriptions')
+        .set(subscriptionColumns(disabled))
+        .where('id', '=', disabled.id)
         .execute();
-      const { attempt } = input;
-      await trx
-        .insertInto('pk_webhook_attempts')
-        .values({
-          delivery_id: attempt.deliveryId,
-          attempt: attempt.attempt,
-          started_at: attempt.startedAt,
-          duration_ms: attempt.durationMs,
-          status_code: attempt.statusCode ?? null,
-          error: attempt.error ?? null,
-          outcome: attempt.outcome,
-        })
-        .execute();
-      return updated;
+      const key = { tenant: input.event.tenant, provider: input.event.provider };
+      const [event] = await appendEvents(trx, key, [input.event]);
+      return { subscription: disabled, event };
     });
   }
 
@@ -277,6 +317,27 @@ async function loadSubscription(trx: Tx, id: string): Promise<WebhookSubscriptio
   return toSubscription(row);
 }
 
+async function failingSinceOf(trx: Tx, subscriptionId: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('pk_webhook_subscriptions')
+    .select('failing_since')
+    .where('id', '=', subscriptionId)
+    .executeTakeFirst();
+  return row?.failing_since ?? undefined;
+}
+
+function attemptColumns(attempt: WebhookAttempt): WebhookAttemptsTable {
+  return {
+    delivery_id: attempt.deliveryId,
+    attempt: attempt.attempt,
+    started_at: attempt.startedAt,
+    duration_ms: attempt.durationMs,
+    status_code: attempt.statusCode ?? null,
+    error: attempt.error ?? null,
+    outcome: attempt.outcome,
+  };
+}
+
 async function lastPosition(trx: Tx): Promise<number> {
   return (
     await trx
@@ -298,6 +359,7 @@ function subscriptionColumns(item: WebhookSubscription): WebhookSubscriptionsTab
     status: item.status,
     disabled_reason: item.disabledReason ?? null,
     disabled_at: item.disabledAt ?? null,
+    failing_since: item.failingSince ?? null,
     cursor: item.cursor,
     created_at: item.createdAt,
     updated_at: item.updatedAt,
@@ -315,6 +377,7 @@ function toSubscription(row: Selectable<WebhookSubscriptionsTable>): WebhookSubs
     status: row.status as WebhookStatus,
     ...(row.disabled_reason === null ? {} : { disabledReason: row.disabled_reason }),
     ...(row.disabled_at === null ? {} : { disabledAt: row.disabled_at }),
+    ...(row.failing_since === null ? {} : { failingSince: row.failing_since }),
     cursor: row.cursor,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initialSchema } from './001-initial-schema.js';
+import { webhookHealth } from './002-webhook-health.js';
 
 /**
  * Every migration this version knows, by name, in order. Names sort in the order they run; a file
@@ -7,4 +8,5 @@ import { initialSchema } from './001-initial-schema.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial-schema': initialSchema,
+  '002-webhook-health': webhookHealth,
 };

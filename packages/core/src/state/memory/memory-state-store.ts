@@ -42,7 +42,8 @@ export function createMemoryStateStore(): StateStore {
     deleteWebhookSubscription: (id) => webhooks.deleteWebhookSubscription(id),
     enqueueWebhookDeliveries: (input) => webhooks.enqueueWebhookDeliveries(input),
     claimWebhookDeliveries: (input) => webhooks.claimWebhookDeliveries(input),
-    recordWebhookAttempt: (input) => webhooks.recordWebhookAttempt(input),
+    recordWebhookAttempts: (input) => webhooks.recordWebhookAttempts(input),
+    disableWebhookSubscription: (input) => webhooks.disableWebhookSubscription(input),
     listWebhookDeliveries: (query) => webhooks.listWebhookDeliveries(query),
     listWebhookAttempts: (id) => webhooks.listWebhookAttempts(id),
     close: async () => {

@@ -1,10 +1,13 @@
 import type { ProvisionEvent } from '../../events/provision-event.js';
+import { keyOfDraft } from '../connection-key.js';
 import type { DeliveryQuery, WebhookStore } from '../state-store.js';
 import { formatCursor, parseCursor, storeConflict, subscriptionNotFound } from '../store-errors.js';
 import type {
+  AttemptResult,
   ClaimedDelivery,
-  DeliveryNext,
+  DisableSubscription,
   NewWebhookSubscription,
+  RecordedAttempts,
   WebhookAttempt,
   WebhookDelivery,
   WebhookStatus,
@@ -15,6 +18,7 @@ import {
   applySubscriptionPatch,
   deliveryAfterAttempt,
   deliveryId,
+  failingSinceAfter,
   matchesSubscription,
   newDelivery,
   newSubscription,
@@ -135,25 +139,54 @@ export class MemoryWebhooks implements WebhookStore {
     return claimed;
   }
 
-  async recordWebhookAttempt(input: {
+  async recordWebhookAttempts(input: {
     owner: string;
-    attempt: WebhookAttempt;
-    next: DeliveryNext;
-  }): Promise<WebhookDelivery> {
+    results: readonly AttemptResult[];
+  }): Promise<RecordedAttempts> {
     this.#data.ensureOpen();
-    const delivery = this.#data.deliveries.get(input.attempt.deliveryId);
-    if (delivery === undefined || delivery.leaseOwner !== input.owner || delivery.status !== 'pending') {
-      throw storeConflict('lease_lost', 'This delivery is no longer leased by its caller', {
-        deliveryId: input.attempt.deliveryId,
-      });
+    const recorded: WebhookDelivery[] = [];
+    const lost: string[] = [];
+    for (const { attempt, next } of input.results) {
+      const delivery = this.#data.deliveries.get(attempt.deliveryId);
+      if (delivery === undefined || delivery.leaseOwner !== input.owner || delivery.status !== 'pending') {
+        lost.push(attempt.deliveryId);
+        continue;
+      }
+      const updated = deliveryAfterAttempt(delivery, attempt, next);
+      this.#data.deliveries.set(updated.id, updated);
+      this.#data.attempts.set(updated.id, [...(this.#data.attempts.get(updated.id) ?? []), { ...attempt }]);
+      this.#setFailingSince(updated.subscriptionId, attempt);
+      recorded.push(structuredClone(updated));
     }
-    const updated = deliveryAfterAttempt(delivery, input.attempt, input.next);
-    this.#data.deliveries.set(updated.id, updated);
-    this.#data.attempts.set(updated.id, [
-      ...(this.#data.attempts.get(updated.id) ?? []),
-      { ...input.attempt },
-    ]);
-    return structuredClone(updated);
+    return { recorded, lost };
+  }
+
+  async disableWebhookSubscription(
+    input: DisableSubscription,
+  ): Promise<{ subscription: WebhookSubscription; event: ProvisionEvent | undefined }> {
+    this.#data.ensureOpen();
+    const current = this.#data.subscriptions.get(input.id);
+    if (current === undefined) throw subscriptionNotFound(input.id);
+    if (current.status !== 'enabled') return { subscription: structuredClone(current), event: undefined };
+    const disabled = applySubscriptionPatch(current, {
+      status: 'disabled',
+      disabledReason: input.reason,
+      updatedAt: input.at,
+    });
+    this.#data.subscriptions.set(disabled.id, disabled);
+    const [event] = this.#data.append(keyOfDraft(input.event), [input.event]);
+    return { subscription: structuredClone(disabled), event: structuredClone(event) };
+  }
+
+  #setFailingSince(subscriptionId: string, attempt: WebhookAttempt): void {
+    const subscription = this.#data.subscriptions.get(subscriptionId);
+    if (subscription === undefined) return;
+    const failingSince = failingSinceAfter(subscription.failingSince, attempt);
+    if (failingSince === subscription.failingSince) return;
+    const next = { ...subscription };
+    if (failingSince === undefined) delete next.failingSince;
+    else next.failingSince = failingSince;
+    this.#data.subscriptions.set(subscriptionId, next);
   }
 
   async listWebhookDeliveries(query: DeliveryQuery): Promise<WebhookDelivery[]> {

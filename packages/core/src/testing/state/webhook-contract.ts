@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StateStore } from '../../state/state-store.js';
-import type { NewWebhookSubscription, WebhookAttempt } from '../../state/webhook-records.js';
+import type {
+  DeliveryNext,
+  NewWebhookSubscription,
+  WebhookAttempt,
+  WebhookDelivery,
+} from '../../state/webhook-records.js';
 import { expectProvisioningError } from '../expect-error.js';
 import { ACME, ACME_OTHER, at, GLOBEX, type StoreTestKit, stored } from './state-contract-kit.js';
 
@@ -24,6 +29,18 @@ function attempt(
   statusCode = 500,
 ): WebhookAttempt {
   return { deliveryId, attempt: number, startedAt: at(2, number), durationMs: 3, statusCode, outcome };
+}
+
+/** Records one attempt; its delivery after it, or undefined when the lease was lost. */
+async function recordOne(
+  store: StateStore,
+  owner: string,
+  attempt: WebhookAttempt,
+  next: DeliveryNext,
+): Promise<WebhookDelivery | undefined> {
+  const { recorded, lost } = await store.recordWebhookAttempts({ owner, results: [{ attempt, next }] });
+  expect(recorded.length + lost.length).toBe(1);
+  return recorded[0];
 }
 
 /** Three events for acme (two mock, one lastpass) and one for globex. */
@@ -188,10 +205,9 @@ export function webhookContract(kit: StoreTestKit): void {
         owner: 'w1',
         leaseUntil: at(3),
       });
-      const retried = await store.recordWebhookAttempt({
-        owner: 'w1',
-        attempt: attempt(a!.id, 1, 'failed', 503),
-        next: { status: 'pending', nextAttemptAt: at(2, 30) },
+      const retried = await recordOne(store, 'w1', attempt(a!.id, 1, 'failed', 503), {
+        status: 'pending',
+        nextAttemptAt: at(2, 30),
       });
       expect(retried).toMatchObject({
         status: 'pending',
@@ -199,7 +215,7 @@ export function webhookContract(kit: StoreTestKit): void {
         nextAttemptAt: at(2, 30),
         lastStatusCode: 503,
       });
-      expect(retried.leaseOwner).toBeUndefined();
+      expect(retried?.leaseOwner).toBeUndefined();
       expect(
         await store.claimWebhookDeliveries({ now: at(2, 29), limit: 10, owner: 'w2', leaseUntil: at(4) }),
       ).toEqual([]);
@@ -210,27 +226,17 @@ export function webhookContract(kit: StoreTestKit): void {
         leaseUntil: at(4),
       });
       expect(due?.id).toBe(a!.id);
-      const done = await store.recordWebhookAttempt({
-        owner: 'w2',
-        attempt: attempt(a!.id, 2, 'succeeded', 204),
-        next: { status: 'succeeded' },
-      });
+      const done = await recordOne(store, 'w2', attempt(a!.id, 2, 'succeeded', 204), { status: 'succeeded' });
       expect(done).toMatchObject({ status: 'succeeded', attempts: 2, lastStatusCode: 204 });
-      const gone = await store.recordWebhookAttempt({
-        owner: 'w1',
-        attempt: { ...attempt(b!.id, 1, 'failed', 410) },
-        next: { status: 'failed' },
+      const gone = await recordOne(store, 'w1', attempt(b!.id, 1, 'failed', 410), { status: 'failed' });
+      expect(gone?.status).toBe('failed');
+      const { recorded, lost } = await store.recordWebhookAttempts({
+        owner: 'someone',
+        results: [{ attempt: attempt(c!.id, 1, 'succeeded', 200), next: { status: 'succeeded' } }],
       });
-      expect(gone.status).toBe('failed');
-      const lost = await expectProvisioningError(
-        store.recordWebhookAttempt({
-          owner: 'someone',
-          attempt: attempt(c!.id, 1, 'succeeded', 200),
-          next: { status: 'succeeded' },
-        }),
-        'conflict',
-      );
-      expect(lost.details).toMatchObject({ reason: 'lease_lost' });
+      expect(recorded).toEqual([]);
+      expect(lost).toEqual([c!.id]);
+      expect(await store.listWebhookAttempts(c!.id)).toEqual([]);
       expect(
         (await store.listWebhookAttempts(a!.id)).map((item) => [item.attempt, item.statusCode, item.outcome]),
       ).toEqual([
@@ -264,11 +270,7 @@ export function webhookContract(kit: StoreTestKit): void {
         owner: 'w1',
         leaseUntil: at(3),
       });
-      await store.recordWebhookAttempt({
-        owner: 'w1',
-        attempt: attempt(delivery!.id, 1, 'failed'),
-        next: { status: 'failed' },
-      });
+      await recordOne(store, 'w1', attempt(delivery!.id, 1, 'failed'), { status: 'failed' });
       await store.deleteWebhookSubscription(delivery!.subscriptionId);
       expect(
         await store.listWebhookDeliveries({ subscriptionId: delivery!.subscriptionId, limit: 10 }),
@@ -277,6 +279,131 @@ export function webhookContract(kit: StoreTestKit): void {
       expect(await store.pruneEvents(at(5))).toBe(4);
       const remaining = delivery!.subscriptionId === 'wh-1' ? 'wh-2' : 'wh-1';
       expect(await store.listWebhookDeliveries({ subscriptionId: remaining, limit: 10 })).toEqual([]);
+    });
+
+    it('records a batch of attempts in one call, in order, leaving out those whose lease was lost', async () => {
+      const store = await kit.open();
+      await logEvents(store);
+      await store.createWebhookSubscription(subscription('wh-1', { startAfter: '0' }));
+      await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) });
+      const [a, b] = await store.claimWebhookDeliveries({
+        now: at(2),
+        limit: 2,
+        owner: 'w1',
+        leaseUntil: at(4),
+      });
+      const [c] = await store.claimWebhookDeliveries({
+        now: at(2),
+        limit: 1,
+        owner: 'w1',
+        leaseUntil: at(2, 10),
+      });
+      // w1's lease on c ran out and w2 claimed it.
+      const taken = await store.claimWebhookDeliveries({
+        now: at(2, 11),
+        limit: 5,
+        owner: 'w2',
+        leaseUntil: at(3),
+      });
+      expect(taken.map((item) => item.id)).toEqual([c!.id]);
+      const { recorded, lost } = await store.recordWebhookAttempts({
+        owner: 'w1',
+        results: [
+          { attempt: attempt(b!.id, 1, 'succeeded', 200), next: { status: 'succeeded' } },
+          { attempt: attempt(a!.id, 1, 'failed', 500), next: { status: 'pending', nextAttemptAt: at(3) } },
+          { attempt: attempt(c!.id, 1, 'succeeded', 200), next: { status: 'succeeded' } },
+        ],
+      });
+      expect(recorded.map((item) => [item.id, item.status])).toEqual([
+        [b!.id, 'succeeded'],
+        [a!.id, 'pending'],
+      ]);
+      expect(lost).toEqual([c!.id]);
+      expect(await store.recordWebhookAttempts({ owner: 'w1', results: [] })).toEqual({
+        recorded: [],
+        lost: [],
+      });
+    });
+
+    it("keeps an endpoint's failingSince: set by the first failure, cleared by a success and by enabling", async () => {
+      const store = await kit.open();
+      await logEvents(store);
+      await store.createWebhookSubscription(subscription('wh-1', { startAfter: '0' }));
+      await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) });
+      const [a, b, c] = await store.claimWebhookDeliveries({
+        now: at(2),
+        limit: 10,
+        owner: 'w1',
+        leaseUntil: at(4),
+      });
+      const failingSince = async () => (await store.getWebhookSubscription('wh-1'))?.failingSince;
+      expect(await failingSince()).toBeUndefined();
+      await recordOne(store, 'w1', attempt(a!.id, 1, 'failed', 500), { status: 'failed' });
+      expect(await failingSince()).toBe(at(2, 1));
+      await recordOne(store, 'w1', attempt(b!.id, 2, 'failed', 500), { status: 'failed' });
+      expect(await failingSince()).toBe(at(2, 1));
+      await recordOne(store, 'w1', attempt(c!.id, 3, 'succeeded', 200), { status: 'succeeded' });
+      expect(await failingSince()).toBeUndefined();
+      await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(7) }], at(3));
+      await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(3) });
+      const [d] = await store.claimWebhookDeliveries({
+        now: at(3),
+        limit: 1,
+        owner: 'w1',
+        leaseUntil: at(4),
+      });
+      await recordOne(store, 'w1', attempt(d!.id, 1, 'failed', 500), { status: 'failed' });
+      expect(await failingSince()).toBe(at(2, 1));
+      await store.updateWebhookSubscription('wh-1', { status: 'disabled', updatedAt: at(5) });
+      await store.updateWebhookSubscription('wh-1', { status: 'enabled', updatedAt: at(6) });
+      expect(await failingSince()).toBeUndefined();
+    });
+
+    it('disables an endpoint with its event in one step, announcing it once', async () => {
+      const store = await kit.open();
+      await store.createWebhookSubscription(subscription('wh-1'));
+      const draft = {
+        id: 'evt_disabled_1',
+        type: 'webhook.disabled' as const,
+        source: 'provisionkit' as const,
+        time: at(5),
+        tenant: 'acme',
+        provider: 'provisionkit',
+        data: {
+          subscriptionId: 'wh-1',
+          host: 'hooks.example.test',
+          reason: 'gone' as const,
+          statusCode: 410,
+        },
+      };
+      const before = await store.lastCursor();
+      const first = await store.disableWebhookSubscription({
+        id: 'wh-1',
+        reason: 'gone',
+        at: at(5),
+        event: draft,
+      });
+      expect(first.subscription).toMatchObject({
+        status: 'disabled',
+        disabledReason: 'gone',
+        disabledAt: at(5),
+      });
+      expect(first.event).toMatchObject({ ...draft, sequence: 1 });
+      const again = await store.disableWebhookSubscription({
+        id: 'wh-1',
+        reason: 'failing',
+        at: at(6),
+        event: { ...draft, id: 'evt_disabled_2' },
+      });
+      expect(again.event).toBeUndefined();
+      expect(again.subscription).toMatchObject({ disabledReason: 'gone', disabledAt: at(5) });
+      const logged = await store.listEvents({ tenant: 'acme', after: before, limit: 10 });
+      expect(logged.map((event) => event.id)).toEqual(['evt_disabled_1']);
+      expect(await store.getWebhookSubscription('wh-1')).toEqual(first.subscription);
+      await expectProvisioningError(
+        store.disableWebhookSubscription({ id: 'nope', reason: 'gone', at: at(6), event: draft }),
+        'not_found',
+      );
     });
   });
 }
