@@ -169,3 +169,26 @@ export {
   SyncChangeQuery,
   SyncRunListQuery,
 } from './sync/sync-queries.js';
+export { createWebhookDispatcher, type WebhookDispatcher } from './webhooks/create-webhook-dispatcher.js';
+export type { DeliveryRound } from './webhooks/delivery-worker.js';
+export { FRAMEWORK_PROVIDER } from './webhooks/disabled-event.js';
+export { STANDARD_RETRY_SCHEDULE_MS } from './webhooks/retry-schedule.js';
+export { WebhookUrlPolicy } from './webhooks/url-policy.js';
+export {
+  type VerifiedWebhook,
+  VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookRequestHeaders,
+} from './webhooks/verify-webhook.js';
+export { WebhookDispatcherOptions } from './webhooks/webhook-dispatcher-options.js';
+export {
+  DeliveryListQuery,
+  EndpointListQuery,
+  EndpointPatch,
+  RotateSecretOptions,
+  SubscribeInput,
+  type WebhookEndpoint,
+} from './webhooks/webhook-endpoint.js';
+export type { EndpointWithSecret, WebhookEndpoints } from './webhooks/webhook-endpoints.js';
+export { generateWebhookSecret, WEBHOOK_SECRET_PREFIX } from './webhooks/webhook-secret.js';
+export { type WebhookRejection, WebhookVerificationError } from './webhooks/webhook-verification-error.js';
