@@ -26,6 +26,8 @@ export interface WorkerSettings {
 
 const ENQUEUE_BATCH = 1000;
 const FLUSH_SIZE = 64;
+// Results wait at most this long before they are written, so a crash redelivers little.
+const FLUSH_AGE_MS = 200;
 
 /**
  * One delivery round: turns new log events into deliveries for every enabled endpoint, disables
@@ -90,7 +92,7 @@ export class DeliveryWorker {
           endpoints.set(endpoint.id, { ...endpoint, status: 'disabled' });
           if (await this.#disable(endpoint, 'gone', 410)) counts.disabled += 1;
         }
-        if (recorder.size >= FLUSH_SIZE) await recorder.flush();
+        if (recorder.size >= FLUSH_SIZE || recorder.ageMs >= FLUSH_AGE_MS) await recorder.flush();
       }
     };
     try {
@@ -200,6 +202,7 @@ export class DeliveryWorker {
 class AttemptRecorder {
   readonly #settings: WorkerSettings;
   #pending: AttemptResult[] = [];
+  #oldest = 0;
   #writing: Promise<void> = Promise.resolve();
 
   constructor(settings: WorkerSettings) {
@@ -210,7 +213,13 @@ class AttemptRecorder {
     return this.#pending.length;
   }
 
+  /** How long the oldest result has waited to be written (0 when none waits). */
+  get ageMs(): number {
+    return this.#pending.length === 0 ? 0 : performance.now() - this.#oldest;
+  }
+
   add(result: AttemptResult): void {
+    if (this.#pending.length === 0) this.#oldest = performance.now();
     this.#pending.push({ attempt: result.attempt, next: result.next });
   }
 
