@@ -8,6 +8,7 @@ import { createKyselyStateStore } from './kysely/create-kysely-state-store.js';
 import type { StoreDatabase } from './kysely/database.js';
 import { migrateStateStore } from './migrations/migrate-state-store.js';
 import { toStoreError } from './sqlite-errors.js';
+import { cacheStatements } from './statement-cache.js';
 
 export const SqliteStateStoreOptions = z.strictObject({
   /** The database file; created (mode 0600: it holds webhook secrets) when missing. */
@@ -37,6 +38,7 @@ export async function openSqliteStateStore(options: SqliteStateStoreOptions): Pr
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     await migrateStateStore(db as Kysely<unknown>);
+    cacheStatements(database);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw toStoreError(error);

@@ -198,7 +198,8 @@ export interface WebhookStore {
   }): Promise<number>;
   /**
    * Leases up to `limit` pending deliveries of enabled endpoints that are due at `now` and not
-   * leased by someone else, oldest first. A lease that runs out makes the delivery claimable again.
+   * leased by someone else: the earliest due first, then in creation order. A claimed delivery's
+   * `nextAttemptAt` becomes `leaseUntil`: a lease that runs out makes it due, and claimable, again.
    */
   claimWebhookDeliveries(input: {
     readonly now: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type EventDraft, ProvisionEvent } from '../events/provision-event.js';
+import type { EventDraft } from '../events/provision-event.js';
 import { IsoTimestamp } from '../model/primitives.js';
 import { secret } from '../model/secret.js';
 
@@ -79,7 +79,10 @@ export const WebhookDelivery = z.strictObject({
   eventCursor: z.string().min(1),
   status: DeliveryStatus,
   attempts: z.number().int().nonnegative(),
-  /** When a `pending` delivery is due. */
+  /**
+   * When a `pending` delivery is due. While it is leased, when the lease ends: then another worker
+   * may take it over.
+   */
   nextAttemptAt: IsoTimestamp.optional(),
   leaseOwner: z.string().optional(),
   leaseUntil: IsoTimestamp.optional(),
@@ -90,8 +93,12 @@ export const WebhookDelivery = z.strictObject({
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 
-/** A claimed delivery with the event to send. */
-export type ClaimedDelivery = WebhookDelivery & { readonly event: ProvisionEvent };
+/**
+ * A claimed delivery with the body to send: the event as JSON, exactly as `JSON.stringify` gives
+ * the event `listEvents` returns. A store keeps it serialised, so a delivery never parses and
+ * re-serialises the event; the worker signs and sends these bytes.
+ */
+export type ClaimedDelivery = WebhookDelivery & { readonly body: string };
 
 /** One HTTP attempt of a delivery. */
 export const WebhookAttempt = z.strictObject({

@@ -48,7 +48,10 @@ export function applySubscriptionPatch(
 }
 
 /** Whether an event is for this endpoint: its tenant, its provider (if any), its types (if any). */
-export function matchesSubscription(subscription: WebhookSubscription, event: ProvisionEvent): boolean {
+export function matchesSubscription(
+  subscription: WebhookSubscription,
+  event: Pick<ProvisionEvent, 'tenant' | 'provider' | 'type'>,
+): boolean {
   if (event.tenant !== subscription.tenant) return false;
   if (subscription.provider !== undefined && event.provider !== subscription.provider) return false;
   return subscription.eventTypes === undefined || subscription.eventTypes.includes(event.type);
@@ -62,7 +65,7 @@ export function deliveryId(counter: number): string {
 export function newDelivery(
   id: string,
   subscriptionId: string,
-  event: ProvisionEvent,
+  event: Pick<ProvisionEvent, 'id' | 'cursor'>,
   now: string,
 ): WebhookDelivery {
   return {

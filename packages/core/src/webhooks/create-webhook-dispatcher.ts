@@ -47,7 +47,8 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     logger: parsed.logger,
     owner: newOwner(),
     concurrency: parsed.concurrency,
-    leaseMs: parsed.leaseMs ?? parsed.timeoutMs * 3 + 30_000,
+    leaseMs: parsed.leaseMs,
+    timeoutMs: parsed.timeoutMs,
     disableAfterMs: parsed.disableAfterMs,
     attempt: {
       get transport() {

@@ -1,12 +1,15 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { isIP } from 'node:net';
 import type {
   ClaimedDelivery,
   DeliveryNext,
   WebhookAttempt,
   WebhookSubscription,
 } from '../state/webhook-records.js';
+import { FORBIDDEN_ADDRESS } from './guarded-lookup.js';
 import { type PostOutcome, postWebhook, type WebhookTransport } from './post-webhook.js';
 import { nextAttemptDelay } from './retry-schedule.js';
-import { checkSubscriberUrl, type ParsedUrlPolicy } from './url-policy.js';
+import { checkSubscriberUrl, hostOf, type ParsedUrlPolicy } from './url-policy.js';
 import { webhookSecretKey } from './webhook-secret.js';
 import { webhookHeaders } from './webhook-signature.js';
 
@@ -19,6 +22,38 @@ export interface AttemptContext {
   readonly random: () => number;
   readonly now: () => Date;
   readonly userAgent: string;
+}
+
+/**
+ * An endpoint ready to send to: its URL checked against the policy (undefined when refused) and
+ * the keys of its secrets in force. Made once per endpoint and round, not per attempt.
+ */
+export interface EndpointTarget {
+  readonly subscription: WebhookSubscription;
+  /** Undefined when the URL is refused, with `refused` saying why. */
+  readonly url: URL | undefined;
+  readonly refused?: 'url_refused' | 'forbidden_address';
+  readonly keys: readonly KeyObject[];
+}
+
+export function endpointTarget(context: AttemptContext, subscription: WebhookSubscription): EndpointTarget {
+  const now = context.now().getTime();
+  const keys = subscription.secrets
+    .filter((item) => item.expiresAt === undefined || Date.parse(item.expiresAt) > now)
+    .map((item) => createSecretKey(webhookSecretKey(item.secret)));
+  let url: URL;
+  try {
+    // Checked again: the host's policy may be stricter than when the endpoint was created.
+    url = checkSubscriberUrl(subscription.url, context.policy);
+  } catch {
+    return { subscription, url: undefined, refused: 'url_refused', keys };
+  }
+  // An IP literal is never looked up: its address is checked here (a name's at each connection).
+  const host = hostOf(url);
+  if (isIP(host) !== 0 && !context.transport.policy.permits(host)) {
+    return { subscription, url: undefined, refused: FORBIDDEN_ADDRESS, keys };
+  }
+  return { subscription, url, keys };
 }
 
 /** One attempt's record, what follows it, and whether the endpoint answered `410 Gone`. */
@@ -37,11 +72,11 @@ export interface AttemptReport {
 export async function deliverAttempt(
   context: AttemptContext,
   delivery: ClaimedDelivery,
-  subscription: WebhookSubscription,
+  target: EndpointTarget,
 ): Promise<AttemptReport> {
   const started = context.now();
   const number = delivery.attempts + 1;
-  const outcome = await send(context, delivery, subscription, started);
+  const outcome = await send(context, delivery, target, started);
   const succeeded = outcome.statusCode !== undefined && outcome.statusCode >= 200 && outcome.statusCode < 300;
   const gone = outcome.statusCode === 410;
   const attempt: WebhookAttempt = {
@@ -69,30 +104,22 @@ export async function deliverAttempt(
   return { attempt, next, gone: false };
 }
 
-async function send(
+function send(
   context: AttemptContext,
   delivery: ClaimedDelivery,
-  subscription: WebhookSubscription,
+  target: EndpointTarget,
   now: Date,
 ): Promise<PostOutcome> {
-  let url: URL;
-  try {
-    // Checked again: the host's policy may be stricter than when the endpoint was created.
-    url = checkSubscriberUrl(subscription.url, context.policy);
-  } catch {
-    return { error: 'url_refused', durationMs: 0 };
-  }
-  const keys = subscription.secrets
-    .filter((item) => item.expiresAt === undefined || Date.parse(item.expiresAt) > now.getTime())
-    .map((item) => webhookSecretKey(item.secret));
-  const body = Buffer.from(JSON.stringify(delivery.event), 'utf8');
+  if (target.url === undefined)
+    return Promise.resolve({ error: target.refused ?? 'url_refused', durationMs: 0 });
+  const body = Buffer.from(delivery.body, 'utf8');
   const timestamp = Math.floor(now.getTime() / 1000);
   const headers = {
     'content-type': 'application/json',
     'user-agent': context.userAgent,
-    ...webhookHeaders(keys, delivery.eventId, timestamp, body),
+    ...webhookHeaders(target.keys, delivery.eventId, timestamp, body),
   };
-  return postWebhook(context.transport, url, headers, body);
+  return postWebhook(context.transport, target.url, headers, body);
 }
 
 function failureText(outcome: PostOutcome): string | undefined {

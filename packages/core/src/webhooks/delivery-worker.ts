@@ -1,7 +1,13 @@
 import type { Logger } from '../composition/logger.js';
 import type { StateStore } from '../state/state-store.js';
 import type { AttemptResult, ClaimedDelivery, WebhookSubscription } from '../state/webhook-records.js';
-import { type AttemptContext, type AttemptReport, deliverAttempt } from './deliver-attempt.js';
+import {
+  type AttemptContext,
+  type AttemptReport,
+  deliverAttempt,
+  type EndpointTarget,
+  endpointTarget,
+} from './deliver-attempt.js';
 import { disabledEventDraft } from './disabled-event.js';
 
 /** What one round did. */
@@ -19,13 +25,19 @@ export interface WorkerSettings {
   readonly logger: Logger | undefined;
   readonly owner: string;
   readonly concurrency: number;
-  readonly leaseMs: number;
+  /** A fixed lease; default: long enough for every claimed delivery to be tried at the worst. */
+  readonly leaseMs: number | undefined;
+  readonly timeoutMs: number;
   readonly disableAfterMs: number;
   readonly attempt: AttemptContext;
 }
 
 const ENQUEUE_BATCH = 1000;
-const FLUSH_SIZE = 64;
+const FLUSH_SIZE = 256;
+// Deliveries claimed per store call: enough that claiming costs little per delivery, few enough
+// that a crash leaves little waiting for its lease to run out.
+const CLAIM_MAX = 256;
+const LEASE_MARGIN_MS = 30_000;
 // Results wait at most this long before they are written, so a crash redelivers little.
 const FLUSH_AGE_MS = 200;
 
@@ -58,32 +70,50 @@ export class DeliveryWorker {
     const queue: ClaimedDelivery[] = [];
     let exhausted = false;
     let claiming: Promise<void> | undefined;
-    const take = async (): Promise<ClaimedDelivery | undefined> => {
-      for (;;) {
-        const next = queue.shift();
-        if (next !== undefined) return next;
-        if (exhausted || stopping()) return undefined;
-        claiming ??= this.#claim(queue).then(
-          (full) => {
-            exhausted = !full;
-            claiming = undefined;
-          },
-          (error: unknown) => {
-            exhausted = true;
-            claiming = undefined;
-            throw error;
-          },
-        );
-        await claiming;
+    const refill = (): Promise<void> => {
+      claiming ??= this.#claim(queue).then(
+        (full) => {
+          exhausted = !full;
+          claiming = undefined;
+        },
+        (error: unknown) => {
+          exhausted = true;
+          claiming = undefined;
+          throw error;
+        },
+      );
+      return claiming;
+    };
+    const prefetch = (): void => {
+      // Claims ahead while the queue runs low, so workers rarely wait for the store.
+      if (queue.length < this.#settings.concurrency && !exhausted && !stopping()) {
+        refill().catch(() => undefined);
       }
     };
+    const wait = async (): Promise<ClaimedDelivery | undefined> => {
+      for (;;) {
+        if (queue.length > 0) return queue.shift();
+        if (exhausted || stopping()) return undefined;
+        await refill();
+      }
+    };
+    // Synchronous while the queue has work: no promise per delivery just to take it.
+    const take = (): ClaimedDelivery | undefined | Promise<ClaimedDelivery | undefined> => {
+      const next = queue.shift();
+      prefetch();
+      return next ?? wait();
+    };
+    const targets = new Map<string, EndpointTarget>();
     const recorder = new AttemptRecorder(this.#settings);
     const work = async (): Promise<void> => {
-      for (let delivery = await take(); delivery !== undefined; delivery = await take()) {
+      for (;;) {
+        const taken = take();
+        const delivery = taken instanceof Promise ? await taken : taken;
+        if (delivery === undefined) return;
         const endpoint =
           endpoints.get(delivery.subscriptionId) ?? (await this.#endpoint(delivery, endpoints));
         if (endpoint?.status !== 'enabled') continue;
-        const report = await this.#attempt(delivery, endpoint);
+        const report = await this.#attempt(delivery, endpoint, targets);
         counts.attempted += 1;
         if (report.attempt.outcome === 'succeeded') counts.succeeded += 1;
         else counts.failed += 1;
@@ -103,15 +133,21 @@ export class DeliveryWorker {
     return counts;
   }
 
-  /** Claims up to two batches' worth for the workers; true when the claim was full (more may be due). */
+  /** Claims work for the workers; true when the claim was full (more may be due). */
   async #claim(queue: ClaimedDelivery[]): Promise<boolean> {
     const now = this.#settings.attempt.now();
-    const limit = this.#settings.concurrency * 2;
+    const { concurrency, timeoutMs } = this.#settings;
+    const limit = CLAIM_MAX;
+    // Every claimed delivery waits behind those queued before it: at worst each batch of
+    // `concurrency` takes the whole timeout. The lease covers that, so no other worker takes a
+    // delivery this one is about to send.
+    const waves = Math.ceil((queue.length + limit) / concurrency) + 1;
+    const leaseMs = this.#settings.leaseMs ?? waves * timeoutMs + LEASE_MARGIN_MS;
     const claimed = await this.#settings.store.claimWebhookDeliveries({
       now: now.toISOString(),
       limit,
       owner: this.#settings.owner,
-      leaseUntil: new Date(now.getTime() + this.#settings.leaseMs).toISOString(),
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
     });
     queue.push(...claimed);
     return claimed.length === limit;
@@ -138,9 +174,22 @@ export class DeliveryWorker {
     return found;
   }
 
-  async #attempt(delivery: ClaimedDelivery, endpoint: WebhookSubscription): Promise<AttemptReport> {
-    const report = await deliverAttempt(this.#settings.attempt, delivery, endpoint).catch(
-      (): AttemptReport => ({
+  async #attempt(
+    delivery: ClaimedDelivery,
+    endpoint: WebhookSubscription,
+    targets: Map<string, EndpointTarget>,
+  ): Promise<AttemptReport> {
+    let report: AttemptReport;
+    try {
+      let target = targets.get(endpoint.id);
+      if (target === undefined) {
+        target = endpointTarget(this.#settings.attempt, endpoint);
+        targets.set(endpoint.id, target);
+      }
+      report = await deliverAttempt(this.#settings.attempt, delivery, target);
+    } catch {
+      // A stored secret that no longer decodes, say: retried later, and visible in the attempts.
+      report = {
         attempt: {
           deliveryId: delivery.id,
           attempt: delivery.attempts + 1,
@@ -154,8 +203,8 @@ export class DeliveryWorker {
           nextAttemptAt: new Date(this.#settings.attempt.now().getTime() + 60_000).toISOString(),
         },
         gone: false,
-      }),
-    );
+      };
+    }
     if (report.attempt.outcome === 'failed') {
       this.#settings.logger?.warn(
         {

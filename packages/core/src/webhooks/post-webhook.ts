@@ -1,9 +1,8 @@
 import { type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
 import { parseRetryAfter } from '../errors/retry-after.js';
 import type { AddressPolicy } from './address-policy.js';
-import { FORBIDDEN_ADDRESS, guardedLookup } from './guarded-lookup.js';
+import type { guardedLookup } from './guarded-lookup.js';
 import { hostOf } from './url-policy.js';
 
 /** What one HTTP attempt needs besides the request itself. */
@@ -30,8 +29,9 @@ export interface PostOutcome {
 /**
  * Sends one webhook: a POST of `body` (the exact bytes signed) with `headers`. Redirects are not
  * followed (a 3xx is reported as such), the answer's body is read up to `maxResponseBytes` and
- * otherwise ignored, and the address connected to is checked against the policy (an IP literal
- * before connecting, a name through the guarded lookup). Never rejects.
+ * otherwise ignored, and a name is resolved through the guarded lookup, so the address connected
+ * to is one the policy allows (an IP literal is checked by `endpointTarget`, once per endpoint).
+ * Never rejects.
  */
 export function postWebhook(
   transport: WebhookTransport,
@@ -41,9 +41,6 @@ export function postWebhook(
 ): Promise<PostOutcome> {
   const started = performance.now();
   const host = hostOf(url);
-  if (isIP(host) !== 0 && !transport.policy.permits(host)) {
-    return Promise.resolve({ error: FORBIDDEN_ADDRESS, durationMs: 0 });
-  }
   return new Promise((resolve) => {
     let settled = false;
     const finish = (outcome: Omit<PostOutcome, 'durationMs'>): void => {

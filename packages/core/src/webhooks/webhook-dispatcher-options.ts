@@ -34,7 +34,11 @@ export const WebhookDispatcherOptions = z.strictObject({
     .default(5 * DAY_MS),
   /** How often a started dispatcher looks for due deliveries when idle. Default 1 s. */
   pollIntervalMs: z.number().int().positive().max(3_600_000).default(1000),
-  /** How long a claimed delivery stays this worker's. Default: 3 attempts' timeout plus 30 s. */
+  /**
+   * How long a claimed delivery stays this worker's (after a crash, the time before another worker
+   * sends it). Default: long enough for every delivery of a claim to be tried at the worst (the
+   * timeout for each `concurrency` of them queued) plus 30 s.
+   */
   leaseMs: z.number().int().positive().optional(),
   /** The clock deliveries are scheduled by. Default `() => new Date()`. */
   now: z.custom<() => Date>(isFunction, 'must be a function').optional(),

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 
 /** Standard Webhooks' headers, as sent: one value each. */
 export type WebhookHeaderValues = {
@@ -8,7 +8,12 @@ export type WebhookHeaderValues = {
 };
 
 /** HMAC-SHA256 of `id.timestamp.body` under `key`: the bytes a `v1` signature encodes. */
-export function webhookSignature(key: Buffer, id: string, timestamp: number, body: Uint8Array): Buffer {
+export function webhookSignature(
+  key: Buffer | KeyObject,
+  id: string,
+  timestamp: number,
+  body: Uint8Array,
+): Buffer {
   return createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest();
 }
 
@@ -17,7 +22,7 @@ export function webhookSignature(key: Buffer, id: string, timestamp: number, bod
  * separated (two while a rotated secret overlaps its successor). `body` must be the exact bytes sent.
  */
 export function webhookHeaders(
-  keys: readonly Buffer[],
+  keys: readonly (Buffer | KeyObject)[],
   id: string,
   timestamp: number,
   body: Uint8Array,

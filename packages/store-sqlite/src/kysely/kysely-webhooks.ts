@@ -3,6 +3,7 @@ import {
   type ClaimedDelivery,
   type DeliveryQuery,
   type DisableSubscription,
+  type EventType,
   type NewWebhookSubscription,
   type ProvisionEvent,
   type RecordedAttempts,
@@ -32,11 +33,11 @@ import {
   appendEvents,
   chunks,
   type Db,
+  eventJson,
   INSERT_CHUNK,
   LOOKUP_CHUNK,
   type Tx,
   takeCounter,
-  toEvent,
   writeTransaction,
 } from './store-context.js';
 
@@ -124,9 +125,10 @@ export class KyselyWebhooks implements WebhookStore {
       const positions: number[] = [];
       // Reads the tenant's events in pages, skipping those the endpoint does not want, until `limit` match.
       while (deliveries.length < input.limit) {
+        // The columns say enough to match and to make a delivery: no body is parsed here.
         let select = trx
           .selectFrom('pk_events')
-          .select(['position', 'sequence', 'body'])
+          .select(['position', 'id', 'tenant', 'provider', 'type'])
           .where('tenant', '=', subscription.tenant)
           .where('position', '>', after);
         if (subscription.provider !== undefined)
@@ -135,7 +137,7 @@ export class KyselyWebhooks implements WebhookStore {
         for (const row of rows) {
           if (deliveries.length >= input.limit) break;
           after = row.position;
-          const event = toEvent(row);
+          const event = { ...row, type: row.type as EventType, cursor: formatCursor(row.position) };
           if (!matchesSubscription(subscription, event)) continue;
           deliveries.push(newDelivery('', subscription.id, event, input.now));
           positions.push(row.position);
@@ -180,13 +182,20 @@ export class KyselyWebhooks implements WebhookStore {
         .where('s.status', '=', 'enabled')
         .where('d.next_attempt_at', '<=', input.now)
         .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<=', input.now)]))
+        .orderBy('d.next_attempt_at')
         .orderBy('d.ordinal')
         .limit(input.limit)
         .execute();
       if (rows.length === 0) return [];
       await trx
         .updateTable('pk_webhook_deliveries')
-        .set({ lease_owner: input.owner, lease_until: input.leaseUntil, updated_at: input.now })
+        // Due again when the lease ends: a claim then skips leased deliveries by the index alone.
+        .set({
+          lease_owner: input.owner,
+          lease_until: input.leaseUntil,
+          next_attempt_at: input.leaseUntil,
+          updated_at: input.now,
+        })
         .where(
           'id',
           'in',
@@ -198,9 +207,10 @@ export class KyselyWebhooks implements WebhookStore {
           ...row,
           lease_owner: input.owner,
           lease_until: input.leaseUntil,
+          next_attempt_at: input.leaseUntil,
           updated_at: input.now,
         }),
-        event: toEvent({ position: row.event_position, sequence: row.event_sequence, body: row.event_body }),
+        body: eventJson({ position: row.event_position, sequence: row.event_sequence, body: row.event_body }),
       }));
     });
   }
@@ -214,16 +224,17 @@ export class KyselyWebhooks implements WebhookStore {
       const rows = new Map<string, Selectable<WebhookDeliveriesTable>>();
       const ids = [...new Set(input.results.map((result) => result.attempt.deliveryId))];
       for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
-        for (const row of await trx
+        const found = await trx
           .selectFrom('pk_webhook_deliveries')
           .selectAll()
           .where('id', 'in', chunk)
-          .execute())
-          rows.set(row.id, row);
+          .execute();
+        for (const row of found) rows.set(row.id, row);
       }
       const recorded: WebhookDelivery[] = [];
       const lost: string[] = [];
-      const health = new Map<string, string | undefined>();
+      const attempts: WebhookAttemptsTable[] = [];
+      const subscriptions = new Map<string, WebhookAttempt[]>();
       for (const { attempt, next } of input.results) {
         const row = rows.get(attempt.deliveryId);
         if (row === undefined || row.lease_owner !== input.owner || row.status !== 'pending') {
@@ -234,18 +245,37 @@ export class KyselyWebhooks implements WebhookStore {
         // A later attempt of the same delivery in this batch sees this one's outcome.
         rows.set(row.id, { ...row, ...deliveryColumns(updated) });
         recorded.push(updated);
-        await trx
-          .updateTable('pk_webhook_deliveries')
-          .set(deliveryColumns(updated))
-          .where('id', '=', updated.id)
-          .execute();
-        await trx.insertInto('pk_webhook_attempts').values(attemptColumns(attempt)).execute();
-        const since = health.has(row.subscription_id)
-          ? health.get(row.subscription_id)
-          : await failingSinceOf(trx, row.subscription_id);
-        health.set(row.subscription_id, failingSinceAfter(since, attempt));
+        attempts.push(attemptColumns(attempt));
+        const made = subscriptions.get(row.subscription_id);
+        if (made === undefined) subscriptions.set(row.subscription_id, [attempt]);
+        else made.push(attempt);
       }
-      for (const [id, failingSince] of health) {
+      // One statement per chunk instead of one per delivery: the rows are rewritten whole.
+      const changed = [...new Set(recorded.map((delivery) => delivery.id))].map((id) => rows.get(id)!);
+      for (const chunk of chunks(changed, INSERT_CHUNK)) {
+        await trx
+          .insertInto('pk_webhook_deliveries')
+          .values(chunk)
+          .onConflict((conflict) =>
+            conflict.column('ordinal').doUpdateSet((eb) => ({
+              status: eb.ref('excluded.status'),
+              attempts: eb.ref('excluded.attempts'),
+              next_attempt_at: eb.ref('excluded.next_attempt_at'),
+              lease_owner: eb.ref('excluded.lease_owner'),
+              lease_until: eb.ref('excluded.lease_until'),
+              last_status_code: eb.ref('excluded.last_status_code'),
+              last_error: eb.ref('excluded.last_error'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+      for (const chunk of chunks(attempts, INSERT_CHUNK)) {
+        await trx.insertInto('pk_webhook_attempts').values(chunk).execute();
+      }
+      for (const [id, made] of subscriptions) {
+        let failingSince = await failingSinceOf(trx, id);
+        for (const attempt of made) failingSince = failingSinceAfter(failingSince, attempt);
         await trx
           .updateTable('pk_webhook_subscriptions')
           .set({ failing_since: failingSince ?? null })

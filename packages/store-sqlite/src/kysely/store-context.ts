@@ -116,3 +116,13 @@ export function toEvent(row: { position: number; sequence: number; body: string 
     cursor: formatCursor(row.position),
   } as ProvisionEvent;
 }
+
+/**
+ * An event row as the JSON text of its event, without parsing it: the stored body (the event
+ * without `sequence` and `cursor`) with those two appended, which is exactly what
+ * `JSON.stringify(toEvent(row))` gives.
+ */
+export function eventJson(row: { position: number; sequence: number; body: string }): string {
+  const fields = `"sequence":${row.sequence},"cursor":${JSON.stringify(formatCursor(row.position))}`;
+  return row.body === '{}' ? `{${fields}}` : `${row.body.slice(0, -1)},${fields}}`;
+}

@@ -120,7 +120,11 @@ export class MemoryWebhooks implements WebhookStore {
   }): Promise<ClaimedDelivery[]> {
     this.#data.ensureOpen();
     const claimed: ClaimedDelivery[] = [];
-    for (const delivery of this.#data.deliveries.values()) {
+    // Delivery ids sort in creation order: earliest due first, then oldest.
+    const order = [...this.#data.deliveries.values()].sort(
+      (a, b) => compare(a.nextAttemptAt ?? '', b.nextAttemptAt ?? '') || compare(a.id, b.id),
+    );
+    for (const delivery of order) {
       if (claimed.length >= input.limit) break;
       if (delivery.status !== 'pending' || (delivery.nextAttemptAt ?? '') > input.now) continue;
       if (delivery.leaseUntil !== undefined && delivery.leaseUntil > input.now) continue;
@@ -131,10 +135,11 @@ export class MemoryWebhooks implements WebhookStore {
         ...delivery,
         leaseOwner: input.owner,
         leaseUntil: input.leaseUntil,
+        nextAttemptAt: input.leaseUntil,
         updatedAt: input.now,
       };
       this.#data.deliveries.set(delivery.id, leased);
-      claimed.push({ ...structuredClone(leased), event: structuredClone(event) });
+      claimed.push({ ...structuredClone(leased), body: JSON.stringify(event) });
     }
     return claimed;
   }
@@ -208,4 +213,8 @@ export class MemoryWebhooks implements WebhookStore {
   #event(id: string): ProvisionEvent | undefined {
     return this.#data.eventsById.get(id);
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -171,7 +171,11 @@ export function webhookContract(kit: StoreTestKit): void {
         leaseUntil: at(2, 10),
       });
       expect(claimed.map((item) => item.leaseOwner)).toEqual(['w1', 'w1']);
-      expect(claimed[0]?.event).toMatchObject({ type: 'user.created', tenant: 'acme' });
+      // While leased, a delivery is due again when its lease ends.
+      expect(claimed.map((item) => item.nextAttemptAt)).toEqual([at(2, 10), at(2, 10)]);
+      const [logged] = await store.listEvents({ tenant: 'acme', limit: 1 });
+      expect(claimed[0]?.body).toBe(JSON.stringify(logged));
+      expect(JSON.parse(claimed[0]!.body)).toMatchObject({ type: 'user.created', tenant: 'acme' });
       const second = await store.claimWebhookDeliveries({
         now: at(2, 1),
         limit: 10,
