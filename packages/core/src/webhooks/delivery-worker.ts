@@ -86,7 +86,7 @@ export class DeliveryWorker {
     };
     const prefetch = (): void => {
       // Claims ahead while the queue runs low, so workers rarely wait for the store.
-      if (queue.length < this.#settings.concurrency && !exhausted && !stopping()) {
+      if (queue.length < CLAIM_MAX / 2 && !exhausted && !stopping()) {
         refill().catch(() => undefined);
       }
     };
