@@ -5,9 +5,13 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+// `/slow/...` answers after 5 ms, like an endpoint that does some work before it acknowledges.
 const server = createServer((request, response) => {
   request.on('data', () => undefined);
-  request.on('end', () => response.writeHead(204).end());
+  request.on('end', () => {
+    if (request.url?.startsWith('/slow/') === true) setTimeout(() => response.writeHead(204).end(), 5);
+    else response.writeHead(204).end();
+  });
 });
 server.keepAliveTimeout = 30_000;
 server.listen(0, '127.0.0.1');

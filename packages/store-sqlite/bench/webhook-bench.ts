@@ -48,34 +48,36 @@ export async function webhookBench(): Promise<boolean> {
       concurrency: CONCURRENCY,
       urlPolicy: { allowHttp: true, allowPrivateNetworks: ['127.0.0.1'] },
     });
+    const deliver = async (url: string): Promise<Sample> => {
+      const { endpoint } = await dispatcher.endpoints.subscribe({ tenant: 'bench', url, startAfter: '0' });
+      const sample = await measure(async () => {
+        const round = await dispatcher.deliverDue();
+        if (round.succeeded !== EVENTS) throw new Error(`delivered ${JSON.stringify(round)}`);
+      });
+      // Each run starts from the same tables: the endpoint goes with its deliveries and attempts.
+      await dispatcher.endpoints.remove(endpoint.id);
+      return sample;
+    };
+    const slowUrl = receiver.url.replace('/hooks', '/slow/hooks');
     const variants = {
-      dispatcher: async (): Promise<Sample> => {
-        const { endpoint } = await dispatcher.endpoints.subscribe({
-          tenant: 'bench',
-          url: receiver.url,
-          startAfter: '0',
-        });
-        const sample = await measure(async () => {
-          const round = await dispatcher.deliverDue();
-          if (round.succeeded !== EVENTS) throw new Error(`delivered ${JSON.stringify(round)}`);
-        });
-        // Each run starts from the same tables: the endpoint goes with its deliveries and attempts.
-        await dispatcher.endpoints.remove(endpoint.id);
-        return sample;
-      },
+      dispatcher: () => deliver(receiver.url),
       plainLoop: () => measure(() => postAll(receiver.url, bodies, CONCURRENCY)),
       oneAtATime: () => measure(() => postAll(receiver.url, bodies, 1)),
+      slowDispatcher: () => deliver(slowUrl),
+      slowPlainLoop: () => measure(() => postAll(slowUrl, bodies, CONCURRENCY)),
     };
     const samples: Record<keyof typeof variants, Sample[]> = {
       dispatcher: [],
       plainLoop: [],
       oneAtATime: [],
+      slowDispatcher: [],
+      slowPlainLoop: [],
     };
     for (let round = 0; round < WARM_UPS + RUNS; round += 1) {
       const order =
         round % 2 === 0
-          ? (['plainLoop', 'dispatcher', 'oneAtATime'] as const)
-          : (['oneAtATime', 'dispatcher', 'plainLoop'] as const);
+          ? (['plainLoop', 'dispatcher', 'oneAtATime', 'slowPlainLoop', 'slowDispatcher'] as const)
+          : (['slowDispatcher', 'slowPlainLoop', 'oneAtATime', 'dispatcher', 'plainLoop'] as const);
       for (const name of order) {
         const sample = await variants[name]();
         if (round >= WARM_UPS) samples[name].push(sample);
@@ -148,11 +150,15 @@ function post(url: string, agent: Agent, body: Buffer): Promise<void> {
   });
 }
 
-function report(samples: Record<'dispatcher' | 'plainLoop' | 'oneAtATime', Sample[]>): boolean {
+type Variant = 'dispatcher' | 'plainLoop' | 'oneAtATime' | 'slowDispatcher' | 'slowPlainLoop';
+
+function report(samples: Record<Variant, Sample[]>): boolean {
   const rate = (ms: number) => Math.round((EVENTS / ms) * 1000);
   const dispatcherMs = median(samples.dispatcher.map((sample) => sample.ms));
   const loopMs = median(samples.plainLoop.map((sample) => sample.ms));
   const sequentialMs = median(samples.oneAtATime.map((sample) => sample.ms));
+  const slowMs = median(samples.slowDispatcher.map((sample) => sample.ms));
+  const slowLoopMs = median(samples.slowPlainLoop.map((sample) => sample.ms));
   const ratio = rate(dispatcherMs) / rate(loopMs);
   const dispatcherCpu = median(samples.dispatcher.map((sample) => sample.cpuMs));
   const loopCpu = median(samples.plainLoop.map((sample) => sample.cpuMs));
@@ -176,6 +182,15 @@ function report(samples: Record<'dispatcher' | 'plainLoop' | 'oneAtATime', Sampl
       pass: null,
     },
     {
+      id: 'webhooks-10k-receiver-answering-in-5ms-vs-plain-loop',
+      value: rate(slowMs),
+      unit: 'events/s',
+      baseline: rate(slowLoopMs),
+      ratio: Math.round((rate(slowMs) / rate(slowLoopMs)) * 100) / 100,
+      target: null,
+      pass: null,
+    },
+    {
       id: 'webhooks-10k-cpu-vs-plain-loop',
       value: Math.round(dispatcherCpu),
       unit: 'ms',
@@ -189,7 +204,7 @@ function report(samples: Record<'dispatcher' | 'plainLoop' | 'oneAtATime', Sampl
   const runs = (name: keyof typeof samples) =>
     samples[name].map((sample) => Math.round(sample.ms)).join(', ');
   console.log(
-    `\ndispatcher runs: ${runs('dispatcher')} ms; plain loop (${CONCURRENCY} in flight): ${runs('plainLoop')} ms; one post at a time: ${runs('oneAtATime')} ms (median of ${RUNS} after ${WARM_UPS} warm-up)`,
+    `\ndispatcher runs: ${runs('dispatcher')} ms; plain loop (${CONCURRENCY} in flight): ${runs('plainLoop')} ms; one post at a time: ${runs('oneAtATime')} ms; receiver answering in 5 ms: dispatcher ${runs('slowDispatcher')} ms, plain loop ${runs('slowPlainLoop')} ms (median of ${RUNS} after ${WARM_UPS} warm-up)`,
   );
   console.log(
     `Load average while running: ${loadavg()
