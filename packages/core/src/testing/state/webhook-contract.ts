@@ -43,6 +43,14 @@ async function recordOne(
   return recorded[0];
 }
 
+/** The three acme deliveries of a fresh subscription `wh-1`, claimed by `owner`. */
+async function claimAll(store: StateStore, owner: string, leaseUntil: string) {
+  await logEvents(store);
+  await store.createWebhookSubscription(subscription('wh-1', { startAfter: '0' }));
+  await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) });
+  return store.claimWebhookDeliveries({ now: at(2), limit: 10, owner, leaseUntil });
+}
+
 /** Three events for acme (two mock, one lastpass) and one for globex. */
 async function logEvents(store: StateStore): Promise<void> {
   await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(1) }], at(1));
@@ -200,15 +208,7 @@ export function webhookContract(kit: StoreTestKit): void {
 
     it('records attempts, schedules retries, ends deliveries and refuses a worker that lost its lease', async () => {
       const store = await kit.open();
-      await logEvents(store);
-      await store.createWebhookSubscription(subscription('wh-1', { startAfter: '0' }));
-      await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) });
-      const [a, b, c] = await store.claimWebhookDeliveries({
-        now: at(2),
-        limit: 10,
-        owner: 'w1',
-        leaseUntil: at(3),
-      });
+      const [a, b, c] = await claimAll(store, 'w1', at(3));
       const retried = await recordOne(store, 'w1', attempt(a!.id, 1, 'failed', 503), {
         status: 'pending',
         nextAttemptAt: at(2, 30),
@@ -331,15 +331,7 @@ export function webhookContract(kit: StoreTestKit): void {
 
     it("keeps an endpoint's failingSince: set by the first failure, cleared by a success and by enabling", async () => {
       const store = await kit.open();
-      await logEvents(store);
-      await store.createWebhookSubscription(subscription('wh-1', { startAfter: '0' }));
-      await store.enqueueWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, now: at(2) });
-      const [a, b, c] = await store.claimWebhookDeliveries({
-        now: at(2),
-        limit: 10,
-        owner: 'w1',
-        leaseUntil: at(4),
-      });
+      const [a, b, c] = await claimAll(store, 'w1', at(4));
       const failingSince = async () => (await store.getWebhookSubscription('wh-1'))?.failingSince;
       expect(await failingSince()).toBeUndefined();
       await recordOne(store, 'w1', attempt(a!.id, 1, 'failed', 500), { status: 'failed' });
