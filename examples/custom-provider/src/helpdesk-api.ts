@@ -27,9 +27,6 @@ export interface HelpdeskFailure {
   readonly retryAfterSeconds?: number | undefined;
 }
 
-/** One item of a bulk create, in the order it was sent. */
-export type BulkOutcome = { readonly agent: HelpdeskAgent } | { readonly failure: HelpdeskFailure };
-
 /** What every `HelpdeskApi` method rejects with. `message` is Helpdesk's text, which may echo input. */
 export class HelpdeskApiFailure extends Error implements HelpdeskFailure {
   readonly retryAfterSeconds: number | undefined;
@@ -60,8 +57,6 @@ export interface HelpdeskApi {
   findAgentByLogin(login: string, signal?: AbortSignal): Promise<HelpdeskAgent>;
   /** `POST /agents`; 409 `login_taken`. Not idempotent. */
   createAgent(agent: NewHelpdeskAgent, signal?: AbortSignal): Promise<HelpdeskAgent>;
-  /** `POST /agents/bulk`: at most 10, created in order, one outcome per agent. Not idempotent. */
-  createAgents(agents: readonly NewHelpdeskAgent[], signal?: AbortSignal): Promise<BulkOutcome[]>;
   /** `PATCH /agents/:id`. */
   updateAgent(
     id: string,

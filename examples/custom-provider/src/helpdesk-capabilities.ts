@@ -1,26 +1,30 @@
-import type { Capabilities } from '@provisionkit/core';
+import { type DeclaredVerbs, defineCapabilities } from '@provisionkit/core';
 
 export const HELPDESK_PROVIDER_ID = 'helpdesk';
 
-/** What Helpdesk's API can do, as data: core checks it before any call and the contract kit reads it. */
-export const helpdeskCapabilities: Capabilities = {
+/**
+ * What Helpdesk's API can do, as data, declared once: core checks it when the plugin is registered
+ * and before every call, derives what it can, and the contract kit reads it.
+ */
+export const helpdeskCapabilities = defineCapabilities({
+  // No bulk endpoint: core derives createUsers from createUser (one request per user).
   verbs: [
     'listUsers',
     'getUser',
     'createUser',
-    'createUsers',
     'updateUser',
     'suspendUser',
     'reactivateUser',
     'verifyCredentials',
   ],
-  // Helpdesk's bulk endpoint takes at most 10 agents; core splits larger batches into chunks.
-  maxBatchSize: 10,
   maxPageSize: 100,
   defaultPageSize: 50,
-  // Helpdesk cannot filter its agent list: core filters the stream for `status` and `group`.
-  listFilters: [],
+  // Helpdesk keeps one full name (displayName): core refuses given and family names, groups and
+  // attributes on create instead of letting them vanish.
+  creatableFields: ['email', 'displayName', 'isAdmin', 'externalId'],
   updatableFields: ['displayName'],
-  acceptsPassword: false,
-  createsInvitedUsers: false,
-};
+  // Not declared, so false: listFilters (core filters the stream), acceptsPassword, createsInvitedUsers.
+});
+
+/** The verbs `HelpdeskUserDirectory` must implement: the compiler checks each one. */
+export type HelpdeskVerb = DeclaredVerbs<typeof helpdeskCapabilities>;

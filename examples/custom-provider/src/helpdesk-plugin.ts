@@ -16,6 +16,6 @@ export const helpdeskProvider = defineProviderPlugin({
   createModule: () =>
     new ContainerModule(({ bind }) => {
       bind<HelpdeskApi>(HelpdeskApi).to(InMemoryHelpdeskApi).inSingletonScope();
-      bind<UserDirectory>(UserDirectory).to(HelpdeskUserDirectory).inSingletonScope();
+      bind(UserDirectory).to(HelpdeskUserDirectory).inSingletonScope();
     }),
 });

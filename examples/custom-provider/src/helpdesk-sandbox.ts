@@ -1,7 +1,9 @@
-import type { AgentPage, BulkOutcome, HelpdeskAgent, NewHelpdeskAgent } from './helpdesk-api.js';
+import { randomUUID } from 'node:crypto';
+import type { ProviderSandbox } from '@provisionkit/core';
+import type { AgentPage, HelpdeskAgent, NewHelpdeskAgent } from './helpdesk-api.js';
 import { HelpdeskApiFailure } from './helpdesk-api.js';
+import type { HelpdeskConfigInput } from './helpdesk-config.js';
 
-const BULK_LIMIT = 10;
 const sandboxes = new Map<string, HelpdeskSandbox>();
 let started = 0;
 
@@ -71,24 +73,27 @@ export class HelpdeskSandbox {
     return agent;
   }
 
-  createMany(inputs: readonly NewHelpdeskAgent[]): BulkOutcome[] {
-    if (inputs.length > BULK_LIMIT) throw new HelpdeskApiFailure(422, 'too_many_agents');
-    return inputs.map((input) => {
-      try {
-        return { agent: this.create(input) };
-      } catch (failure) {
-        if (failure instanceof HelpdeskApiFailure)
-          return { failure: { status: failure.status, error: failure.error } };
-        throw failure;
-      }
-    });
-  }
-
   update(id: string, changes: Partial<Pick<HelpdeskAgent, 'full_name' | 'state'>>): HelpdeskAgent {
     const agent = { ...this.get(id), ...changes };
     this.#agents.set(id, agent);
     return agent;
   }
+}
+
+/**
+ * Helpdesk's sandbox for `describeProviderContract`: a fresh `HelpdeskSandbox` account per test,
+ * taken off the network when the test ends. A token the account does not know is the wrong
+ * credential.
+ */
+export function helpdeskSandbox(): ProviderSandbox<HelpdeskConfigInput> {
+  return {
+    account: () => {
+      const apiToken = `hd_${randomUUID()}`;
+      const account = new HelpdeskSandbox({ apiToken });
+      return { config: { baseUrl: account.baseUrl, apiToken }, release: () => account.stop() };
+    },
+    withInvalidCredentials: (config) => ({ ...config, apiToken: `hd_${randomUUID()}` }),
+  };
 }
 
 /** The account answering at `baseUrl`, if one is running. */

@@ -15,7 +15,7 @@ describe('helpdeskProvider', () => {
       config: { baseUrl: sandbox.baseUrl, apiToken, seatType: 'light' },
     });
 
-    // 12 users, above maxBatchSize (10): core sends two bulk requests and merges the results.
+    // Helpdesk has no bulk endpoint: core creates the 12 users one request each, 4 at a time.
     const names = Array.from({ length: 12 }, (_, n) => `agent-${n}@acme.example`);
     const batch = await acme.directory.createUsers(names.map((userName) => ({ userName })));
 
@@ -25,8 +25,11 @@ describe('helpdeskProvider', () => {
     const suspended: string[] = [];
     for await (const user of acme.directory.listUsers({ status: 'suspended' })) suspended.push(user.userName);
 
-    // Undeclared verb: refused by core before any request reaches Helpdesk.
+    // Undeclared verb and undeclared field: refused by core before any request reaches Helpdesk.
     const removal = await acme.directory.removeUser({ userName: 'agent-1@acme.example' }).catch((e) => e);
+    const named = await acme.directory
+      .createUser({ userName: 'ada@acme.example', givenName: 'Ada' })
+      .catch((e) => e);
 
     const health = await acme.directory.verifyCredentials();
     await kit.close();
@@ -34,6 +37,7 @@ describe('helpdeskProvider', () => {
     expect(batch.succeeded).toBe(12);
     expect(suspended).toEqual(['agent-3@acme.example']);
     expect(removal.code).toBe('unsupported_operation');
+    expect(named.details.field).toBe('input.givenName');
     expect(health.status).toBe('valid');
   });
 });

@@ -2,7 +2,6 @@ import { ConnectionConfig } from '@provisionkit/core';
 import { inject, injectable } from 'inversify';
 import {
   type AgentPage,
-  type BulkOutcome,
   type HelpdeskAgent,
   type HelpdeskApi,
   HelpdeskApiFailure,
@@ -42,10 +41,6 @@ export class InMemoryHelpdeskApi implements HelpdeskApi {
 
   createAgent(agent: NewHelpdeskAgent, signal?: AbortSignal): Promise<HelpdeskAgent> {
     return this.#call('agents:write', signal, (server) => server.create(agent));
-  }
-
-  createAgents(agents: readonly NewHelpdeskAgent[], signal?: AbortSignal): Promise<BulkOutcome[]> {
-    return this.#call('agents:write', signal, (server) => server.createMany(agents));
   }
 
   updateAgent(

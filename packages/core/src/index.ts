@@ -64,9 +64,11 @@ export {
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
+export { DERIVED_CREATE_CONCURRENCY } from './middleware/create-users-one-by-one.js';
 export type { DirectoryWrite } from './middleware/directory-write.js';
+export { NEVER_RETRYABLE } from './middleware/normalize-error.js';
 export type { OperationEvent, WrapDirectoryOptions } from './middleware/operation-event.js';
-export { wrapDirectory } from './middleware/wrap-directory.js';
+export { type WrappableDirectory, wrapDirectory } from './middleware/wrap-directory.js';
 export { isWrappedDirectory } from './middleware/wrapped-directory.js';
 export { Group } from './model/group.js';
 export {
@@ -95,16 +97,36 @@ export { MIN_FRAGMENT_LENGTH, redactText } from './redaction/redact-text.js';
 export { scrubError } from './redaction/scrub-error.js';
 export { secretValuesOf } from './redaction/secret-values.js';
 export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch-result.js';
-export { Capabilities, ListFilter, supports } from './spi/capabilities.js';
+export { Capabilities, CREATE_FIELDS, CreateField, ListFilter, supports } from './spi/capabilities.js';
 export { CredentialCheck, CredentialStatus } from './spi/credential-check.js';
 export { ListChangesOptions, ListUsersOptions } from './spi/list-options.js';
 export { OperationOptions } from './spi/operation-options.js';
 export {
+  type CapabilityRefinement,
+  type DeclaredVerbs,
+  defineCapabilities,
+  ProviderCapabilities,
+} from './spi/provider-capabilities.js';
+export type {
+  ProviderCallOptions,
+  ProviderChangesOptions,
+  ProviderDirectory,
+  ProviderListOptions,
+  ProviderVerbMethods,
+} from './spi/provider-directory.js';
+export {
   ConnectionConfig,
   ConnectionContext,
   defineProviderPlugin,
+  type ProviderConnection,
   type ProviderPlugin,
 } from './spi/provider-plugin.js';
+export type { ProviderSandbox, SandboxAccount } from './spi/provider-sandbox.js';
+export {
+  DERIVED_VERBS,
+  type ResolveCapabilitiesOptions,
+  resolveCapabilities,
+} from './spi/resolve-capabilities.js';
 export { UserDirectory } from './spi/user-directory.js';
 export {
   LIFECYCLE_VERBS,
@@ -169,6 +191,16 @@ export {
   SyncChangeQuery,
   SyncRunListQuery,
 } from './sync/sync-queries.js';
+export type {
+  SyncChangeCounts,
+  SyncRunEnd,
+  SyncRunStart,
+  SyncRunTrace,
+} from './telemetry/sync-run-trace.js';
+export { createTelemetry, Telemetry, TelemetryOptions } from './telemetry/telemetry.js';
+export { TELEMETRY_ATTRIBUTES, TELEMETRY_METRICS } from './telemetry/telemetry-names.js';
+export { bindTraceContext } from './telemetry/trace-carrier.js';
+export type { WebhookDeliveryReport } from './telemetry/webhook-delivery.js';
 export { createWebhookDispatcher, type WebhookDispatcher } from './webhooks/create-webhook-dispatcher.js';
 export type { DeliveryRound } from './webhooks/delivery-worker.js';
 export { FRAMEWORK_PROVIDER } from './webhooks/disabled-event.js';

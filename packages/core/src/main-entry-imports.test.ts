@@ -40,6 +40,11 @@ describe('the main entry of @provisionkit/core', () => {
     expect([...graph.files].filter((file) => file.startsWith(kit))).toEqual([]);
   });
 
+  it('never imports the HTTP toolkit, which providers load from @provisionkit/core/http', () => {
+    const toolkit = resolve(SOURCE, 'http');
+    expect([...graph.files].filter((file) => file.startsWith(toolkit))).toEqual([]);
+  });
+
   it('would see vitest: the contract kit entry does import it', () => {
     expect(importGraph(resolve(SOURCE, 'testing', 'index.ts')).packages).toContain('vitest');
   });

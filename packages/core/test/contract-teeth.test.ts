@@ -35,18 +35,21 @@ describe('contract kit', () => {
     it('passes every test of the whole suite', () => {
       const { failed, passed } = outcome('healthy');
       expect(failed).toEqual([]);
-      expect(passed.length).toBeGreaterThanOrEqual(110);
+      expect(passed.length).toBeGreaterThanOrEqual(120);
       expect(passed.some((title) => title.includes('closing the connection ends its listings'))).toBe(true);
     });
 
-    it('skips, without failing, what a provider does not declare', () => {
+    it('skips, without failing, what a provider does not declare, and derives createUsers', () => {
       const { failed, skipped, passed } = outcome('restricted');
       expect(failed).toEqual([]);
       expect(skipped.some((title) => title.includes('.suspendUser'))).toBe(true);
-      expect(skipped.some((title) => title.includes('.createUsers'))).toBe(true);
+      expect(skipped.some((title) => title.includes('creates an admin when isAdmin'))).toBe(true);
       expect(
         passed.some((title) => title.includes('an undeclared verb fails with unsupported_operation')),
       ).toBe(true);
+      expect(passed.some((title) => title.includes('refuses each field it does not declare'))).toBe(true);
+      // No createUsers declared: core derives it from createUser, and it passes the batch tests.
+      expect(passed.filter((title) => title.includes('.createUsers')).length).toBeGreaterThanOrEqual(5);
     });
   });
 
@@ -100,10 +103,10 @@ describe('contract kit', () => {
     });
 
     it('catches (h) a listing with pageSize 1 that serves one user too many', () => {
-      const { failed } = expectCaught('repeats-small-page', /pageSize 1/);
-      expect(failed).toEqual([
+      const { failed } = expectCaught('repeats-small-page', /pageSize 1|between pages/);
+      expect(failed).toContainEqual(
         expect.stringContaining('ends with exactly N users when listing N users with pageSize 1'),
-      ]);
+      );
     });
 
     it('catches (i) a directory that ignores the signal: every verb runs, and writes', () => {
@@ -121,13 +124,105 @@ describe('contract kit', () => {
     it('catches (k) a listing that ends quietly when aborted between pages', () => {
       const { failed } = expectCaught('quiet-abort-between-pages', /abort/);
       expect(failed).toEqual([
-        expect.stringContaining('listUsers with an already aborted signal'),
+        expect.stringContaining('listUsers with an already aborted signal fails with cancelled'),
+        expect.stringContaining('listUsers with an already aborted signal yields no user'),
         expect.stringContaining('an abort between listing pages'),
       ]);
     });
 
     it('catches (l) a close that lets a listing in progress page on', () => {
       const { failed } = expectCaught('close-ignored', /closing the connection/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (m) a listing that ignores pageSize, so a change between pages is not seen', () => {
+      const { failed } = expectCaught('ignores-page-size', /between pages/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (n) a listing that yields a page although its signal was aborted before it started', () => {
+      const { failed } = expectCaught('aborted-listing-yields', /already aborted signal/);
+      expect(failed).toContainEqual(
+        expect.stringContaining('listUsers with an already aborted signal yields no user'),
+      );
+    });
+
+    it('catches (o) a status filter given as a list of statuses that is ignored', () => {
+      const { failed } = expectCaught('ignores-status-list', /filters by status/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (p) isAdmin: true dropped on create', () => {
+      const { failed } = expectCaught('drops-admin-on-create', /isAdmin/);
+      expect(failed).toContainEqual(
+        expect.stringContaining('creates an admin when isAdmin: true is asked for'),
+      );
+    });
+
+    it('catches (q) user names whose letter case is not kept', () => {
+      const { failed } = expectCaught('lowercases-user-names', /letter case|updates userName/);
+      expect(failed).toContainEqual(expect.stringContaining('keeps the letter case of userName as given'));
+      expect(failed).toContainEqual(expect.stringContaining('updates userName'));
+    });
+
+    it("catches (r) updates that ignore false and '' values", () => {
+      const { failed } = expectCaught('ignores-empty-updates', /back to false|clears/);
+      expect(failed).toContainEqual(expect.stringContaining('sets isAdmin back to false'));
+      expect(failed).toContainEqual(expect.stringContaining('clears displayName with an empty string'));
+    });
+
+    it('catches (s) a removed user that reactivateUser brings back', () => {
+      const { failed } = expectCaught('removed-user-returns', /removed user/);
+      expect(failed).toEqual([expect.stringContaining('every verb on a removed user fails with not_found')]);
+    });
+
+    it('catches (t) not_found, conflict and invalid_input marked retryable (above core)', () => {
+      const { failed } = expectCaught('retryable-client-errors', /retryable/);
+      expect(failed).toHaveLength(2);
+    });
+
+    it('catches (u) verifyCredentials throwing an untyped error for bad credentials', () => {
+      const { failed } = expectCaught('untyped-credential-failure', /invalid credentials/);
+      expect(failed).toEqual([expect.stringContaining('status invalid')]);
+    });
+
+    it('catches (v) a declared field that a create does not store', () => {
+      const { failed } = expectCaught('drops-declared-field', /stores every field it declares/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (w) undeclared fields dropped silently instead of refused (above core)', () => {
+      const { failed } = expectCaught('drops-undeclared-fields', /refuses each field it does not declare/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (x) a group filter that is ignored', () => {
+      const { failed } = expectCaught('ignores-group-filter', /group/);
+      expect(failed).toContainEqual(expect.stringContaining('filters by group'));
+    });
+
+    it('catches (y) returned users shared with later callers (above core)', () => {
+      const { failed } = expectCaught('shares-returned-users', /hands out copies/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (z) an undeclared verb that still runs (above core)', () => {
+      const { failed } = expectCaught('undeclared-verb-runs', /undeclared verb/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (aa) a TypeError for a malformed ref (above core)', () => {
+      const { failed } = expectCaught('skips-input-validation', /malformed refs|never a TypeError/);
+      expect(failed).toContainEqual(expect.stringContaining('getUser rejects malformed refs'));
+    });
+
+    it('catches (ab) suspending a suspended user refused with conflict', () => {
+      const { failed } = expectCaught('suspend-not-idempotent', /idempotent/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (ac) a password written to the log (through describeProviderContract)', () => {
+      const { failed } = expectCaught('logs-request-bodies', /log line/);
       expect(failed).toHaveLength(1);
     });
   });

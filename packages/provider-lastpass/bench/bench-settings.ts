@@ -16,7 +16,15 @@ export const LIST_WARM_UPS = 1;
 export const BATCH_SIZE = 500;
 export const PAGE_SIZE = 1000;
 
+/** Connections held open at once, per provider (one per customer), and measured rounds. */
+export const CONNECTIONS = 10_000;
+export const CONNECTION_ROUNDS = 5;
+
 export const TARGETS = {
+  /** Heap of `CONNECTIONS` open connections, in MB. */
+  connectionsHeapMb: 100,
+  /** Time to open one connection, in ms. */
+  openMs: 0.2,
   createVsRaw: 1.25,
   createVsOnePerCall: 20,
   listVsRaw: 1.3,

@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
+import type { BenchResult } from './bench-results.js';
+import { writeBenchResults } from './bench-results.js';
 import {
   BATCH_SIZE,
+  CONNECTION_ROUNDS,
+  CONNECTIONS,
   CREATE_RUNS,
   CREATE_WARM_UPS,
   LIST_RUNS,
@@ -9,7 +13,7 @@ import {
 } from './bench-settings.js';
 import { findGc } from './gc-access.js';
 import { type BenchSection, formatTable } from './result-table.js';
-import { runSectionInChild } from './section-process.js';
+import { runSectionInChild, SECTION_NAMES } from './section-process.js';
 
 /**
  * `pnpm bench`: the LastPass provider against hand-written `fetch` loops on the local simulator.
@@ -23,15 +27,21 @@ async function main(): Promise<void> {
       `  node ${process.version}, ${availableParallelism()} cores; each section in a fresh process, its simulator in another (loopback HTTP)`,
       `  batchSize ${BATCH_SIZE}, pageSize ${PAGE_SIZE}, maxConcurrent 4, requestsPerSecond 10000, logging silent`,
       `  median of ${CREATE_RUNS} (create) / ${LIST_RUNS} (list) runs after ${CREATE_WARM_UPS} / ${LIST_WARM_UPS} warm-up round(s), fresh simulator per run; forced GC ${gc ? 'on' : 'unavailable'}`,
+      `  connections: ${CONNECTIONS.toLocaleString('en-US')} held open per provider beside as many bare provider clients, median of ${CONNECTION_ROUNDS} rounds after a warm-up round`,
       '',
     ].join('\n'),
   );
-  // Each section in its own process (see section-process.ts). BENCH_ONLY=create or BENCH_ONLY=list
-  // runs one of them, for quicker iterations.
+  // Each section in its own process (see section-process.ts). BENCH_ONLY=create, =list or
+  // =connections runs one of them, for quicker iterations.
   const only = process.env.BENCH_ONLY;
-  const names = (['create', 'list'] as const).filter((name) => only === undefined || only === name);
+  const names = SECTION_NAMES.filter((name) => only === undefined || only === name);
   const sections: BenchSection[] = [];
-  for (const name of names) sections.push(await runSectionInChild(name));
+  for (const name of names) {
+    const section = await runSectionInChild(name);
+    sections.push(section);
+    const results = (section as { results?: BenchResult[] }).results;
+    if (results !== undefined) console.log(`(wrote ${await writeBenchResults(name, results)})`);
+  }
   const rows = sections.flatMap((section) => section.rows);
   console.log(formatTable(rows));
   console.log(['', ...sections.flatMap((section) => section.notes)].join('\n'));

@@ -1,16 +1,23 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchConnections } from './connections-bench.js';
 import { benchCreateUsers } from './create-users-bench.js';
 import { findGc } from './gc-access.js';
 import { benchListUsers } from './list-users-bench.js';
 import type { BenchSection } from './result-table.js';
 import { SimulatorHost } from './simulator-host.js';
 
-export type SectionName = 'create' | 'list';
+export type SectionName = 'create' | 'list' | 'connections';
+export const SECTION_NAMES: readonly SectionName[] = ['create', 'list', 'connections'];
 
-const SECTIONS: Record<SectionName, typeof benchCreateUsers> = {
-  create: benchCreateUsers,
-  list: benchListUsers,
+const SECTIONS: Record<
+  SectionName,
+  (host: SimulatorHost | undefined, gc: (() => void) | undefined) => Promise<BenchSection>
+> = {
+  create: (host, gc) => benchCreateUsers(host!, gc),
+  list: (host, gc) => benchListUsers(host!, gc),
+  // Opening connections sends nothing: no simulator.
+  connections: (_host, gc) => benchConnections(gc),
 };
 
 /**
@@ -36,20 +43,20 @@ export function runSectionInChild(name: SectionName): Promise<BenchSection> {
 }
 
 async function runHere(name: SectionName): Promise<void> {
-  const host = await SimulatorHost.start();
+  const host = name === 'connections' ? undefined : await SimulatorHost.start();
   try {
     const section = await SECTIONS[name](host, findGc());
     await new Promise<void>((resolve, reject) =>
       process.send?.(section, (error: Error | null) => (error ? reject(error) : resolve())),
     );
   } finally {
-    await host.close();
+    await host?.close();
   }
 }
 
 const requested = process.argv[2];
-if (process.send !== undefined && (requested === 'create' || requested === 'list')) {
-  runHere(requested).catch((error: unknown) => {
+if (process.send !== undefined && SECTION_NAMES.includes(requested as SectionName)) {
+  runHere(requested as SectionName).catch((error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 2;
   });

@@ -1,4 +1,5 @@
-import { describeLastPassContract } from './support/lastpass-contract.js';
+import { describeProviderContract } from '@provisionkit/core/testing';
+import { lastpassProvider } from '../src/index.js';
+import { lastpassSandbox } from '../src/testing/index.js';
 
-// Default simulator: `batchadd` warns "already exists" for an existing user.
-describeLastPassContract('lastpass over the simulator');
+describeProviderContract({ plugin: lastpassProvider, sandbox: lastpassSandbox() });

@@ -21,5 +21,6 @@ export {
   type MockProviderPlugin,
   mockProvider,
 } from './mock-plugin.js';
+export { mockSandbox } from './mock-sandbox.js';
 export type { MockStats } from './mock-stats.js';
 export { MockUserDirectory } from './mock-user-directory.js';

@@ -1,4 +1,4 @@
-import { NewUser, secret } from '@provisionkit/core';
+import { CredentialStatus, NewUser, secret } from '@provisionkit/core';
 import { z } from 'zod';
 
 /** Connection config of the mock provider. Every field is optional: `config: {}` is a valid connection. */
@@ -9,6 +9,12 @@ export const mockConfigSchema = z.strictObject({
   createsInvitedUsers: z.boolean().optional(),
   /** Largest batch `createUsers` accepts. Default 100. */
   maxBatchSize: z.number().int().min(1).max(1000).optional(),
+  /**
+   * The state of the connection's credentials, as `faults` would set it: `invalid`, `expired`,
+   * `insufficient_permissions` or `unreachable` make `verifyCredentials` report it and every other
+   * verb fail. Default `valid`. What the mock's sandbox uses for wrong credentials.
+   */
+  credentials: CredentialStatus.optional(),
   /** Users created when the directory is built, in order (ids `u-000001`, ...). */
   seed: z.array(NewUser).optional(),
 });

@@ -1,26 +1,19 @@
-import {
-  ConnectionConfig,
-  ConnectionContext,
-  isSecretSchema,
-  type UserDirectory,
-  UserDirectory as UserDirectoryToken,
-} from '@provisionkit/core';
-import { Container } from 'inversify';
+import { isSecretSchema, type ProviderDirectory, silentLogger } from '@provisionkit/core';
 import { describe, expect, it } from 'vitest';
 import { FIXED_NOW } from '../test/helpers.js';
 import { mockConfigSchema } from './mock-config.js';
 import { createMockProvider, type MockProviderPlugin, mockProvider } from './mock-plugin.js';
 import { MockUserDirectory } from './mock-user-directory.js';
 
-/** What core's `connect()` does, minus the middleware: a child container per connection. */
-function connect(plugin: MockProviderPlugin, tenant: string, config: unknown): Container {
-  const connection = new Container({ parent: new Container() });
-  connection.bind(ConnectionConfig).toConstantValue(plugin.configSchema.parse(config));
-  connection
-    .bind(ConnectionContext)
-    .toConstantValue({ tenant, provider: plugin.id, connectionId: `mock:${tenant}:1` });
-  connection.load(plugin.createModule());
-  return connection;
+/** What core's `connect()` does, minus the middleware: the plugin's directory for one connection. */
+function connect(plugin: MockProviderPlugin, tenant: string, config: unknown): MockUserDirectory {
+  const directory = plugin.createDirectory!({
+    config: plugin.configSchema.parse(config),
+    context: { tenant, provider: plugin.id, connectionId: `mock:${tenant}:1` },
+    logger: silentLogger(),
+    provide: (_token, instance) => instance,
+  }) as ProviderDirectory;
+  return directory as MockUserDirectory;
 }
 
 describe('mockProvider', () => {
@@ -58,46 +51,58 @@ describe('mockProvider', () => {
     });
   });
 
-  describe('.createModule', () => {
-    it('binds UserDirectory to a singleton MockUserDirectory built from the connection', async () => {
-      const container = connect(mockProvider, 'acme', {
+  describe('.createDirectory', () => {
+    it('builds a MockUserDirectory from the connection', async () => {
+      const directory = connect(mockProvider, 'acme', {
         createsInvitedUsers: true,
         seed: [{ userName: 'ada' }],
       });
-      const directory = container.get<UserDirectory>(UserDirectoryToken);
       expect(directory).toBeInstanceOf(MockUserDirectory);
-      expect(container.get(UserDirectoryToken)).toBe(directory);
       expect(directory.provider).toBe('mock');
-      expect(directory.capabilities.createsInvitedUsers).toBe(true);
       expect((await directory.getUser({ userName: 'ada' })).status).toBe('invited');
     });
 
     it('gives every connection its own store', async () => {
-      const first = connect(mockProvider, 'acme', {}).get<UserDirectory>(UserDirectoryToken);
-      const second = connect(mockProvider, 'globex', {}).get<UserDirectory>(UserDirectoryToken);
+      const first = connect(mockProvider, 'acme', {});
+      const second = connect(mockProvider, 'globex', {});
       await first.createUser({ userName: 'ada' });
       await expect(second.getUser({ userName: 'ada' })).rejects.toMatchObject({ code: 'not_found' });
     });
 
-    it('binds the clock given to createMockProvider', async () => {
-      const plugin = createMockProvider({ now: () => FIXED_NOW });
-      const directory = connect(plugin, 'acme', {}).get<UserDirectory>(UserDirectoryToken);
+    it('uses the clock given to createMockProvider', async () => {
+      const directory = connect(createMockProvider({ now: () => FIXED_NOW }), 'acme', {});
       expect((await directory.createUser({ userName: 'ada' })).createdAt).toBe(FIXED_NOW.toISOString());
+    });
+
+    it('starts with the credentials the config names', async () => {
+      const directory = connect(mockProvider, 'acme', { credentials: 'expired' });
+      expect((await directory.verifyCredentials()).status).toBe('expired');
+      await expect(directory.getUser({ userName: 'ada' })).rejects.toMatchObject({ code: 'authentication' });
+    });
+  });
+
+  describe('.refineCapabilities', () => {
+    it('follows the connection config for invitations and batch size, and never changes the verbs', () => {
+      const refined = mockProvider.refineCapabilities!(
+        mockConfigSchema.parse({ createsInvitedUsers: true, maxBatchSize: 2 }),
+      );
+      expect(refined).toMatchObject({ createsInvitedUsers: true, maxBatchSize: 2 });
+      expect(refined).not.toHaveProperty('verbs');
     });
   });
 
   describe('.directoryFor', () => {
     it('returns the raw directory of the latest connection of a tenant', () => {
       const plugin = createMockProvider();
-      connect(plugin, 'acme', {}).get(UserDirectoryToken);
-      const latest = connect(plugin, 'acme', {}).get(UserDirectoryToken);
+      connect(plugin, 'acme', {});
+      const latest = connect(plugin, 'acme', {});
       expect(plugin.directoryFor('acme')).toBe(latest);
     });
 
     it('fails with not_found for a tenant without connection, also after forgetDirectories', () => {
       const plugin = createMockProvider();
       expect(() => plugin.directoryFor('acme')).toThrow(expect.objectContaining({ code: 'not_found' }));
-      connect(plugin, 'acme', {}).get(UserDirectoryToken);
+      connect(plugin, 'acme', {});
       plugin.forgetDirectories();
       expect(() => plugin.directoryFor('acme')).toThrow(expect.objectContaining({ code: 'not_found' }));
     });

@@ -1,12 +1,11 @@
-import { defineProviderPlugin, NotFoundError, type ProviderPlugin, UserDirectory } from '@provisionkit/core';
-import { ContainerModule } from 'inversify';
+import { defineProviderPlugin, NotFoundError, type ProviderPlugin } from '@provisionkit/core';
 import { mockCapabilities } from './mock-capabilities.js';
-import { MockClock } from './mock-clock.js';
+import type { MockClock } from './mock-clock.js';
 import { mockConfigSchema } from './mock-config.js';
 import { MockUserDirectory } from './mock-user-directory.js';
 
 export interface MockProviderOptions {
-  /** Clock bound for every connection of this plugin (`createdAt`, `checkedAt`). Default: system clock. */
+  /** Clock of every connection of this plugin (`createdAt`, `checkedAt`). Default: system clock. */
   readonly now?: MockClock;
 }
 
@@ -29,17 +28,17 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     displayName: 'In-memory mock',
     configSchema: mockConfigSchema,
     capabilities: mockCapabilities(),
-    createModule: () =>
-      new ContainerModule(({ bind }) => {
-        if (options.now !== undefined) bind<MockClock>(MockClock).toConstantValue(options.now);
-        bind<MockUserDirectory>(UserDirectory)
-          .to(MockUserDirectory)
-          .inSingletonScope()
-          .onActivation((_context, directory) => {
-            directories.set(directory.connection.tenant, directory);
-            return directory;
-          });
-      }),
+    // `createsInvitedUsers` and `maxBatchSize` follow the connection's config.
+    refineCapabilities: (config) => {
+      const { verbs: _declaredOnce, ...refined } = mockCapabilities(config);
+      return refined;
+    },
+    // No container: a connection is its directory (about 2 KB).
+    createDirectory: ({ config, context }) => {
+      const directory = new MockUserDirectory(config, context, options.now);
+      directories.set(context.tenant, directory);
+      return directory;
+    },
   });
   return {
     ...plugin,

@@ -68,6 +68,7 @@ export class MockUserDirectory implements UserDirectory {
     this.capabilities = mockCapabilities(parsed);
     this.#now = now ?? (() => new Date());
     this.faults = new MockFaults(this.#engine);
+    if (parsed.credentials !== undefined) this.#engine.credentials = parsed.credentials;
     for (const [index, item] of (parsed.seed ?? []).entries()) {
       if (this.#store.isNameTaken(item.userName)) {
         const issue = { path: `config.seed.${index}.userName`, message: 'duplicates an earlier seed user' };

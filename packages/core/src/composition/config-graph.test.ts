@@ -4,26 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { silentLogger } from '../logging/create-logger.js';
 import { secret } from '../model/secret.js';
-import type { Capabilities } from '../spi/capabilities.js';
+import type { ProviderCapabilities } from '../spi/provider-capabilities.js';
 import { defineProviderPlugin } from '../spi/provider-plugin.js';
 import { UserDirectory } from '../spi/user-directory.js';
 import { createProvisionKit } from './create-provision-kit.js';
 
-const CAPABILITIES: Capabilities = {
+const CAPABILITIES: ProviderCapabilities = {
   verbs: ['verifyCredentials'],
-  maxBatchSize: 1,
   maxPageSize: 1,
   defaultPageSize: 1,
-  listFilters: [],
-  updatableFields: [],
-  acceptsPassword: false,
-  createsInvitedUsers: false,
 };
 
 @injectable()
 class IdleDirectory {
-  readonly provider = 'graph';
-  readonly capabilities = CAPABILITIES;
+  async verifyCredentials() {
+    return { status: 'valid' as const, checkedAt: new Date().toISOString() };
+  }
 }
 
 // `retry` is opaque to the schema; `vault` is a secret-marked object whose every string is a secret.

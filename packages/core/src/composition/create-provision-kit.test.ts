@@ -10,8 +10,8 @@ import { rejection } from '../middleware/fake-directory-test-helpers.js';
 import { isWrappedDirectory } from '../middleware/wrapped-directory.js';
 import { secret } from '../model/secret.js';
 import type { User, UserRef } from '../model/user.js';
-import type { Capabilities } from '../spi/capabilities.js';
 import type { CredentialCheck } from '../spi/credential-check.js';
+import type { ProviderCapabilities } from '../spi/provider-capabilities.js';
 import {
   ConnectionConfig,
   ConnectionContext,
@@ -32,15 +32,10 @@ const FakeConfig = z.object({
 });
 type FakeConfig = z.output<typeof FakeConfig>;
 
-const CAPABILITIES: Capabilities = {
+const CAPABILITIES: ProviderCapabilities = {
   verbs: ['getUser', 'verifyCredentials'],
-  maxBatchSize: 10,
   maxPageSize: 100,
   defaultPageSize: 50,
-  listFilters: [],
-  updatableFields: [],
-  acceptsPassword: false,
-  createsInvitedUsers: false,
 };
 
 /** A provider class written the way real providers are: injected config, context and logger. */

@@ -8,6 +8,7 @@ import { createLogger } from '../logging/create-logger.js';
 import { secretValuesOf } from '../redaction/secret-values.js';
 import type { ConnectionContext } from '../spi/provider-plugin.js';
 import { StateStore } from '../state/state-store.js';
+import { createTelemetry, Telemetry } from '../telemetry/telemetry.js';
 import { findPlugin, parseConnectInput, parseKitOptions } from './kit-options.js';
 import { KitState } from './kit-state.js';
 import { Logger } from './logger.js';
@@ -26,8 +27,16 @@ import {
  * each `connect()` opens an isolated child container for one tenant and provider.
  */
 export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
-  const { plugins, logger, onOperation, store, eventRetentionDays } = parseKitOptions(options);
+  const {
+    plugins: registrations,
+    logger,
+    onOperation,
+    telemetry: telemetryOptions,
+    store,
+    eventRetentionDays,
+  } = parseKitOptions(options);
   const rootLogger = logger ?? createLogger();
+  const telemetry = createTelemetry(telemetryOptions);
   const state = new KitState({
     store,
     retentionDays: eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS,
@@ -40,11 +49,13 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
 
   const kit: ProvisionKit = {
     container: root,
-    plugins,
+    plugins: Object.freeze(registrations.map((registration) => registration.plugin)),
+    telemetry,
     async connect(input: ConnectInput): Promise<Connection> {
       if (closed) throw new UnavailableError('The provision kit is closed');
       const { provider, tenant, config: rawConfig, sync } = parseConnectInput(input);
-      const plugin = findPlugin(plugins, provider);
+      const registration = findPlugin(registrations, provider);
+      const { plugin } = registration;
       const config = await parseConnectionConfig(plugin, rawConfig);
       opened += 1;
       const context: ConnectionContext = Object.freeze({
@@ -60,11 +71,12 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
       const connection = await openConnection({
         root,
         rootLogger,
-        plugin,
+        registration,
         context,
         rawConfig,
         config,
         onOperation,
+        telemetry,
         onClose: (closing) => open.delete(closing),
         onUserWrite: state.writeRecorder(key, secrets),
       });
@@ -88,8 +100,9 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
   };
 
   root.bind(Logger).toConstantValue(rootLogger);
-  root.bind(ProviderPlugins).toConstantValue(plugins);
+  root.bind(ProviderPlugins).toConstantValue(kit.plugins);
   root.bind(ProvisionKit).toConstantValue(kit);
+  root.bind(Telemetry).toConstantValue(telemetry);
   // Providers and host services resolve it like any other root binding (`@inject(StateStore)`).
   if (store !== undefined) root.bind(StateStore).toConstantValue(store);
   return kit;

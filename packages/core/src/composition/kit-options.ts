@@ -1,12 +1,11 @@
-import type { ContainerModule } from 'inversify';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors/error-classes.js';
 import { parseInput } from '../errors/from-zod.js';
-import { Capabilities } from '../spi/capabilities.js';
-import type { ProviderPlugin } from '../spi/provider-plugin.js';
 import type { StateStore } from '../state/state-store.js';
 import { SyncSettings } from '../sync/sync-options.js';
+import { TelemetryOptions } from '../telemetry/telemetry.js';
 import type { Logger } from './logger.js';
+import { type PluginRegistration, registerPlugin } from './plugin-registration.js';
 import type { ConnectionOperationEvent, ProvisionKitOptions } from './provision-kit.js';
 
 const isFunction = (value: unknown) => typeof value === 'function';
@@ -26,13 +25,23 @@ export const TenantId = z
   .max(128, 'must be at most 128 characters')
   .regex(/^[A-Za-z0-9._:-]+$/, 'must only contain letters, digits, ".", "_", ":" or "-"');
 
-const PluginShape = z.object({
-  id: PluginId,
-  displayName: z.string().min(1),
-  configSchema: z.custom<z.ZodType>(isZodSchema, 'must be a zod schema'),
-  capabilities: Capabilities,
-  createModule: z.custom<() => ContainerModule>(isFunction, 'must be a function'),
-});
+const optionalFunction = z.custom<() => unknown>(isFunction, 'must be a function').optional();
+
+// Capabilities are checked (and resolved) by `registerPlugin`, which names the inconsistent fields.
+const PluginShape = z
+  .object({
+    id: PluginId,
+    displayName: z.string().min(1),
+    configSchema: z.custom<z.ZodType>(isZodSchema, 'must be a zod schema'),
+    capabilities: z.unknown(),
+    refineCapabilities: optionalFunction,
+    createDirectory: optionalFunction,
+    createModule: optionalFunction,
+  })
+  .refine((plugin) => plugin.createDirectory !== undefined || plugin.createModule !== undefined, {
+    message: 'needs createDirectory or createModule',
+    path: ['createDirectory'],
+  });
 
 const OptionsShape = z.object({
   plugins: z.array(PluginShape),
@@ -47,6 +56,7 @@ const OptionsShape = z.object({
     )
     .optional(),
   eventRetentionDays: z.number().positive().max(36_500).optional(),
+  telemetry: TelemetryOptions.optional(),
 });
 
 const ConnectShape = z.object({
@@ -60,7 +70,9 @@ const ConnectShape = z.object({
  * Validates the kit's options. Plugins are checked but the host's objects are kept (zod would copy
  * them and lose their prototypes).
  */
-export function parseKitOptions(options: unknown): ProvisionKitOptions {
+export function parseKitOptions(
+  options: unknown,
+): Omit<ProvisionKitOptions, 'plugins'> & { readonly plugins: readonly PluginRegistration[] } {
   const parsed = parseInput(OptionsShape, options, { argument: '', what: 'createProvisionKit options' });
   const raw = options as ProvisionKitOptions;
   const seen = new Map<string, number>();
@@ -76,9 +88,10 @@ export function parseKitOptions(options: unknown): ProvisionKitOptions {
     seen.set(plugin.id, index);
   });
   return {
-    plugins: Object.freeze([...raw.plugins]) as readonly ProviderPlugin[],
+    plugins: raw.plugins.map((plugin, index) => registerPlugin(plugin, `plugins.${index}`)),
     logger: parsed.logger,
     onOperation: parsed.onOperation,
+    telemetry: parsed.telemetry,
     store: raw.store,
     eventRetentionDays: parsed.eventRetentionDays,
   };
@@ -88,10 +101,10 @@ export function parseConnectInput(input: unknown): z.output<typeof ConnectShape>
   return parseInput(ConnectShape, input, { argument: '', what: 'connect input' });
 }
 
-export function findPlugin(plugins: readonly ProviderPlugin[], id: string): ProviderPlugin {
-  const plugin = plugins.find((candidate) => candidate.id === id);
-  if (plugin !== undefined) return plugin;
-  const known = plugins.map((candidate) => candidate.id).join(', ') || '(none)';
+export function findPlugin(plugins: readonly PluginRegistration[], id: string): PluginRegistration {
+  const registration = plugins.find((candidate) => candidate.plugin.id === id);
+  if (registration !== undefined) return registration;
+  const known = plugins.map((candidate) => candidate.plugin.id).join(', ') || '(none)';
   throw new InvalidInputError(`Unknown provider; known providers: ${known}`, [
     { path: 'provider', message: `must be one of: ${known}` },
   ]);

@@ -7,6 +7,7 @@ import type { StateStore } from '../state/state-store.js';
 import type { SyncRun } from '../state/sync-run.js';
 import type { SyncOptions, SyncSettings } from '../sync/sync-options.js';
 import type { SyncChangePage, SyncChangeQuery, SyncRunListQuery } from '../sync/sync-queries.js';
+import type { Telemetry, TelemetryOptions } from '../telemetry/telemetry.js';
 import type { Logger } from './logger.js';
 
 /** `OperationEvent` of a connection opened by a kit: says whose connection it was. */
@@ -30,6 +31,11 @@ export interface ProvisionKitOptions {
   readonly store?: StateStore | undefined;
   /** Events older than this are pruned after each completed sync and by `pruneEvents()`. Default 30. */
   readonly eventRetentionDays?: number | undefined;
+  /**
+   * Tracer and meter providers for every connection's spans and metrics (and their HTTP clients');
+   * default: the global OpenTelemetry providers, a no-op until the host registers an SDK.
+   */
+  readonly telemetry?: TelemetryOptions | undefined;
 }
 
 export interface ConnectInput {
@@ -62,6 +68,8 @@ export interface Connection {
 export interface ProvisionKit {
   readonly container: Container;
   readonly plugins: readonly ProviderPlugin[];
+  /** The kit's providers, and what the sync and webhook engines record (see `Telemetry`). */
+  readonly telemetry: Telemetry;
   connect(input: ConnectInput): Promise<Connection>;
   /** Closes every open connection (cancelling their operations in flight); `connect` fails afterwards. */
   close(): Promise<void>;

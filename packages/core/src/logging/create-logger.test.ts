@@ -62,6 +62,22 @@ describe('createLogger', () => {
     );
   });
 
+  it('censors secret fields in the bindings of a child', () => {
+    const destination = memoryStream();
+    const child = createLogger({ destination }).child({
+      component: 'http',
+      auth: { token: 't-4' },
+      apiKey: 'k-5',
+    });
+    child.info('sent');
+    expect(destination.text).not.toMatch(/t-4|k-5/);
+    expect(destination.lines()[0]).toMatchObject({
+      component: 'http',
+      auth: { token: '[REDACTED]' },
+      apiKey: '[REDACTED]',
+    });
+  });
+
   it('keeps scrubbing in children derived with plain pino child()', () => {
     const destination = memoryStream();
     const child = createLogger({ destination, secrets: [CANARY] }).child({ component: 'http' });

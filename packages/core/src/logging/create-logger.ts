@@ -2,11 +2,9 @@ import { type DestinationStream, type LogFn, type LoggerOptions, pino } from 'pi
 import { z } from 'zod';
 import type { Logger } from '../composition/logger.js';
 import { parseInput } from '../errors/from-zod.js';
-import { REDACTED } from '../model/sensitivity.js';
 import { redact } from '../redaction/redact.js';
 import { replaceSecrets } from '../redaction/redact-text.js';
 import { addLoggerSecrets, loggerSecrets } from './logger-secrets.js';
-import { SECRET_FIELD_PATHS } from './secret-paths.js';
 
 export interface CreateLoggerOptions {
   /** Pino level name; default `'info'`. */
@@ -42,12 +40,28 @@ export function createLogger(options?: CreateLoggerOptions): Logger {
   });
   const loggerOptions: LoggerOptions = {
     level: parsed?.level ?? 'info',
-    redact: { paths: [...SECRET_FIELD_PATHS], censor: REDACTED },
+    // No pino `redact` paths: the hook below already redacts secret fields at any depth, and pino
+    // runs its redaction over the bindings of every child (about 0.06 ms a child with 135 paths,
+    // which every connection paid). Bindings get the same field redaction in `child` below.
     hooks: { logMethod: scrubLogArguments },
   };
   const logger = parsed?.destination ? pino(loggerOptions, parsed.destination) : pino(loggerOptions);
+  redactChildBindings(logger);
   addLoggerSecrets(logger, parsed?.secrets ?? []);
   return logger;
+}
+
+/**
+ * Secret fields in the bindings of a child (`logger.child({ apiKey })`) become `[REDACTED]`, at any
+ * depth. Set on the root: pino children are made with `Object.create(parent)`, so every descendant
+ * inherits it.
+ */
+function redactChildBindings(logger: Logger): void {
+  const child = logger.child;
+  const redactingChild = function (this: Logger, bindings: Record<string, unknown>, options?: unknown) {
+    return child.call(this, redact(bindings) as Record<string, unknown>, options as never);
+  };
+  Object.defineProperty(logger, 'child', { value: redactingChild, writable: true, configurable: true });
 }
 
 /** A logger that writes nothing (the default where a logger is optional). */
@@ -61,7 +75,7 @@ function scrubLogArguments(this: Logger, args: Parameters<LogFn>, method: LogFn,
   const secrets = loggerSecrets(this);
   const scrubbed = (args as unknown[]).map((arg, index) => {
     if (typeof arg === 'string') return replaceSecrets(arg, secrets);
-    // Pino reads a leading Error specially; keep that meaning while dropping its stack and cause.
+    // Pino reads a leading Error specially; keep that meaning (the copy drops the stack, keeps causes).
     if (index === 0 && arg instanceof Error) return { err: redact(arg, { secrets }) };
     return redact(arg, { secrets });
   });

@@ -24,7 +24,15 @@ export function isScrubbingLogger(logger: Logger): boolean {
   return registered(logger) !== undefined;
 }
 
-/** Registers `secrets` on this logger; its existing secrets (own or inherited) are kept. */
+/**
+ * Registers `secrets` on this logger; its existing secrets (own or inherited) are kept. A list from
+ * `normalizeSecrets` added to a logger without secrets is registered as it is, so a connection's
+ * logger and its directory share one list (and one matcher, built when first needed).
+ */
 export function addLoggerSecrets(logger: Logger, secrets: readonly string[]): void {
-  registry.set(logger, normalizeSecrets([...loggerSecrets(logger), ...secrets]));
+  const inherited = loggerSecrets(logger);
+  registry.set(
+    logger,
+    inherited.length === 0 ? normalizeSecrets(secrets) : normalizeSecrets([...inherited, ...secrets]),
+  );
 }

@@ -1,17 +1,17 @@
 import type { z } from 'zod';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
-import type { NewUser } from '../model/user.js';
+import type { NewUser, User } from '../model/user.js';
 import { type BatchItemResult, type BatchResult, batchResult } from '../spi/batch-result.js';
+import { createOneByOne } from './create-users-one-by-one.js';
 import type { DirectoryContext } from './directory-context.js';
+import { methodOf } from './directory-methods.js';
+import { finalizeItem } from './item-errors.js';
 import type { CallState } from './run-operation.js';
 import { type IndexedItem, splitBatch } from './split-batch.js';
 import { ensureBatchArray, parseNewUser } from './validate-input.js';
 import { checkBatchItems } from './validate-output.js';
 
 type ParsedNewUser = z.output<typeof NewUser>;
-
-/** Item failures that, once the signal fired, say only "interrupted": reported as `cancelled`. */
-const INTERRUPTED_CODES: ReadonlySet<string> = new Set(['unavailable', 'provider_error']);
 
 /**
  * `createUsers` in core: invalid items fail alone (`InvalidInputError` on `batch.<i>`) while valid
@@ -44,6 +44,11 @@ export async function createUsersInChunks(
     }
   }
 
+  // A provider without a bulk endpoint implements createUser only: core sends each item alone.
+  if (context.inner.createUsers === undefined) {
+    await createOneByOne(context, valid, call, results);
+    return batchResult(results);
+  }
   const chunks = splitBatch(valid, context.capabilities.maxBatchSize);
   for (const [position, chunk] of chunks.entries()) {
     if (call.signal.aborted) {
@@ -59,7 +64,9 @@ export async function createUsersInChunks(
       break;
     }
   }
-  return batchResult(results);
+  const result = batchResult(results);
+  call.failedItemCount = result.failed;
+  return result;
 }
 
 function failRest(
@@ -78,7 +85,8 @@ async function sendChunk(
   chunk: readonly IndexedItem<ParsedNewUser>[],
   signal: AbortSignal,
 ): Promise<BatchItemResult[]> {
-  const raw = await context.inner.createUsers(
+  const createUsers = methodOf(context.inner, 'createUsers', context.provider);
+  const raw = await createUsers(
     chunk.map((entry) => entry.item),
     { signal },
   );
@@ -89,14 +97,16 @@ async function sendChunk(
   }));
 }
 
-/**
- * A definite item outcome (created, conflict, invalid) stands even after an abort; an item that
- * failed only because its request was interrupted becomes `cancelled`.
- */
-function finalizeItem(item: BatchItemResult, call: CallState): BatchItemResult {
-  if (item.ok) return item;
-  const interrupted = call.signal.aborted && INTERRUPTED_CODES.has(item.error.code);
-  return { ...item, error: interrupted ? call.finalize(item.error) : call.scrub(item.error) };
+/** `createUser` of a provider that implements only `createUsers`: a batch of one. */
+export async function createOneThroughBatch(
+  context: DirectoryContext,
+  input: ParsedNewUser,
+  signal: AbortSignal,
+): Promise<User> {
+  const createUsers = methodOf(context.inner, 'createUsers', context.provider);
+  const [item] = checkBatchItems(context.provider, await createUsers([input], { signal }), [input.userName]);
+  if (item!.ok) return item!.user;
+  throw item!.error;
 }
 
 function userNameOf(item: unknown): string {

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import type { NewUser, User, UserRef } from '../model/user.js';
-import type { Capabilities } from '../spi/capabilities.js';
+import { type Capabilities, CREATE_FIELDS } from '../spi/capabilities.js';
 import type { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import { OPTIONAL_VERBS, VERBS, type Verb } from '../spi/verbs.js';
@@ -13,6 +13,7 @@ export const CAPABILITIES: Capabilities = {
   maxPageSize: 50,
   defaultPageSize: 10,
   listFilters: [],
+  creatableFields: [...CREATE_FIELDS],
   updatableFields: ['givenName', 'familyName'],
   acceptsPassword: true,
   createsInvitedUsers: false,
@@ -37,7 +38,7 @@ export function fakeDirectory(
 ) {
   return {
     provider: 'fake',
-    capabilities: { ...CAPABILITIES, ...capabilities },
+    capabilities: consistent({ ...CAPABILITIES, ...capabilities }),
     listUsers: vi.fn(async function* (_options?: ListUsersOptions): AsyncGenerator<unknown> {
       yield* users;
     }),
@@ -77,6 +78,24 @@ export function fakeDirectory(
   };
 }
 export type Fake = ReturnType<typeof fakeDirectory>;
+
+/**
+ * `capabilities` without the fields its verbs make meaningless (a batch size without createUsers),
+ * which core would refuse as inconsistent: tests restricting the verbs only name the verbs.
+ */
+export function consistent(capabilities: Capabilities): Capabilities {
+  const has = (verb: Verb) => capabilities.verbs.includes(verb);
+  const creates = has('createUser') || has('createUsers');
+  const { maxBatchSize, ...rest } = capabilities;
+  return {
+    ...rest,
+    ...(has('createUsers') ? { maxBatchSize } : {}),
+    listFilters: has('listUsers') ? capabilities.listFilters : [],
+    creatableFields: creates ? capabilities.creatableFields : [],
+    updatableFields: has('updateUser') ? capabilities.updatableFields : [],
+    acceptsPassword: creates && capabilities.acceptsPassword,
+  } as Capabilities;
+}
 
 export function wrap(fake: Fake, options: Parameters<typeof wrapDirectory>[1] = {}): UserDirectory {
   return wrapDirectory(fake as unknown as UserDirectory, options);

@@ -9,6 +9,7 @@ const BASE: Capabilities = {
   maxPageSize: 100,
   defaultPageSize: 10,
   listFilters: [],
+  creatableFields: [],
   updatableFields: [],
   acceptsPassword: false,
   createsInvitedUsers: false,

@@ -1,9 +1,10 @@
 import type { User } from '../model/user.js';
 import type { Verb } from '../spi/verbs.js';
+import { OperationTrace } from '../telemetry/operation-trace.js';
 import type { DirectoryContext } from './directory-context.js';
 import { recordOperation } from './operation-logger.js';
 import { cancelledError, type OperationSignal, operationSignal } from './operation-signal.js';
-import { finalizeCall } from './run-operation.js';
+import { finalizeCall, logged } from './run-operation.js';
 import { ensureOpen, ensureSupported } from './validate-input.js';
 import { checkUser } from './validate-output.js';
 
@@ -11,7 +12,10 @@ import { checkUser } from './validate-output.js';
 export interface ListingPlan {
   /** The caller's signal, combined with the directory's lifetime for the provider. */
   readonly signal: AbortSignal | undefined;
-  /** Opens the provider's stream with the combined signal. */
+  /**
+   * Opens the provider's stream with the combined signal (run with the listing's span active). The
+   * provider always gets a page size: the caller's, or the declared `defaultPageSize`.
+   */
   readonly open: (signal: AbortSignal) => AsyncIterable<unknown>;
   /** Filters core applies itself; default: keep every user. */
   readonly keep?: ((user: User) => boolean) | undefined;
@@ -33,7 +37,9 @@ export async function* streamListing(
   prepare: () => ListingPlan,
 ): AsyncGenerator<User, void, undefined> {
   const startedAt = performance.now();
+  const trace = new OperationTrace(context, operation, startedAt);
   let count = 0;
+  let complete = false;
   let recorded = false;
   let linked: OperationSignal | undefined;
   let source: ProviderStream | undefined;
@@ -42,13 +48,20 @@ export async function* streamListing(
     const plan = prepare();
     ensureOpen(context);
     linked = operationSignal(plan.signal, context.lifetime);
+    trace.begin(plan.signal, linked.signal);
     throwIfCancelled(context, operation, linked);
-    source = new ProviderStream(plan.open(linked.signal), linked.signal);
+    const signal = linked.signal;
+    const stream = trace.run(() => new ProviderStream(plan.open(signal), signal));
+    source = stream;
     for (;;) {
       throwIfCancelled(context, operation, linked);
-      const step = await source.next();
+      // With a context manager, provider code (and HTTP instrumentation) sees the listing's span.
+      const step = await trace.run(() => stream.next());
       throwIfCancelled(context, operation, linked);
-      if (step.done === true) break;
+      if (step.done === true) {
+        complete = true;
+        break;
+      }
       const user = checkUser(context.provider, operation, step.value);
       if (plan.keep !== undefined && !plan.keep(user)) continue;
       count += 1;
@@ -57,15 +70,16 @@ export async function* streamListing(
   } catch (error) {
     const final = finalizeCall(context, operation, context.secrets, linked, error);
     recorded = true;
-    recordOperation(context, operation, startedAt, {
-      outcome: 'error',
-      errorCode: final.code,
-      itemCount: count,
-    });
+    const outcome = { outcome: 'error' as const, errorCode: final.code, itemCount: count };
+    recordOperation(context, operation, startedAt, { ...outcome, error: logged(final, context.secrets) });
+    trace.end(outcome);
     throw final;
   } finally {
     // Also reached when the caller breaks out of its loop: that listing ended normally.
-    if (!recorded) recordOperation(context, operation, startedAt, { outcome: 'ok', itemCount: count });
+    if (!recorded) {
+      recordOperation(context, operation, startedAt, { outcome: 'ok', itemCount: count });
+      trace.end({ outcome: 'ok', itemCount: count, complete });
+    }
     linked?.dispose();
     await source?.close();
   }

@@ -18,8 +18,24 @@ export function toProvisioningError(error: unknown, provider: string, operation:
   return new ProviderError(`${operation} failed with an unexpected ${kind}`, { provider, cause: error });
 }
 
-/** The form in which every error leaves a wrapped directory: typed, provider named, scrubbed. */
+/**
+ * Codes that repeating the same call can never fix: whatever the provider said, they leave core
+ * with `retryable: false`, so a host's retry loop does not hammer a missing user or a bad input.
+ */
+export const NEVER_RETRYABLE: ReadonlySet<string> = new Set([
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unsupported_operation',
+  'cancelled',
+]);
+
+/**
+ * The form in which every error leaves a wrapped directory: typed, provider named, scrubbed, and
+ * not retryable when its code says so.
+ */
 export function finalizeError(error: unknown, context: ErrorContext): ProvisioningError {
   const typed = toProvisioningError(error, context.provider, context.operation);
-  return copyError(typed, { secrets: context.secrets, provider: context.provider });
+  const retryable = NEVER_RETRYABLE.has(typed.code) ? false : undefined;
+  return copyError(typed, { secrets: context.secrets, provider: context.provider, retryable });
 }

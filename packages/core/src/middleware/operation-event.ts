@@ -1,6 +1,8 @@
 import type { Logger } from '../composition/logger.js';
 import type { ErrorCode } from '../errors/provisioning-error.js';
+import type { ProviderCapabilities } from '../spi/provider-capabilities.js';
 import type { Verb } from '../spi/verbs.js';
+import type { TelemetryOptions } from '../telemetry/telemetry.js';
 import type { DirectoryWrite } from './directory-write.js';
 
 /** One finished `UserDirectory` call, as reported to `onOperation` (metrics, tracing, audit). */
@@ -32,4 +34,12 @@ export interface WrapDirectoryOptions {
    * aborts so nothing more is sent, and new calls fail with `UnavailableError`.
    */
   readonly signal?: AbortSignal | undefined;
+  /** The provider id; default: the directory's own `provider`. */
+  readonly provider?: string | undefined;
+  /** The provider's declaration; default: the directory's own `capabilities`. */
+  readonly capabilities?: ProviderCapabilities | undefined;
+  /** Where each operation's span and metrics go; default: the global OpenTelemetry providers. */
+  readonly telemetry?: TelemetryOptions | undefined;
+  /** The customer the directory acts for, recorded on its spans (`provisionkit.tenant`). */
+  readonly tenant?: string | undefined;
 }

@@ -18,6 +18,11 @@ export interface OperationOutcome {
   readonly errorCode?: ErrorCode | undefined;
   readonly itemCount?: number | undefined;
   readonly ref?: UserRef | undefined;
+  /**
+   * The failure as `redact` copies it (`{ name, code, message, cause }`, scrubbed of the call's
+   * secrets): the log line carries it, the event does not.
+   */
+  readonly error?: unknown;
 }
 
 /**
@@ -38,7 +43,7 @@ export function recordOperation(
     ...(result.errorCode === undefined ? {} : { errorCode: result.errorCode }),
     ...(result.itemCount === undefined ? {} : { itemCount: result.itemCount }),
   };
-  writeLine(sink, event, result.ref);
+  writeLine(sink, event, result.ref, result.error);
   if (sink.onOperation === undefined) return;
   try {
     sink.onOperation(event);
@@ -51,7 +56,12 @@ export function recordOperation(
   }
 }
 
-function writeLine(sink: OperationSink, event: OperationEvent, ref: UserRef | undefined): void {
+function writeLine(
+  sink: OperationSink,
+  event: OperationEvent,
+  ref: UserRef | undefined,
+  error: unknown,
+): void {
   const logger = sink.logger;
   if (logger === undefined) return;
   const { provider, operation, ...fields } = event;
@@ -61,6 +71,7 @@ function writeLine(sink: OperationSink, event: OperationEvent, ref: UserRef | un
     ...(logger.bindings().provider === provider ? {} : { provider }),
     ...fields,
     ...(ref === undefined ? {} : { ref }),
+    ...(error === undefined ? {} : { error }),
   };
   const message = `${event.operation} ${event.outcome}`;
   if (event.outcome === 'ok') logger.info(line, message);

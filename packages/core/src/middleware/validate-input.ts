@@ -7,6 +7,7 @@ import { type Capabilities, supports } from '../spi/capabilities.js';
 import { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import { OperationOptions } from '../spi/operation-options.js';
 import type { Verb } from '../spi/verbs.js';
+import { applyCreateFieldPolicy } from './field-policy.js';
 import { readNewUserFast } from './new-user-fast-check.js';
 
 /** What input validation needs to know about the directory it guards. */
@@ -47,28 +48,17 @@ export function parseGroups(context: InputContext, value: unknown): string[] {
   return parseInput(GroupNames, value, { argument: 'groups', provider: context.provider });
 }
 
-/** `argument` is `input` for `createUser` and `batch.<i>` for an item of `createUsers`. */
+/**
+ * `argument` is `input` for `createUser` and `batch.<i>` for an item of `createUsers`. The fields the
+ * provider does not store are refused or removed by `applyCreateFieldPolicy`.
+ */
 export function parseNewUser(
   context: InputContext,
   value: unknown,
   argument: string,
 ): z.output<typeof NewUser> {
   const user = readNewUserFast(value) ?? parseInput(NewUser, value, { argument, provider: context.provider });
-  if (user.password !== undefined && !context.capabilities.acceptsPassword) {
-    // Dropping the password silently would leave an account the caller believes is protected.
-    throw new UnsupportedOperationError(`${context.provider} does not accept an initial password`, {
-      provider: context.provider,
-      details: { field: `${argument}.password` },
-    });
-  }
-  if (user.groups !== undefined && user.groups.length > 0 && !supports(context.capabilities, 'addToGroups')) {
-    // Same reasoning: a provider without groups would create the user outside the groups asked for.
-    throw new UnsupportedOperationError(`${context.provider} does not support groups`, {
-      provider: context.provider,
-      details: { field: `${argument}.groups` },
-    });
-  }
-  return user;
+  return applyCreateFieldPolicy(context, user, argument);
 }
 
 export function parsePatch(context: InputContext, value: unknown): z.output<typeof UserPatch> {

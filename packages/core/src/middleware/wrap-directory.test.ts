@@ -143,7 +143,7 @@ describe('wrapDirectory', () => {
       const fake = fakeDirectory({ verbs: ['createUser', 'createUsers', 'getUser'] });
       const error = await rejection(wrap(fake).createUser({ userName: 'a', groups: ['eng'] }));
       expect(error.code).toBe('unsupported_operation');
-      expect(error.details).toEqual({ field: 'input.groups' });
+      expect(error.details).toEqual({ field: 'input.groups', fields: ['input.groups'] });
       const batch = await wrap(fake).createUsers([{ userName: 'b', groups: ['eng'] }, { userName: 'c' }]);
       expect(batch.items.map((item) => item.ok)).toEqual([false, true]);
       expect(fake.createUser).not.toHaveBeenCalled();
@@ -347,7 +347,9 @@ describe('wrapDirectory', () => {
     it('delegates the filters the provider declares', async () => {
       const fake = fakeDirectory({ listFilters: ['status', 'group'] }, users);
       const listed = await collect(wrap(fake).listUsers({ status: 'active', group: 'eng' }));
-      expect(fake.listUsers).toHaveBeenCalledWith({ status: 'active', group: 'eng', ...SIGNAL });
+      // The provider always gets a page size: here the declared default.
+      const pageSize = fake.capabilities.defaultPageSize;
+      expect(fake.listUsers).toHaveBeenCalledWith({ status: 'active', group: 'eng', pageSize, ...SIGNAL });
       expect(listed).toHaveLength(3);
     });
   });

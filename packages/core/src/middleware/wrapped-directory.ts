@@ -6,9 +6,9 @@ import type { CredentialCheck } from '../spi/credential-check.js';
 import type { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import type { OperationOptions } from '../spi/operation-options.js';
 import type { UserDirectory } from '../spi/user-directory.js';
-import type { Verb } from '../spi/verbs.js';
-import { createUsersInChunks } from './create-users.js';
+import { createOneThroughBatch, createUsersInChunks } from './create-users.js';
 import type { DirectoryContext } from './directory-context.js';
+import { methodOf } from './directory-methods.js';
 import { listChangesThrough } from './list-changes.js';
 import { listUsersThrough } from './list-users.js';
 import { runOperation } from './run-operation.js';
@@ -65,16 +65,17 @@ export class WrappedDirectory implements UserDirectory {
   }
 
   getUser(ref: UserRef, options?: OperationOptions): Promise<User> {
-    return this.#userOperation('getUser', ref, options, (parsed, o) =>
-      this.#context.inner.getUser(parsed, o),
-    );
+    return this.#userOperation('getUser', ref, options);
   }
 
   createUser(input: NewUser, options?: OperationOptions): Promise<User> {
     const context = this.#context;
     return runOperation(context, 'createUser', input, options, async (call) => {
       const parsed = parseNewUser(context, input, 'input');
-      const user = await context.inner.createUser(parsed, { signal: call.signal });
+      const user =
+        context.inner.createUser === undefined
+          ? await createOneThroughBatch(context, parsed, call.signal)
+          : await methodOf(context.inner, 'createUser', context.provider)(parsed, { signal: call.signal });
       return checkUser(context.provider, 'createUser', user);
     });
   }
@@ -90,39 +91,30 @@ export class WrappedDirectory implements UserDirectory {
     return runOperation(context, 'updateUser', undefined, options, async (call) => {
       call.ref = parseRef(context, ref);
       const parsed = parsePatch(context, patch);
-      const user = await context.inner.updateUser(call.ref, parsed, { signal: call.signal });
+      const update = methodOf(context.inner, 'updateUser', context.provider);
+      const user = await update(call.ref, parsed, { signal: call.signal });
       return checkUser(context.provider, 'updateUser', user);
     });
   }
 
   suspendUser(ref: UserRef, options?: OperationOptions): Promise<User> {
-    return this.#userOperation('suspendUser', ref, options, (parsed, o) =>
-      this.#context.inner.suspendUser(parsed, o),
-    );
+    return this.#userOperation('suspendUser', ref, options);
   }
 
   reactivateUser(ref: UserRef, options?: OperationOptions): Promise<User> {
-    return this.#userOperation('reactivateUser', ref, options, (parsed, o) =>
-      this.#context.inner.reactivateUser(parsed, o),
-    );
+    return this.#userOperation('reactivateUser', ref, options);
   }
 
   removeUser(ref: UserRef, options?: OperationOptions): Promise<void> {
-    return this.#voidOperation('removeUser', ref, options, (parsed, o) =>
-      this.#context.inner.removeUser(parsed, o),
-    );
+    return this.#voidOperation('removeUser', ref, options);
   }
 
   purgeUser(ref: UserRef, options?: OperationOptions): Promise<void> {
-    return this.#voidOperation('purgeUser', ref, options, (parsed, o) =>
-      this.#context.inner.purgeUser(parsed, o),
-    );
+    return this.#voidOperation('purgeUser', ref, options);
   }
 
   cancelInvitation(ref: UserRef, options?: OperationOptions): Promise<void> {
-    return this.#voidOperation('cancelInvitation', ref, options, (parsed, o) =>
-      this.#context.inner.cancelInvitation(parsed, o),
-    );
+    return this.#voidOperation('cancelInvitation', ref, options);
   }
 
   addToGroups(ref: UserRef, groups: readonly string[], options?: OperationOptions): Promise<User> {
@@ -136,7 +128,8 @@ export class WrappedDirectory implements UserDirectory {
   listGroups(options?: OperationOptions): Promise<Group[]> {
     const context = this.#context;
     return runOperation(context, 'listGroups', undefined, options, async (call) => {
-      const groups = checkGroups(context.provider, await context.inner.listGroups({ signal: call.signal }));
+      const listGroups = methodOf(context.inner, 'listGroups', context.provider);
+      const groups = checkGroups(context.provider, await listGroups({ signal: call.signal }));
       call.itemCount = groups.length;
       return groups;
     });
@@ -147,40 +140,40 @@ export class WrappedDirectory implements UserDirectory {
     const context = this.#context;
     return runOperation(context, 'verifyCredentials', undefined, options, async (call) => {
       try {
-        const check = await context.inner.verifyCredentials({ signal: call.signal });
+        const verify = methodOf(context.inner, 'verifyCredentials', context.provider);
+        const check = await verify({ signal: call.signal });
         return checkCredentialCheck(context.provider, check);
       } catch (error) {
         const final = call.finalize(error);
         if (final.code === 'cancelled') throw final;
-        call.failure = final.code;
+        call.failure = final;
         return credentialCheckFromError(final);
       }
     });
   }
 
   #userOperation(
-    operation: Verb,
+    operation: 'getUser' | 'suspendUser' | 'reactivateUser',
     ref: unknown,
     options: unknown,
-    send: (ref: UserRef, options: { signal: AbortSignal }) => Promise<User>,
   ): Promise<User> {
     const context = this.#context;
     return runOperation(context, operation, undefined, options, async (call) => {
       call.ref = parseRef(context, ref);
+      const send = methodOf(context.inner, operation, context.provider);
       return checkUser(context.provider, operation, await send(call.ref, { signal: call.signal }));
     });
   }
 
   #voidOperation(
-    operation: Verb,
+    operation: 'removeUser' | 'purgeUser' | 'cancelInvitation',
     ref: unknown,
     options: unknown,
-    send: (ref: UserRef, options: { signal: AbortSignal }) => Promise<void>,
   ): Promise<void> {
     const context = this.#context;
     return runOperation(context, operation, undefined, options, async (call) => {
       call.ref = parseRef(context, ref);
-      await send(call.ref, { signal: call.signal });
+      await methodOf(context.inner, operation, context.provider)(call.ref, { signal: call.signal });
     });
   }
 
@@ -194,7 +187,8 @@ export class WrappedDirectory implements UserDirectory {
     return runOperation(context, operation, undefined, options, async (call) => {
       call.ref = parseRef(context, ref);
       const names = parseGroups(context, groups);
-      const user = await context.inner[operation](call.ref, names, { signal: call.signal });
+      const change = methodOf(context.inner, operation, context.provider);
+      const user = await change(call.ref, names, { signal: call.signal });
       return checkUser(context.provider, operation, user);
     });
   }

@@ -53,25 +53,24 @@ export function replaceSecrets(text: string, normalized: readonly string[]): str
   return matcher.replace(text);
 }
 
-/** Where an 8-character piece of text occurs in the forms of the secrets. */
-interface GramSite {
-  readonly form: string;
-  readonly offset: number;
-  /** Shortest run of this form that is replaced. */
-  readonly minimum: number;
-}
-
 /**
- * Forms whose shortest replaced run has the same length. A run at least `minimum` long covers
- * `minimum - 7` consecutive starts of 8-character pieces, so looking the text up every
- * `minimum - 7` characters is enough to meet each such run: a long secret costs few lookups.
+ * The 8-character pieces of the forms whose shortest replaced run has the same length, as parallel
+ * sorted arrays: about 12 bytes a piece, so a 64-character secret's matcher (its ten forms, some 500
+ * pieces) takes a few KB rather than the 70 KB a map of strings and site objects did, and every
+ * connection that scrubs something keeps one. A run at least `minimum` long covers `minimum - 7`
+ * consecutive starts of pieces, so looking the text up every `minimum - 7` characters is enough.
  */
 interface GramIndex {
   readonly stride: number;
-  readonly sites: Map<string, GramSite[]>;
-  /** Rolling hashes of the keys of `sites`: most positions are ruled out without making a string. */
-  readonly hashes: Set<number>;
+  /** Rolling hashes of the pieces, sorted; `forms[i]` and `offsets[i]` say where piece `i` is. */
+  readonly hashes: Int32Array;
+  readonly forms: Int32Array;
+  readonly offsets: Int32Array;
+  /** One bit per hash value modulo `FILTER_BITS`: most positions are ruled out by one read. */
+  readonly filter: Uint32Array;
 }
+
+const FILTER_BITS = 4096;
 
 // A polynomial rolling hash over 8 UTF-16 code units, in 32-bit integer arithmetic.
 const BASE = 0x01000193;
@@ -91,6 +90,8 @@ function hashAt(text: string, start: number): number {
 /** Every form of every secret, indexed by its 8-character pieces, computed once per list of secrets. */
 class SecretMatcher {
   readonly #forms: readonly string[];
+  /** Shortest replaced run of each form, by form index. */
+  readonly #minimums: Int32Array;
   readonly #indexes: readonly GramIndex[];
 
   constructor(secrets: readonly string[]) {
@@ -99,29 +100,23 @@ class SecretMatcher {
     this.#forms = [...forms]
       .filter((form) => form.length >= MIN_SECRET_LENGTH)
       .sort((a, b) => b.length - a.length);
-    const byStride = new Map<number, Map<string, GramSite[]>>();
-    for (const form of this.#forms) {
-      if (form.length < MIN_FRAGMENT_LENGTH) continue;
-      const minimum = Math.max(MIN_FRAGMENT_LENGTH, Math.ceil(form.length * FRAGMENT_SHARE));
-      const stride = minimum - MIN_FRAGMENT_LENGTH + 1;
-      let sites = byStride.get(stride);
-      if (sites === undefined) {
-        sites = new Map();
-        byStride.set(stride, sites);
+    this.#minimums = Int32Array.from(this.#forms, (form) =>
+      Math.max(MIN_FRAGMENT_LENGTH, Math.ceil(form.length * FRAGMENT_SHARE)),
+    );
+    const byStride = new Map<number, [hash: number, form: number, offset: number][]>();
+    this.#forms.forEach((form, formIndex) => {
+      if (form.length < MIN_FRAGMENT_LENGTH) return;
+      const stride = this.#minimums[formIndex]! - MIN_FRAGMENT_LENGTH + 1;
+      let pieces = byStride.get(stride);
+      if (pieces === undefined) {
+        pieces = [];
+        byStride.set(stride, pieces);
       }
       for (let offset = 0; offset + MIN_FRAGMENT_LENGTH <= form.length; offset += 1) {
-        const gram = form.slice(offset, offset + MIN_FRAGMENT_LENGTH);
-        const site = { form, offset, minimum };
-        const known = sites.get(gram);
-        if (known === undefined) sites.set(gram, [site]);
-        else known.push(site);
+        pieces.push([hashAt(form, offset), formIndex, offset]);
       }
-    }
-    this.#indexes = [...byStride].map(([stride, sites]) => ({
-      stride,
-      sites,
-      hashes: new Set([...sites.keys()].map((gram) => hashAt(gram, 0))),
-    }));
+    });
+    this.#indexes = [...byStride].map(([stride, pieces]) => indexOf(stride, pieces));
   }
 
   replace(text: string): string {
@@ -130,28 +125,77 @@ class SecretMatcher {
       if (result.includes(form)) result = result.split(form).join(REDACTED);
     }
     if (result.length < MIN_FRAGMENT_LENGTH) return result;
-    const runs = runsOf(result, this.#indexes);
+    const runs = this.#runsOf(result);
     return runs.length === 0 ? result : cut(result, runs);
   }
+
+  /** The replaceable runs of `text`, possibly overlapping. */
+  #runsOf(text: string): Run[] {
+    const runs: Run[] = [];
+    const collect = (at: number, hash: number, index: GramIndex) =>
+      this.#collectRuns(text, at, hash, index, runs);
+    for (const index of this.#indexes) {
+      if (index.stride < MIN_FRAGMENT_LENGTH) rollingPass(text, index, collect);
+      else sampledPass(text, index, collect);
+    }
+    return runs;
+  }
+
+  /** The runs through the 8 characters at `at`: each piece extended both ways while it matches. */
+  #collectRuns(text: string, at: number, hash: number, index: GramIndex, runs: Run[]): void {
+    for (let entry = lowerBound(index.hashes, hash); index.hashes[entry] === hash; entry += 1) {
+      const form = this.#forms[index.forms[entry]!]!;
+      const offset = index.offsets[entry]!;
+      let after = 0;
+      while (after < MIN_FRAGMENT_LENGTH && text[at + after] === form[offset + after]) after += 1;
+      if (after < MIN_FRAGMENT_LENGTH) continue; // a hash collision, not this piece
+      let before = 0;
+      while (offset - before > 0 && at - before > 0 && text[at - before - 1] === form[offset - before - 1]) {
+        before += 1;
+      }
+      while (offset + after < form.length && text[at + after] === form[offset + after]) after += 1;
+      if (before + after >= this.#minimums[index.forms[entry]!]!) runs.push([at - before, at + after]);
+    }
+  }
+}
+
+function indexOf(stride: number, pieces: [hash: number, form: number, offset: number][]): GramIndex {
+  pieces.sort((a, b) => a[0] - b[0]);
+  const filter = new Uint32Array(FILTER_BITS / 32);
+  for (const [hash] of pieces) filter[(hash >>> 5) & (FILTER_BITS / 32 - 1)]! |= 1 << (hash & 31);
+  return {
+    stride,
+    hashes: Int32Array.from(pieces, (piece) => piece[0]),
+    forms: Int32Array.from(pieces, (piece) => piece[1]),
+    offsets: Int32Array.from(pieces, (piece) => piece[2]),
+    filter,
+  };
+}
+
+function mayHold(index: GramIndex, hash: number): boolean {
+  return ((index.filter[(hash >>> 5) & (FILTER_BITS / 32 - 1)]! >>> (hash & 31)) & 1) === 1;
+}
+
+/** First position of `sorted` whose value is not below `value`. */
+function lowerBound(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 type Run = readonly [start: number, end: number];
-
-/** The replaceable runs of `text`, possibly overlapping. */
-function runsOf(text: string, indexes: readonly GramIndex[]): Run[] {
-  const runs: Run[] = [];
-  for (const index of indexes) {
-    if (index.stride < MIN_FRAGMENT_LENGTH) rollingPass(text, index, runs);
-    else sampledPass(text, index, runs);
-  }
-  return runs;
-}
+type Collect = (at: number, hash: number, index: GramIndex) => void;
 
 /** Short forms (a lookup at nearly every position): a rolling hash, updated in a few operations. */
-function rollingPass(text: string, index: GramIndex, runs: Run[]): void {
+function rollingPass(text: string, index: GramIndex, collect: Collect): void {
   let hash = hashAt(text, 0);
   for (let at = 0; ; at += 1) {
-    if (at % index.stride === 0 && index.hashes.has(hash)) collectRuns(text, at, index, runs);
+    if (at % index.stride === 0 && mayHold(index, hash)) collect(at, hash, index);
     if (at + MIN_FRAGMENT_LENGTH >= text.length) return;
     const leaving = Math.imul(text.charCodeAt(at), BASE_POW_7);
     hash = (Math.imul(hash - leaving, BASE) + text.charCodeAt(at + MIN_FRAGMENT_LENGTH)) | 0;
@@ -159,23 +203,10 @@ function rollingPass(text: string, index: GramIndex, runs: Run[]): void {
 }
 
 /** Long forms (a lookup every `stride` positions, at least 8 apart): each hash computed afresh. */
-function sampledPass(text: string, index: GramIndex, runs: Run[]): void {
+function sampledPass(text: string, index: GramIndex, collect: Collect): void {
   for (let at = 0; at + MIN_FRAGMENT_LENGTH <= text.length; at += index.stride) {
-    if (index.hashes.has(hashAt(text, at))) collectRuns(text, at, index, runs);
-  }
-}
-
-/** The runs through the 8 characters at `at`: each site extended both ways while it matches. */
-function collectRuns(text: string, at: number, index: GramIndex, runs: Run[]): void {
-  const found = index.sites.get(text.slice(at, at + MIN_FRAGMENT_LENGTH));
-  for (const { form, offset, minimum } of found ?? []) {
-    let before = 0;
-    while (offset - before > 0 && at - before > 0 && text[at - before - 1] === form[offset - before - 1]) {
-      before += 1;
-    }
-    let after = MIN_FRAGMENT_LENGTH;
-    while (offset + after < form.length && text[at + after] === form[offset + after]) after += 1;
-    if (before + after >= minimum) runs.push([at - before, at + after]);
+    const hash = hashAt(text, at);
+    if (mayHold(index, hash)) collect(at, hash, index);
   }
 }
 

@@ -28,11 +28,34 @@ describe('redact', () => {
     expect(input).toEqual({ password: 'p', nested: { note: CANARY } });
   });
 
-  it('reduces errors to name, code and scrubbed message', () => {
-    const error = new NotFoundError(`user ${CANARY} missing`, { cause: new Error(CANARY) });
+  it('reduces errors to name, code, scrubbed message and scrubbed cause chain, without stacks', () => {
+    const root = { status: 401, body: `token=${CANARY}` };
+    const error = new NotFoundError(`user ${CANARY} missing`, {
+      cause: new Error(`GET /users?key=${CANARY}`, { cause: root }),
+    });
     const result = redact({ error }, { secrets: [CANARY] });
     expect(result).toEqual({
-      error: { name: 'NotFoundError', code: 'not_found', message: `user ${REDACTED} missing` },
+      error: {
+        name: 'NotFoundError',
+        code: 'not_found',
+        message: `user ${REDACTED} missing`,
+        cause: {
+          name: 'Error',
+          message: `GET /users?key=${REDACTED}`,
+          cause: { status: 401, body: `token=${REDACTED}` },
+        },
+      },
+    });
+    expect(JSON.stringify(result)).not.toContain('at ');
+  });
+
+  it('ends a cause chain that loops back on itself', () => {
+    const error = new Error('outer');
+    error.cause = new Error('inner', { cause: error });
+    expect(redact(error)).toEqual({
+      name: 'Error',
+      message: 'outer',
+      cause: { name: 'Error', message: 'inner', cause: '[Circular]' },
     });
   });
 

@@ -16,7 +16,8 @@ const BINARY = '[Binary]';
 /**
  * Deep copy of `value` that is safe to log or serialize: values of secret fields (per
  * `FIELD_SENSITIVITY`, case-insensitive, any depth) become `[REDACTED]`, literal `secrets` are cut out
- * of every string, errors shrink to `{ name, code?, message }` (a stack or cause may hold anything),
+ * of every string, errors shrink to `{ name, code?, message, cause? }` (no stack; the cause chain
+ * copied the same way),
  * cycles become `[Circular]` and nesting deeper than 12 levels becomes `[Truncated]`.
  */
 export function redact(value: unknown, options: RedactOptions = {}): unknown {
@@ -55,7 +56,7 @@ class Walker {
   }
 
   private copyObject(value: object, depth: number): unknown {
-    if (value instanceof Error) return this.copyError(value);
+    if (value instanceof Error) return this.copyError(value, depth);
     if (value instanceof Date) return new Date(value.getTime());
     if (Array.isArray(value)) return value.map((item) => this.copy(item, depth));
     if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return BINARY;
@@ -73,13 +74,20 @@ class Walker {
     return result;
   }
 
-  private copyError(error: Error): Record<string, unknown> {
+  /**
+   * `{ name, code?, message, cause? }`: the stack is left out (it repeats the message and may quote
+   * anything), the cause chain is kept, each cause copied the same way (a plain value as a redacted
+   * copy), so a log line says why, not only what.
+   */
+  private copyError(error: Error, depth: number): Record<string, unknown> {
     const code = (error as { code?: unknown }).code;
+    const cause = error.cause;
     return {
       name: replaceSecrets(String(error.name), this.secrets),
       ...(typeof code === 'string' ? { code: replaceSecrets(code, this.secrets) } : {}),
       ...(typeof code === 'number' ? { code } : {}),
       message: replaceSecrets(String(error.message), this.secrets),
+      ...(cause === undefined ? {} : { cause: this.copy(cause, depth) }),
     };
   }
 }

@@ -11,6 +11,8 @@ export interface CopyErrorOptions {
   readonly secrets: readonly string[];
   /** Filled in when the error does not name a provider yet. */
   readonly provider?: string | undefined;
+  /** Replaces the copy's `retryable` when given. */
+  readonly retryable?: boolean | undefined;
 }
 
 /**
@@ -34,6 +36,14 @@ export function copyError<E extends ProvisioningError>(error: E, options: CopyEr
     const descriptor = Object.getOwnPropertyDescriptor(error, key);
     if (descriptor === undefined) continue;
     Object.defineProperty(copy, key, scrubDescriptor(error, key, descriptor, secrets));
+  }
+  if (options.retryable !== undefined && copy.retryable !== options.retryable) {
+    Object.defineProperty(copy, 'retryable', {
+      value: options.retryable,
+      enumerable: true,
+      writable: false,
+      configurable: true,
+    });
   }
   if (copy.provider === undefined && options.provider !== undefined) {
     Object.defineProperty(copy, 'provider', {

@@ -1,22 +1,41 @@
 import { z } from 'zod';
 import { requireArray } from '../errors/argument-error.js';
-import { USER_PATCH_FIELDS } from '../model/user.js';
+import { USER_PATCH_FIELDS, type UserPatchField } from '../model/user.js';
 import { Verb } from './verbs.js';
 
 export const ListFilter = z.enum(['status', 'group']);
 export type ListFilter = z.infer<typeof ListFilter>;
 
-/** What a provider supports, declared as data. Core checks it before any I/O; the contract kit reads it. */
+type CreatableField = Exclude<UserPatchField, 'userName'>;
+
+/**
+ * `NewUser` fields a provider may store on create: the fields a patch can change, but `userName`
+ * (always stored). `password` follows `acceptsPassword`, `groups` follow `addToGroups`.
+ */
+export const CREATE_FIELDS = USER_PATCH_FIELDS.filter(
+  (field): field is CreatableField => field !== 'userName',
+) as readonly CreatableField[] as readonly [CreatableField, ...CreatableField[]];
+export const CreateField = z.enum(CREATE_FIELDS);
+export type CreateField = z.infer<typeof CreateField>;
+
+/**
+ * What a directory supports, as hosts see it: the provider's declaration (`ProviderCapabilities`)
+ * checked for consistency, with defaults applied and derived verbs added (see `resolveCapabilities`).
+ * Core checks it before any I/O; the contract kit reads it.
+ */
 export const Capabilities = z.object({
   verbs: z.array(Verb).min(1),
   /** Largest batch the provider takes in one call; core splits larger `createUsers` batches into chunks. */
   maxBatchSize: z.number().int().positive(),
   /** Largest `pageSize` accepted by `listUsers`. */
   maxPageSize: z.number().int().positive(),
+  /** The page size of a listing whose caller gives none; core passes it to the provider. */
   defaultPageSize: z.number().int().positive(),
-  /** `listUsers` filters the provider applies. */
+  /** `listUsers` filters the provider applies; core applies the others to the stream. */
   listFilters: z.array(ListFilter),
-  /** `UserPatch` fields `updateUser` can change. */
+  /** `NewUser` fields a create stores; any other non-empty field is refused with `unsupported_operation`. */
+  creatableFields: z.array(CreateField),
+  /** `UserPatch` fields `updateUser` can change; any other is refused with `unsupported_operation`. */
   updatableFields: z.array(z.enum(USER_PATCH_FIELDS)),
   /** Whether `createUser` accepts an initial `password`. */
   acceptsPassword: z.boolean(),

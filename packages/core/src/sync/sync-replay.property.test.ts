@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { replayEvents } from '../events/replay-events.js';
 import { wrapDirectory } from '../middleware/wrap-directory.js';
 import type { User } from '../model/user.js';
-import type { Capabilities } from '../spi/capabilities.js';
+import type { ProviderCapabilities } from '../spi/provider-capabilities.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import { parseStoredContent, type SnapshotUser, UserCanonicalizer } from '../state/canonical-user.js';
 import { createMemoryStateStore } from '../state/memory/memory-state-store.js';
@@ -11,16 +11,7 @@ import type { StateStore } from '../state/state-store.js';
 import { SyncEngine } from './sync-engine.js';
 
 const KEY = { tenant: 'acme', provider: 'list' };
-const CAPABILITIES: Capabilities = {
-  verbs: ['listUsers'],
-  maxBatchSize: 1,
-  maxPageSize: 100,
-  defaultPageSize: 3,
-  listFilters: [],
-  updatableFields: [],
-  acceptsPassword: false,
-  createsInvitedUsers: false,
-};
+const CAPABILITIES: ProviderCapabilities = { verbs: ['listUsers'], maxPageSize: 100, defaultPageSize: 3 };
 
 /** A directory that lists a fixed array, three users per page. */
 function listing(users: readonly User[]): UserDirectory {
@@ -31,7 +22,7 @@ function listing(users: readonly User[]): UserDirectory {
       yield* users.map((user) => structuredClone(user));
     },
   };
-  return wrapDirectory(directory as unknown as UserDirectory);
+  return wrapDirectory(directory);
 }
 
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });

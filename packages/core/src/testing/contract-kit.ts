@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import type { NewUser, User, UserStatus } from '../model/user.js';
-import type { Capabilities } from '../spi/capabilities.js';
+import type { Capabilities, CreateField } from '../spi/capabilities.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import type { Verb } from '../spi/verbs.js';
 import type { ContractOptions } from './contract-options.js';
@@ -23,10 +23,14 @@ export interface ContractKit {
   test(title: string, needs: Needs, body: (t: ContractTest) => Promise<void>): void;
 }
 
-export function createKit(options: ContractOptions): ContractKit {
+/** `recorder`: one the caller adds secrets to as it opens connections (`describeProviderContract`). */
+export function createKit(
+  options: ContractOptions,
+  recorder: ContractRecorder = createRecorder([]),
+): ContractKit {
   const run = randomTag();
   const canaryPassword = `pk-canary-${randomTag()}${randomTag()}`;
-  const recorder = createRecorder([...(options.secrets ?? []), canaryPassword]);
+  recorder.addSecrets([...(options.secrets ?? []), canaryPassword]);
   let counter = 0;
   const next = (): number => {
     counter += 1;
@@ -112,22 +116,58 @@ export class ContractTest {
     return this.names.token();
   }
 
+  /** Whether a create stores `field` (`creatableFields`). */
+  creates(field: CreateField): boolean {
+    return this.capabilities.creatableFields.includes(field);
+  }
+
+  /** `fields` without those a create does not store: the kit sends only what the provider declares. */
+  declared(fields: Partial<NewUser>): Partial<NewUser> {
+    return Object.fromEntries(
+      Object.entries(fields).filter(([field]) => this.creates(field as CreateField)),
+    ) as Partial<NewUser>;
+  }
+
   /**
-   * A valid, unique `NewUser`, carrying the canary password when the provider takes passwords.
-   * Name parts are single words: providers that store one full name and split it back (LastPass)
-   * can only round-trip what a documented split rule recovers, and every such rule keeps
-   * "Ada Lovelace-x" apart.
+   * A valid, unique `NewUser` with only fields the provider declares: the user name (as `email` too
+   * when it is one), one-word name parts (or a `displayName` when the provider keeps only that), and
+   * the canary password when the provider takes passwords. Overrides are kept when the provider
+   * stores them, except `userName`, `password` and `groups`, which are kept as given. One-word name
+   * parts: a provider that stores one full name and splits it back (LastPass) can only round-trip
+   * what a split rule recovers, and every such rule keeps "Ada Lovelace-x" apart.
    */
   newUser(overrides: Partial<NewUser> = {}): NewUser {
-    const userName = overrides.userName ?? this.userName();
+    const { userName = this.userName(), password, groups, ...fields } = overrides;
+    const family = `Lovelace-${this.token()}`;
+    // Name parts and a displayName are never sent together: a provider keeping one full name
+    // could not keep both.
+    const names =
+      fields.displayName !== undefined
+        ? {}
+        : this.creates('givenName') && this.creates('familyName')
+          ? { givenName: 'Ada', familyName: family }
+          : { displayName: `Ada ${family}` };
     return {
       userName,
-      ...(looksLikeEmail(userName) ? { email: userName } : {}),
-      givenName: 'Ada',
-      familyName: `Lovelace-${this.token()}`,
-      ...(this.capabilities.acceptsPassword ? { password: this.canaryPassword } : {}),
-      ...overrides,
+      ...this.declared({ ...(looksLikeEmail(userName) ? { email: userName } : {}), ...names, ...fields }),
+      ...(this.capabilities.acceptsPassword ? { password: password ?? this.canaryPassword } : {}),
+      ...(groups === undefined ? {} : { groups }),
     };
+  }
+
+  /** `userName` with every other letter of its local part in upper case (`Pk-AbC1@example.test`). */
+  mixedCase(userName: string): string {
+    const at = userName.indexOf('@');
+    const local = at < 0 ? userName : userName.slice(0, at);
+    let letters = 0;
+    const mixed = [...local]
+      .map((char) => {
+        if (char.toLowerCase() === char.toUpperCase()) return char;
+        letters += 1;
+        return letters % 2 === 1 ? char.toUpperCase() : char.toLowerCase();
+      })
+      .join('');
+    return at < 0 ? mixed : `${mixed}${userName.slice(at)}`;
   }
 
   createUser(overrides: Partial<NewUser> = {}): Promise<User> {

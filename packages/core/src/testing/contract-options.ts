@@ -10,6 +10,10 @@ export interface ContractOptions {
    * (a directory passed through `wrapDirectory` or opened with `connect()`), not the raw provider.
    */
   readonly factory: () => UserDirectory | Promise<UserDirectory>;
+  /** Runs once before the suite's tests (start a simulator); failures fail the suite. */
+  readonly setup?: (() => void | Promise<void>) | undefined;
+  /** Runs once after the suite's tests, also when some failed. */
+  readonly cleanup?: (() => void | Promise<void>) | undefined;
   /** Called after each test that opened a directory. */
   readonly teardown?: ((directory: UserDirectory) => void | Promise<void>) | undefined;
   /**
@@ -24,7 +28,8 @@ export interface ContractOptions {
    */
   readonly secrets?: readonly string[] | undefined;
   /**
-   * The provider's capabilities when known before any directory exists (e.g. `plugin.capabilities`):
+   * The provider's capabilities when known before any directory exists (for a plugin,
+   * `resolveCapabilities(plugin.capabilities)`):
    * tests for undeclared verbs are then skipped at collection, without opening a directory. Without
    * it the kit reads the capabilities of each opened directory and skips at run time.
    */
@@ -38,7 +43,7 @@ export interface ContractOptions {
   readonly uniqueUserName?: (() => string) | undefined;
   /**
    * A directory whose credentials are wrong. When given, the kit checks that `verifyCredentials()`
-   * reports them instead of throwing and that other verbs fail with `authentication`.
+   * reports `invalid` instead of throwing and that other verbs fail with `authentication`.
    */
   readonly invalidCredentialsFactory?: (() => UserDirectory | Promise<UserDirectory>) | undefined;
 }

@@ -4,8 +4,17 @@ import type { UserDirectory } from '../spi/user-directory.js';
 
 /** What the kit saw across the tests that share one recorder (a suite, or one group run alone). */
 export interface ContractRecorder {
-  /** Literal values no error or user may show: the caller's secrets plus the kit's canary password. */
+  /**
+   * Literal values no error, user or log line may show: the caller's secrets, the kit's canary
+   * password, and the secrets of every connection the kit opened (added as they are opened).
+   */
   readonly secrets: readonly string[];
+  /** Adds secrets found later (a connection's config); duplicates and empty strings are ignored. */
+  addSecrets(values: readonly string[]): void;
+  /** Lines the kit's own logger received (when it owns the connections' logger). */
+  logLines: number;
+  /** Log lines that showed a secret, as `line <n>` (never the line itself, which holds the secret). */
+  readonly logLeaks: string[];
   /** Every error a verb threw (or an iteration raised), in order. */
   readonly errors: { readonly verb: string; readonly error: unknown }[];
   /** Returned users that did not parse as `User`, with the failing paths. */
@@ -15,8 +24,20 @@ export interface ContractRecorder {
   usersSeen: number;
 }
 
-export function createRecorder(secrets: readonly string[]): ContractRecorder {
-  return { secrets, errors: [], malformedUsers: [], usersWithSecrets: [], usersSeen: 0 };
+export function createRecorder(initial: readonly string[]): ContractRecorder {
+  const secrets = initial.filter((secret) => secret.length > 0);
+  return {
+    secrets,
+    addSecrets(values) {
+      for (const value of values) if (value.length > 0 && !secrets.includes(value)) secrets.push(value);
+    },
+    logLines: 0,
+    logLeaks: [],
+    errors: [],
+    malformedUsers: [],
+    usersWithSecrets: [],
+    usersSeen: 0,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { z } from 'zod';
 import { type ContractKit, createKit } from './contract-kit.js';
 import type { ContractOptions } from './contract-options.js';
 import { batchCreateContract } from './groups/batch-create-contract.js';
@@ -14,24 +15,31 @@ import { listContract } from './groups/list-contract.js';
 import { suiteWideTraits } from './groups/suite-wide-traits.js';
 import { traitsContract } from './groups/traits-contract.js';
 import { updateContract } from './groups/update-contract.js';
+import type { ContractRecorder } from './observe-directory.js';
+import { type ProviderContractOptions, providerContractOptions } from './provider-contract.js';
 
 type Group = (kit: ContractKit) => void;
 
-/** The table of contents: every group, in the order the suite runs them. */
-const GROUPS: readonly Group[] = [
-  listContract,
-  changesContract,
-  getContract,
-  createContract,
-  batchCreateContract,
-  updateContract,
-  lifecycleContract,
-  groupsContract,
-  credentialsContract,
-  inputErrorsContract,
-  cancellationContract,
-  traitsContract,
-];
+/** The table of contents: every group by name, in the order the suite runs them. */
+const GROUPS_BY_NAME = {
+  list: listContract,
+  changes: changesContract,
+  get: getContract,
+  create: createContract,
+  batchCreate: batchCreateContract,
+  update: updateContract,
+  lifecycle: lifecycleContract,
+  groups: groupsContract,
+  credentials: credentialsContract,
+  inputErrors: inputErrorsContract,
+  cancellation: cancellationContract,
+  traits: traitsContract,
+} as const satisfies Record<string, Group>;
+
+/** A group of the contract, as `describeProviderContract({ only })` names it. */
+export type ContractGroupName = keyof typeof GROUPS_BY_NAME;
+export const CONTRACT_GROUPS = Object.keys(GROUPS_BY_NAME) as readonly ContractGroupName[];
+const GROUPS: readonly Group[] = Object.values(GROUPS_BY_NAME);
 
 /**
  * The whole `UserDirectory` contract: every group below, then the suite-wide traits (no secret in any
@@ -42,9 +50,31 @@ export function describeUserDirectoryContract(options: ContractOptions): void {
   describeGroups(options, GROUPS);
 }
 
-function describeGroups(options: ContractOptions, groups: readonly Group[]): void {
+/**
+ * A provider's whole contract test: `describeProviderContract({ plugin, sandbox })`. The kit starts
+ * the sandbox, opens a connection per test through `createProvisionKit().connect()` (what hosts
+ * hold), watches every error, user and log line for the configs' secrets, checks wrong credentials
+ * when the sandbox can make them, and closes and releases everything. `only` runs some groups, for
+ * building a provider one verb at a time.
+ */
+export function describeProviderContract<S extends z.ZodType>(
+  options: ProviderContractOptions<S> & { readonly only?: readonly ContractGroupName[] | undefined },
+): void {
+  const { recorder, ...contract } = providerContractOptions(options);
+  const groups = options.only === undefined ? GROUPS : options.only.map((name) => GROUPS_BY_NAME[name]);
+  describeGroups(contract, groups, recorder);
+}
+
+function describeGroups(
+  options: ContractOptions,
+  groups: readonly Group[],
+  recorder?: ContractRecorder,
+): void {
   describe(`UserDirectory contract: ${options.name}`, () => {
-    const kit = createKit(options);
+    const { setup, cleanup } = options;
+    if (setup !== undefined) beforeAll(setup, options.timeoutMs);
+    if (cleanup !== undefined) afterAll(cleanup, options.timeoutMs);
+    const kit = createKit(options, recorder);
     for (const group of groups) group(kit);
     suiteWideTraits(kit);
   });

@@ -16,6 +16,9 @@ export function lastpassCapabilities(pageSize = 1000): Capabilities {
     maxPageSize: MAX_PAGE_SIZE,
     defaultPageSize: pageSize,
     listFilters: ['status', 'group'],
+    // `email` must equal `userName` (one login email); `attributes` go to `attribs`. No command
+    // creates an admin or holds an external id, so core refuses `isAdmin: true` and `externalId`.
+    creatableFields: ['email', 'givenName', 'familyName', 'displayName', 'attributes'],
     // Not isAdmin (updateuser cannot grant admin), nor attributes/externalId (no command sets them).
     updatableFields: ['displayName', 'givenName', 'familyName', 'userName', 'email'],
     acceptsPassword: true,

@@ -6,6 +6,7 @@ export {
   SimulatorFaults,
   type ThrottleOptions,
 } from './faults.js';
+export { type LastPassSandboxOptions, lastpassSandbox } from './lastpass-sandbox.js';
 export type { SimulatorRequestRecord } from './request-log.js';
 export type { PermissionFlagType, SharedFolderMember, SimulatorSharedFolder } from './shared-folders.js';
 export { SimulatorError, type SimulatorErrorCode } from './simulator-error.js';

@@ -36,6 +36,21 @@ export function cancellationContract(kit: ContractKit): void {
     }
 
     kit.test(
+      'listUsers with an already aborted signal yields no user and fails with cancelled',
+      { verbs: ['listUsers', 'createUser'] },
+      async (t) => {
+        await t.createUsers(2);
+        const yielded: string[] = [];
+        const drain = async () => {
+          for await (const user of t.directory.listUsers({ signal: AbortSignal.abort() }))
+            yielded.push(user.id);
+        };
+        await expectProvisioningError(drain(), 'cancelled');
+        expect(yielded, 'users yielded by an aborted listing').toEqual([]);
+      },
+    );
+
+    kit.test(
       'an abort while a listing page is in flight ends the listing with cancelled',
       { verbs: ['listUsers', 'createUser'] },
       async (t) => {

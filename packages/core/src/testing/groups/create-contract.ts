@@ -1,27 +1,81 @@
 import { describe, expect } from 'vitest';
+import { CREATE_FIELDS } from '../../spi/capabilities.js';
 import { collectListing } from '../collect-listing.js';
 import type { ContractKit } from '../contract-kit.js';
 import { expectProvisioningError } from '../expect-error.js';
-import { expectStoredFields } from './field-values.js';
+import { declaredFieldsInput, expectStoredFields, undeclaredFieldValues } from './field-values.js';
 
 export function createContract(kit: ContractKit): void {
   describe('.createUser', () => {
-    kit.test('returns the new user with the given fields', { verbs: ['createUser'] }, async (t) => {
-      const input = t.newUser({ externalId: `ext-${t.token()}` });
-      const user = await t.directory.createUser(input);
-      expect(user.id).not.toBe('');
-      expect(user.userName).toBe(input.userName);
-      expectStoredFields(t.capabilities, user, input);
-    });
+    kit.test(
+      'stores every field it declares: returned and read back',
+      { verbs: ['createUser', 'getUser'] },
+      async (t) => {
+        const input = declaredFieldsInput(t);
+        const user = await t.directory.createUser(input);
+        expect(user.id).not.toBe('');
+        expect(user.userName).toBe(input.userName);
+        expectStoredFields(t.capabilities, user, input, 'returned');
+        expectStoredFields(t.capabilities, await t.directory.getUser({ id: user.id }), input, 'read back');
+      },
+    );
 
     // displayName is asked for without name parts: a provider may hold one full name, and then
     // displayName and given/family names given together could not both be kept.
-    kit.test('keeps a displayName given without name parts exactly', { verbs: ['createUser'] }, async (t) => {
-      const { givenName: _given, familyName: _family, ...rest } = t.newUser();
-      const input = { ...rest, displayName: `Ada  Created ${t.token()}` };
-      const user = await t.directory.createUser(input);
-      expectStoredFields(t.capabilities, user, input);
-    });
+    kit.test(
+      'keeps a displayName given without name parts exactly',
+      { verbs: ['createUser'], when: (caps) => declares(caps.creatableFields, 'displayName') },
+      async (t) => {
+        const input = t.newUser({ displayName: `Ada  Created ${t.token()}` });
+        const user = await t.directory.createUser(input);
+        expect(user.displayName).toBe(input.displayName);
+      },
+    );
+
+    kit.test(
+      'keeps the letter case of userName as given: returned, read back and listed',
+      { verbs: ['createUser'] },
+      async (t) => {
+        const userName = t.mixedCase(t.userName());
+        const user = await t.directory.createUser(t.newUser({ userName }));
+        expect(user.userName, 'userName returned').toBe(userName);
+        if (t.capabilities.verbs.includes('getUser')) {
+          expect((await t.directory.getUser({ id: user.id })).userName, 'userName read back').toBe(userName);
+        }
+        if (t.capabilities.verbs.includes('listUsers')) {
+          const listed = (await collectListing(t.directory.listUsers())).find(
+            (entry) => entry.id === user.id,
+          );
+          expect(listed?.userName, 'userName listed').toBe(userName);
+        }
+      },
+    );
+
+    kit.test(
+      'refuses each field it does not declare with unsupported_operation and creates nothing',
+      {
+        verbs: ['createUser'],
+        when: (caps) =>
+          CREATE_FIELDS.every((field) => caps.creatableFields.includes(field)) &&
+          caps.acceptsPassword &&
+          caps.verbs.includes('addToGroups')
+            ? 'every field is declared'
+            : undefined,
+      },
+      async (t) => {
+        for (const [field, value] of undeclaredFieldValues(t)) {
+          const userName = t.userName();
+          const error = await expectProvisioningError(
+            t.directory.createUser({ userName, [field]: value }),
+            'unsupported_operation',
+          );
+          expect(error.details?.field, `field named for ${field}`).toBe(`input.${field}`);
+          if (t.capabilities.verbs.includes('getUser')) {
+            await expectProvisioningError(t.directory.getUser({ userName }), 'not_found');
+          }
+        }
+      },
+    );
 
     kit.test(
       'starts users as invited or active, as createsInvitedUsers declares',
@@ -34,6 +88,16 @@ export function createContract(kit: ContractKit): void {
     kit.test('creates a non-admin user unless isAdmin is asked for', { verbs: ['createUser'] }, async (t) => {
       expect((await t.createUser()).isAdmin).toBe(false);
     });
+
+    kit.test(
+      'creates an admin when isAdmin: true is asked for: returned and read back',
+      { verbs: ['createUser', 'getUser'], when: (caps) => declares(caps.creatableFields, 'isAdmin') },
+      async (t) => {
+        const user = await t.createUser({ isAdmin: true });
+        expect(user.isAdmin, 'isAdmin returned').toBe(true);
+        expect((await t.directory.getUser({ id: user.id })).isAdmin, 'isAdmin read back').toBe(true);
+      },
+    );
 
     kit.test(
       'persists the user: getUser returns what createUser returned',
@@ -87,12 +151,17 @@ export function createContract(kit: ContractKit): void {
       'leaves the existing user untouched after a duplicate create',
       { verbs: ['createUser', 'getUser'] },
       async (t) => {
-        const existing = await t.createUser({ givenName: 'Original' });
-        const duplicate = t.newUser({ userName: existing.userName, givenName: 'Intruder', isAdmin: true });
+        const existing = await t.createUser();
+        const duplicate = t.newUser({
+          userName: existing.userName,
+          displayName: `Intruder ${t.token()}`,
+          externalId: `ext-${t.token()}`,
+          isAdmin: true,
+        });
         await expectProvisioningError(t.directory.createUser(duplicate), 'conflict');
         const after = await t.directory.getUser({ id: existing.id });
-        expect(after.isAdmin).toBe(existing.isAdmin);
-        expect(after.givenName).toBe(existing.givenName);
+        const fields = ['isAdmin', 'givenName', 'familyName', 'displayName', 'externalId', 'email'] as const;
+        for (const field of fields) expect(after[field], field).toEqual(existing[field]);
       },
     );
 
@@ -121,4 +190,8 @@ export function createContract(kit: ContractKit): void {
       expect([...user.groups].sort()).toEqual([...groups].sort());
     });
   });
+}
+
+function declares(fields: readonly string[], field: string): string | undefined {
+  return fields.includes(field) ? undefined : `${field} is not in creatableFields`;
 }

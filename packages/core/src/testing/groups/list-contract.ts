@@ -6,6 +6,8 @@ import type { ContractKit } from '../contract-kit.js';
 
 /** Page size small enough that a handful of users spans several pages. */
 const PAGE = 3;
+/** Users changed while a listing is between pages, in the page-size test. */
+const CHANGED_LATER = 4;
 
 /**
  * listUsers: paging at every boundary, filters, laziness. Counts consider only the users a test
@@ -110,6 +112,43 @@ export function listContract(kit: ContractKit): void {
         expect(await mine('suspended')).toEqual([suspended!.id]);
         expect((await mine(t.initialStatus)).sort()).toEqual([kept!.id, other!.id].sort());
         expect((await mine([t.initialStatus, 'suspended'])).sort()).toEqual([...ids].sort());
+        // Lists that leave a status out: a provider ignoring a list of statuses returns all three.
+        expect(await mine(['suspended']), 'status: [suspended]').toEqual([suspended!.id]);
+        expect((await mine([t.initialStatus])).sort(), `status: [${t.initialStatus}]`).toEqual(
+          [kept!.id, other!.id].sort(),
+        );
+        const otherStatus = t.initialStatus === 'active' ? 'invited' : 'active';
+        expect(await mine([otherStatus, 'suspended']), `status: [${otherStatus}, suspended]`).toEqual([
+          suspended!.id,
+        ]);
+      },
+    );
+
+    kit.test(
+      'sees a change made between pages: each request carries at most pageSize users',
+      { verbs: ['listUsers', 'createUser', 'suspendUser'] },
+      async (t) => {
+        const created = await t.createUsers(CHANGED_LATER + 1);
+        const mine = new Set(created.map((user) => user.id));
+        const seen = new Set<string>();
+        const listed: User[] = [];
+        for await (const user of t.directory.listUsers({ pageSize: 1 })) {
+          if (!mine.has(user.id)) continue;
+          if (seen.size === 0) {
+            // After the first of this test's users, every other one is suspended: pages fetched
+            // from now on must show it.
+            for (const other of created)
+              if (other.id !== user.id) await t.directory.suspendUser({ id: other.id });
+          } else listed.push(user);
+          seen.add(user.id);
+        }
+        expect(listed.length, 'users listed after the change').toBe(CHANGED_LATER);
+        // One page fetched ahead (before the change) is allowed; a provider that fetched more than
+        // pageSize users per request shows the state from before the change for all of them.
+        const stale = listed.filter((user) => user.status !== 'suspended').map((user) => user.id);
+        expect(stale.length, `users listed as before the change (${stale.join(', ')})`).toBeLessThanOrEqual(
+          1,
+        );
       },
     );
 

@@ -4,6 +4,7 @@ import type { Capabilities } from '../../spi/capabilities.js';
 import { collectListing } from '../collect-listing.js';
 import type { ContractKit, ContractTest } from '../contract-kit.js';
 import { expectProvisioningError } from '../expect-error.js';
+import { callVerb, REF_VERBS } from './call-verb.js';
 
 /** The irreversible lifecycle verbs: remove, purge, cancelInvitation. */
 export function removalContract(kit: ContractKit): void {
@@ -48,16 +49,28 @@ export function removalContract(kit: ContractKit): void {
       },
     );
 
-    kit.test(
-      'verbs on a purged user fail with not_found',
-      { verbs: ['purgeUser', 'createUser', 'suspendUser'] },
-      async (t) => {
-        const user = await t.createUser();
-        await t.directory.purgeUser({ id: user.id });
-        await expectProvisioningError(t.directory.suspendUser({ id: user.id }), 'not_found');
-        await expectProvisioningError(t.directory.purgeUser({ id: user.id }), 'not_found');
-      },
-    );
+    for (const verb of ['removeUser', 'purgeUser'] as const) {
+      const state = verb === 'removeUser' ? 'removed' : 'purged';
+      kit.test(
+        `every verb on a ${state} user fails with not_found, and the user stays gone`,
+        { verbs: [verb, 'createUser', 'getUser'] },
+        async (t) => {
+          const user = await t.createUser();
+          await t.directory[verb]({ id: user.id });
+          for (const other of REF_VERBS.filter((name) => t.capabilities.verbs.includes(name))) {
+            for (const ref of [{ id: user.id }, { userName: user.userName }]) {
+              await expectProvisioningError(callVerb(t, other, ref), 'not_found').catch(
+                (failure: unknown) => {
+                  throw new Error(`${other}(${JSON.stringify(ref)}): ${String(failure)}`);
+                },
+              );
+            }
+          }
+          // A verb that answered not_found must not have brought the user back either.
+          await expectGone(t, user);
+        },
+      );
+    }
   });
 
   describe('.cancelInvitation', () => {

@@ -7,6 +7,7 @@ import { expectProvisioningError } from '../expect-error.js';
 import { findSecretLeaks } from '../secret-leaks.js';
 import { callVerb, REF_VERBS } from './call-verb.js';
 import { patchFor } from './field-values.js';
+import { retryableThatCannotBe } from './retryable.js';
 
 export function traitsContract(kit: ContractKit): void {
   describe('traits of every operation', () => {
@@ -81,6 +82,30 @@ export function traitsContract(kit: ContractKit): void {
           findSecretLeaks(error, kit.recorder.secrets).map((surface) => `${verb}: ${surface}`),
         );
         expect(leaks, 'errors showing a secret').toEqual([]);
+      },
+    );
+
+    kit.test(
+      'marks no not_found, conflict, invalid_input or unsupported_operation error retryable',
+      { verbs: ['createUser'] },
+      async (t) => {
+        const d = t.directory;
+        const existing = await t.createUser();
+        const provoked: unknown[] = [];
+        const provoke = (call: () => Promise<unknown>) =>
+          call().then(
+            () => undefined,
+            (e) => provoked.push(e),
+          );
+        await provoke(() => d.createUser(t.newUser({ userName: existing.userName })));
+        await provoke(() => d.createUser({ userName: '' }));
+        for (const verb of REF_VERBS.filter((name) => t.capabilities.verbs.includes(name))) {
+          await provoke(() => callVerb(t, verb, { id: t.unknownId() }));
+        }
+        const undeclared = Verb.options.find((verb) => !t.capabilities.verbs.includes(verb));
+        if (undeclared !== undefined) await provoke(() => callVerb(t, undeclared, { id: t.unknownId() }));
+        expect(provoked.length, 'errors provoked').toBeGreaterThanOrEqual(2);
+        expect(retryableThatCannotBe(provoked), 'errors marked retryable').toEqual([]);
       },
     );
 

@@ -28,13 +28,45 @@ export function updateContract(kit: ContractKit): void {
     }
 
     kit.test(
+      'sets isAdmin back to false: returned and read back',
+      { verbs: ['updateUser', 'createUser', 'getUser'], when: updatable('isAdmin') },
+      async (t) => {
+        const user = t.creates('isAdmin')
+          ? await t.createUser({ isAdmin: true })
+          : await t.directory.updateUser({ id: (await t.createUser()).id }, { isAdmin: true });
+        expect(user.isAdmin, 'isAdmin before').toBe(true);
+        expect((await t.directory.updateUser({ id: user.id }, { isAdmin: false })).isAdmin).toBe(false);
+        expect((await t.directory.getUser({ id: user.id })).isAdmin, 'isAdmin read back').toBe(false);
+      },
+    );
+
+    // givenName is left out: a provider keeping one full name reads a lone family name as a given
+    // name, so clearing the given name cannot round-trip there.
+    for (const field of ['displayName', 'familyName'] as const) {
+      kit.test(
+        `clears ${field} with an empty string: returned and read back as empty or absent`,
+        { verbs: ['updateUser', 'createUser', 'getUser'], when: updatable(field) },
+        async (t) => {
+          const cleared = (value: string | undefined) => value === undefined || value === '';
+          let user = await t.createUser(field === 'displayName' ? { displayName: `Ada ${t.token()}` } : {});
+          if (cleared(user[field])) user = await t.directory.updateUser({ id: user.id }, patchFor(field, t));
+          expect(cleared(user[field]), `${field} before`).toBe(false);
+          const updated = await t.directory.updateUser({ id: user.id }, { [field]: '' });
+          expect(cleared(updated[field]), `${field} returned: ${updated[field]}`).toBe(true);
+          const reread = await t.directory.getUser({ id: user.id });
+          expect(cleared(reread[field]), `${field} read back: ${reread[field]}`).toBe(true);
+        },
+      );
+    }
+
+    kit.test(
       'leaves the fields it was not asked to change untouched',
       {
         verbs: ['updateUser', 'createUser', 'getUser'],
         when: (caps) => (sideField(caps) ? undefined : NO_SIDE_FIELD),
       },
       async (t) => {
-        const user = await t.createUser({ externalId: `ext-${t.token()}` });
+        const user = await t.createUser({ externalId: `ext-${t.token()}`, attributes: { level: 'one' } });
         const field = sideField(t.capabilities)!;
         await t.directory.updateUser({ id: user.id }, patchFor(field, t));
         const after = await t.directory.getUser({ id: user.id });
