@@ -1,7 +1,12 @@
 import type { Logger } from '../composition/logger.js';
 import { NotFoundError } from '../errors/error-classes.js';
 import type { StateStore } from '../state/state-store.js';
-import type { AttemptResult, ClaimedDelivery, WebhookSubscription } from '../state/webhook-records.js';
+import type {
+  AttemptResult,
+  ClaimedDelivery,
+  ClaimNewDeliveries,
+  WebhookSubscription,
+} from '../state/webhook-records.js';
 import type { TelemetrySource } from '../telemetry/telemetry-source.js';
 import { recordWebhookAttempt } from '../telemetry/webhook-delivery.js';
 import {
@@ -306,10 +311,7 @@ export class DeliveryWorker {
 }
 
 /** New deliveries of an endpoint; none when it was removed since the round began. */
-async function claimNew(
-  store: StateStore,
-  input: Parameters<StateStore['claimNewWebhookDeliveries']>[0],
-): Promise<ClaimedDelivery[]> {
+async function claimNew(store: StateStore, input: ClaimNewDeliveries): Promise<ClaimedDelivery[]> {
   try {
     return await store.claimNewWebhookDeliveries(input);
   } catch (error) {
