@@ -36,10 +36,16 @@ export {
 } from './errors/provisioning-error.js';
 export { parseRetryAfter } from './errors/retry-after.js';
 export { clampRetryAfterMs, MAX_RETRY_AFTER_MS } from './errors/retry-after-ms.js';
+export {
+  ConnectionQuarantinedEvent,
+  ConnectionRecoveredEvent,
+  ConnectionUnhealthyEvent,
+} from './events/connection-events.js';
 export { applyChanges, diffUsers, replayEvents } from './events/event-helpers.js';
 export { DEFAULT_EVENT_RETENTION_DAYS, EventListQuery, type EventPage } from './events/event-query.js';
 export { FieldChange, FieldValue } from './events/field-changes.js';
 export {
+  type ConnectionEvent,
   ErrorSummary,
   EVENT_TYPES,
   type EventDraft,
@@ -61,6 +67,12 @@ export {
   WebhookDisabledEvent,
   WebhookDisabledReason,
 } from './events/provision-event.js';
+export {
+  ConnectionHealth,
+  CredentialState,
+  HealthFailure,
+  HealthState,
+} from './health/health-record.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
@@ -138,6 +150,7 @@ export {
 } from './spi/verbs.js';
 export { type SnapshotUser, TRACKED_FIELDS, type TrackedField } from './state/canonical-user.js';
 export { ConnectionKey } from './state/connection-key.js';
+export type { EventTypeQuery, HealthQuery, HealthStore, SaveHealthInput } from './state/health-store.js';
 export { createMemoryStateStore } from './state/memory/memory-state-store.js';
 export type { UserWrite } from './state/plan-change.js';
 export type { ListedChange, StagedChange } from './state/staged-change.js';

@@ -55,7 +55,7 @@ export class MemoryEvents implements EventStore {
 }
 
 /** Index of the first event whose position is greater than `position` (the log is sorted). */
-function firstAfter(events: readonly { position: number }[], position: number): number {
+export function firstAfter(events: readonly { position: number }[], position: number): number {
   let low = 0;
   let high = events.length;
   while (low < high) {
