@@ -128,7 +128,7 @@ export interface WebhookAttemptsTable {
   outcome: string;
 }
 
-/** Migration 003: one connection's health (`body` is the `ConnectionHealth` JSON). */
+/** Migration 004: one connection's health (`body` is the `ConnectionHealth` JSON). */
 export interface ConnectionHealthTable {
   tenant: string;
   provider: string;
