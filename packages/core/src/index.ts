@@ -68,11 +68,28 @@ export {
   WebhookDisabledReason,
 } from './events/provision-event.js';
 export {
+  type ConnectionStatus,
+  type ConnectionStatusPage,
+  ConnectionStatusQuery,
+  type LastSync,
+  listConnectionStatuses,
+  readConnectionStatus,
+} from './health/connection-status.js';
+export { type HealthClock, systemHealthClock } from './health/health-clock.js';
+export type { KitHealthOptions } from './health/health-options.js';
+export {
+  DEFAULT_HEALTH_POLICY,
+  ENTRA_QUARANTINE_SCHEDULE_MS,
+  HealthPolicy,
+  type HealthPolicyInput,
+} from './health/health-policy.js';
+export {
   ConnectionHealth,
   CredentialState,
   HealthFailure,
   HealthState,
 } from './health/health-record.js';
+export type { KitHealth } from './health/kit-health.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
@@ -204,6 +221,12 @@ export {
   SyncChangeQuery,
   SyncRunListQuery,
 } from './sync/sync-queries.js';
+export type {
+  AlertSendStart,
+  AlertSendTrace,
+  HealthCheckReport,
+  HealthTransitionReport,
+} from './telemetry/health-telemetry.js';
 export type {
   SyncChangeCounts,
   SyncRunEnd,

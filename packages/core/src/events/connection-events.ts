@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CredentialStatus } from '../spi/credential-check.js';
-import { Verb } from '../spi/verbs.js';
 import { HealthFailure } from '../health/health-record.js';
 import { IsoTimestamp } from '../model/primitives.js';
+import { CredentialStatus } from '../spi/credential-check.js';
+import { Verb } from '../spi/verbs.js';
 import { EVENT_COMMON } from './event-common.js';
 
 const Failing = {

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors/provisioning-error.js';
 import { IsoTimestamp } from '../model/primitives.js';
 import { User } from '../model/user.js';
-import { ConnectionQuarantinedEvent, ConnectionRecoveredEvent, ConnectionUnhealthyEvent } from './connection-events.js';
+import {
+  ConnectionQuarantinedEvent,
+  ConnectionRecoveredEvent,
+  ConnectionUnhealthyEvent,
+} from './connection-events.js';
 import { EVENT_COMMON as Common } from './event-common.js';
 import { FieldChange } from './field-changes.js';
 

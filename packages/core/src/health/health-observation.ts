@@ -59,7 +59,12 @@ export function judge(observation: HealthObservation): HealthVerdict {
   if (observation.kind === 'check') {
     const status = observation.check.status;
     if (status === 'valid') return { kind: 'success' };
-    return { kind: 'failure', code: CODE_BY_STATUS[status], definitive: status !== 'unreachable', credentials: status };
+    return {
+      kind: 'failure',
+      code: CODE_BY_STATUS[status],
+      definitive: status !== 'unreachable',
+      credentials: status,
+    };
   }
   // A check's outcome is recorded as a check (with its status), never as an operation as well.
   if (observation.operation === 'verifyCredentials') return { kind: 'ignore' };

@@ -45,7 +45,10 @@ export function planHealth(
       ? planSuccess(base, observation, context)
       : planFailure(base, observation, verdict, context);
   if (plan === undefined) return undefined;
-  return { record: { ...plan.record, revision: base.revision + 1, updatedAt: observation.at }, events: plan.events };
+  return {
+    record: { ...plan.record, revision: base.revision + 1, updatedAt: observation.at },
+    events: plan.events,
+  };
 }
 
 type Observed = Exclude<HealthObservation, { kind: 'checks' }>;
@@ -124,7 +127,12 @@ function planFailure(
 
 function planChecks(base: ConnectionHealth, enabled: boolean, at: string): HealthPlan | undefined {
   if (base.checksEnabled === enabled) return undefined;
-  const record: ConnectionHealth = { ...base, checksEnabled: enabled, revision: base.revision + 1, updatedAt: at };
+  const record: ConnectionHealth = {
+    ...base,
+    checksEnabled: enabled,
+    revision: base.revision + 1,
+    updatedAt: at,
+  };
   // Turned on again: check at once rather than when a schedule from long ago says.
   if (enabled) record.nextCheckAt = at;
   return { record, events: [] };

@@ -1,5 +1,5 @@
 import type { EventDraft, EventType, ProvisionEvent } from '../events/provision-event.js';
-import type { HealthState, ConnectionHealth } from '../health/health-record.js';
+import type { ConnectionHealth, HealthState } from '../health/health-record.js';
 import type { ConnectionKey } from './connection-key.js';
 
 export interface HealthQuery {
@@ -42,7 +42,9 @@ export interface HealthStore {
    * `details.reason: 'health_changed'` (read again, plan again). Returns the record and the events
    * as logged.
    */
-  saveConnectionHealth(input: SaveHealthInput): Promise<{ health: ConnectionHealth; events: ProvisionEvent[] }>;
+  saveConnectionHealth(
+    input: SaveHealthInput,
+  ): Promise<{ health: ConnectionHealth; events: ProvisionEvent[] }>;
   /** Events of every tenant of these types after the cursor, in log order. */
   listEventsByType(query: EventTypeQuery): Promise<ProvisionEvent[]>;
 }

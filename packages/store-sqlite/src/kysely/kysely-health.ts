@@ -49,7 +49,9 @@ export class KyselyHealth implements HealthStore {
     return rows.map((row) => JSON.parse(row.body) as ConnectionHealth);
   }
 
-  saveConnectionHealth(input: SaveHealthInput): Promise<{ health: ConnectionHealth; events: ProvisionEvent[] }> {
+  saveConnectionHealth(
+    input: SaveHealthInput,
+  ): Promise<{ health: ConnectionHealth; events: ProvisionEvent[] }> {
     const { record } = input;
     const key = { tenant: record.tenant, provider: record.provider };
     return writeTransaction(this.#db, async (trx) => {

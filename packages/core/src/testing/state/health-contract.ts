@@ -23,7 +23,11 @@ function record(key: ConnectionKey, revision: number, state: HealthState = 'heal
       ? {
           failingSince: at(1),
           unhealthySince: at(1),
-          lastError: { code: 'authentication' as const, operation: 'verifyCredentials' as const, at: at(revision) },
+          lastError: {
+            code: 'authentication' as const,
+            operation: 'verifyCredentials' as const,
+            at: at(revision),
+          },
         }
       : {}),
     ...(state === 'quarantined' ? { quarantinedAt: at(2) } : {}),
