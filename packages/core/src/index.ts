@@ -76,6 +76,8 @@ export {
   readConnectionStatus,
 } from './health/connection-status.js';
 export { type HealthClock, systemHealthClock } from './health/health-clock.js';
+export { createHealthMonitor, type HealthMonitor, type HealthRound } from './health/health-monitor.js';
+export { HealthMonitorOptions } from './health/health-monitor-options.js';
 export type { KitHealthOptions } from './health/health-options.js';
 export {
   DEFAULT_HEALTH_POLICY,
