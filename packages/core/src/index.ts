@@ -1,3 +1,7 @@
+export { type Alert, type AlertFact, AlertKind, type AlertSink } from './alerts/alert.js';
+export { type AlertDispatcher, type AlertRound, createAlertDispatcher } from './alerts/alert-dispatcher.js';
+export { AlertDispatcherOptions } from './alerts/alert-dispatcher-options.js';
+export { ALERT_EVENT_TYPES } from './alerts/alert-signal.js';
 export { createProvisionKit } from './composition/create-provision-kit.js';
 export { PluginId, TenantId } from './composition/kit-options.js';
 export { Logger } from './composition/logger.js';
