@@ -38,7 +38,9 @@ export interface WorkerSettings {
   readonly attempt: AttemptContext;
 }
 
-const FLUSH_SIZE = 256;
+// Results written per transaction at most. Each commit waits for the disk (SQLite syncs its log),
+// so fewer, larger batches; the age below still bounds how long a result waits.
+const FLUSH_SIZE = 1024;
 // Deliveries claimed per store call: enough that claiming costs little per delivery, few enough
 // that a crash leaves little waiting for its lease to run out.
 const CLAIM_MAX = 256;
