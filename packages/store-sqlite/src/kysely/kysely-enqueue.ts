@@ -35,9 +35,7 @@ export async function enqueueIn(
     // An endpoint wanting every event reads no more rows than it still wants (bodies are large);
     // one choosing event types reads whole pages, as most rows may be skipped.
     const page =
-      subscription.eventTypes === undefined
-        ? Math.min(EVENT_PAGE, input.limit - matched.length)
-        : EVENT_PAGE;
+      subscription.eventTypes === undefined ? Math.min(EVENT_PAGE, input.limit - matched.length) : EVENT_PAGE;
     let select = trx
       .selectFrom('pk_events')
       .select(['position', 'id', 'provider', 'type', 'sequence'])
