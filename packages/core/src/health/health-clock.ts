@@ -1,4 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
+import { systemClock } from '../http/clock.js';
 
 /**
  * Time as the health engine sees it: when things happen, and waits (a monitor's next round, a
@@ -13,12 +13,6 @@ export interface HealthClock {
 /** The real clock. Its timers are unref'd: a pending wait never keeps a process alive by itself. */
 export const systemHealthClock: HealthClock = {
   now: () => new Date(),
-  async sleep(ms, signal) {
-    try {
-      await delay(Math.max(0, ms), undefined, signal === undefined ? { ref: false } : { ref: false, signal });
-    } catch (error) {
-      if (signal?.aborted === true) throw signal.reason;
-      throw error;
-    }
-  },
+  // The HTTP clock's sleep: the same unref'd timer, rejecting with the signal's reason.
+  sleep: (ms, signal) => systemClock.sleep(ms, signal),
 };

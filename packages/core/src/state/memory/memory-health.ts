@@ -2,9 +2,9 @@ import type { ProvisionEvent } from '../../events/provision-event.js';
 import type { ConnectionHealth } from '../../health/health-record.js';
 import type { ConnectionKey } from '../connection-key.js';
 import type { EventTypeQuery, HealthQuery, HealthStore, SaveHealthInput } from '../health-store.js';
-import { parseCursor, storeConflict } from '../store-errors.js';
+import { storeConflict } from '../store-errors.js';
 import { keyId, type MemoryData } from './memory-data.js';
-import { firstAfter } from './memory-events.js';
+import { eventsAfter } from './memory-events.js';
 
 /** `HealthStore` over `MemoryData`, with its records in a map of its own. */
 export class MemoryHealth implements HealthStore {
@@ -57,15 +57,7 @@ export class MemoryHealth implements HealthStore {
 
   async listEventsByType(query: EventTypeQuery): Promise<ProvisionEvent[]> {
     this.#data.ensureOpen();
-    const after = parseCursor(query.after);
-    const found: ProvisionEvent[] = [];
-    const events = this.#data.events;
-    for (let index = firstAfter(events, after); index < events.length; index += 1) {
-      if (found.length >= query.limit) break;
-      const { event } = events[index]!;
-      if (query.types.includes(event.type)) found.push(structuredClone(event));
-    }
-    return found;
+    return eventsAfter(this.#data, query, (event) => query.types.includes(event.type));
   }
 }
 
