@@ -1,4 +1,4 @@
-import { systemClock } from '../http/clock.js';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /**
  * Time as the health engine sees it: when things happen, and waits (a monitor's next round, a
@@ -10,9 +10,19 @@ export interface HealthClock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** The real clock. Its timers are unref'd: a pending wait never keeps a process alive by itself. */
+/**
+ * The real clock. Its timers are unref'd: a pending wait never keeps a process alive by itself.
+ * Written like the HTTP toolkit's `systemClock`, not imported from it: the main entry must not
+ * load the toolkit.
+ */
 export const systemHealthClock: HealthClock = {
   now: () => new Date(),
-  // The HTTP clock's sleep: the same unref'd timer, rejecting with the signal's reason.
-  sleep: (ms, signal) => systemClock.sleep(ms, signal),
+  async sleep(ms, signal) {
+    try {
+      await delay(Math.max(0, ms), undefined, signal === undefined ? { ref: false } : { ref: false, signal });
+    } catch (error) {
+      if (signal?.aborted === true) throw signal.reason;
+      throw error;
+    }
+  },
 };
