@@ -86,6 +86,11 @@ function describe(event: ProvisionEvent): string {
       return `user.deleted ${event.data.user.userName} (${event.source})`;
     case 'webhook.disabled':
       return `webhook.disabled ${event.data.host} (${event.data.reason})`;
+    case 'connection.unhealthy':
+    case 'connection.quarantined':
+      return `${event.type} (${event.data.error.code} on ${event.data.error.operation})`;
+    case 'connection.recovered':
+      return `connection.recovered from ${event.data.from}`;
     default:
       return `${event.type} ${JSON.stringify(event.data.counts)}`;
   }

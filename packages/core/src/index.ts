@@ -1,3 +1,7 @@
+export { type Alert, type AlertFact, AlertKind, type AlertSink } from './alerts/alert.js';
+export { type AlertDispatcher, type AlertRound, createAlertDispatcher } from './alerts/alert-dispatcher.js';
+export { AlertDispatcherOptions } from './alerts/alert-dispatcher-options.js';
+export { ALERT_EVENT_TYPES } from './alerts/alert-signal.js';
 export { createProvisionKit } from './composition/create-provision-kit.js';
 export { PluginId, TenantId } from './composition/kit-options.js';
 export { Logger } from './composition/logger.js';
@@ -36,10 +40,16 @@ export {
 } from './errors/provisioning-error.js';
 export { parseRetryAfter } from './errors/retry-after.js';
 export { clampRetryAfterMs, MAX_RETRY_AFTER_MS } from './errors/retry-after-ms.js';
+export {
+  ConnectionQuarantinedEvent,
+  ConnectionRecoveredEvent,
+  ConnectionUnhealthyEvent,
+} from './events/connection-events.js';
 export { applyChanges, diffUsers, replayEvents } from './events/event-helpers.js';
 export { DEFAULT_EVENT_RETENTION_DAYS, EventListQuery, type EventPage } from './events/event-query.js';
 export { FieldChange, FieldValue } from './events/field-changes.js';
 export {
+  type ConnectionEvent,
   ErrorSummary,
   EVENT_TYPES,
   type EventDraft,
@@ -61,6 +71,31 @@ export {
   WebhookDisabledEvent,
   WebhookDisabledReason,
 } from './events/provision-event.js';
+export {
+  type ConnectionStatus,
+  type ConnectionStatusPage,
+  ConnectionStatusQuery,
+  type LastSync,
+  listConnectionStatuses,
+  readConnectionStatus,
+} from './health/connection-status.js';
+export { type HealthClock, systemHealthClock } from './health/health-clock.js';
+export { createHealthMonitor, type HealthMonitor, type HealthRound } from './health/health-monitor.js';
+export { HealthMonitorOptions } from './health/health-monitor-options.js';
+export type { KitHealthOptions } from './health/health-options.js';
+export {
+  DEFAULT_HEALTH_POLICY,
+  ENTRA_QUARANTINE_SCHEDULE_MS,
+  HealthPolicy,
+  type HealthPolicyInput,
+} from './health/health-policy.js';
+export {
+  ConnectionHealth,
+  CredentialState,
+  HealthFailure,
+  HealthState,
+} from './health/health-record.js';
+export type { KitHealth } from './health/kit-health.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
@@ -139,6 +174,7 @@ export {
 } from './spi/verbs.js';
 export { type SnapshotUser, TRACKED_FIELDS, type TrackedField } from './state/canonical-user.js';
 export { ConnectionKey } from './state/connection-key.js';
+export type { EventTypeQuery, HealthQuery, HealthStore, SaveHealthInput } from './state/health-store.js';
 export { createMemoryStateStore } from './state/memory/memory-state-store.js';
 export type { UserWrite } from './state/plan-change.js';
 export type { ListedChange, StagedChange } from './state/staged-change.js';
@@ -196,6 +232,12 @@ export {
   SyncChangeQuery,
   SyncRunListQuery,
 } from './sync/sync-queries.js';
+export type {
+  AlertSendStart,
+  AlertSendTrace,
+  HealthCheckReport,
+  HealthTransitionReport,
+} from './telemetry/health-telemetry.js';
 export type {
   SyncChangeCounts,
   SyncRunEnd,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type Connection, createProvisionKit, silentLogger } from '@provisionkit/core';
+import { type Connection, createProvisionKit, silentLogger, type TelemetryOptions } from '@provisionkit/core';
 import type { LastPassConfigInput } from '@provisionkit/provider-lastpass';
 import { lastpassProvider } from '@provisionkit/provider-lastpass';
 import { BATCH_SIZE, PAGE_SIZE } from './bench-settings.js';
@@ -10,9 +10,19 @@ import type { RemoteSimulator } from './simulator-host.js';
  * defaults, both to measure the client rather than its politeness: the request rate cap (default
  * 5/s, which alone would take 6 s for 31 calls) is raised to its maximum, and logging is silent
  * (the table is the output). Concurrency (4), page size and batch size stay at their defaults.
+ * `telemetry`: the kit's tracer and meter providers (default: the global ones, a no-op here).
  */
-export async function connectProvider(simulator: RemoteSimulator): Promise<Connection> {
-  const kit = createProvisionKit({ plugins: [lastpassProvider], logger: silentLogger() });
+export async function connectProvider(
+  simulator: RemoteSimulator,
+  telemetry?: TelemetryOptions,
+): Promise<Connection> {
+  const kit = createProvisionKit({
+    plugins: [lastpassProvider],
+    logger: silentLogger(),
+    ...(telemetry === undefined
+      ? {}
+      : { telemetry: { tracerProvider: telemetry.tracerProvider, meterProvider: telemetry.meterProvider } }),
+  });
   const config: LastPassConfigInput = {
     baseUrl: simulator.url,
     cid: simulator.credentials.cid,

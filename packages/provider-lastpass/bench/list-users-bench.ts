@@ -1,6 +1,7 @@
 import { LIST_RUNS, LIST_USERS, LIST_WARM_UPS, PAGE_SIZE, TARGETS } from './bench-settings.js';
 import { connectProvider } from './connect-provider.js';
 import { HeapSampler } from './heap-sampler.js';
+import { inMemorySdk } from './in-memory-sdk.js';
 import { rawPages, rawPost, usersOf } from './raw-lastpass.js';
 import { assertSameBodies, recordBodies } from './record-requests.js';
 import { type BenchSection, count, megabytes, ms, samplesNote, times } from './result-table.js';
@@ -21,9 +22,9 @@ export async function benchListUsers(
   // A fresh seeded simulator per run (seeding is not timed). Both loops sample the heap once per
   // 1,000 users, so the sampling costs them the same. With `collectEvery`, a full GC runs before
   // those samples instead: what the listing keeps alive, as opposed to garbage not yet collected.
-  const listWithProvider = async (collectEvery?: number): Promise<number> => {
+  const listWithProvider = async (collectEvery?: number, traced = false): Promise<number> => {
     const simulator = await host.simulator(LIST_USERS);
-    const connection = await connectProvider(simulator);
+    const connection = await connectProvider(simulator, traced ? inMemorySdk() : undefined);
     const sampler = new HeapSampler(gc);
     const started = performance.now();
     let seen = 0;
@@ -39,13 +40,15 @@ export async function benchListUsers(
     if (collectEvery === undefined) sampler.sample();
     if (seen !== LIST_USERS) throw new Error(`listUsers yielded ${seen} users`);
     const key = collectEvery === undefined ? 'provider' : 'live';
-    heap[key] = Math.max(heap[key], sampler.growthBytes);
-    if (key === 'provider') growths.provider.push(sampler.growthBytes);
+    if (!traced) heap[key] = Math.max(heap[key], sampler.growthBytes);
+    if (key === 'provider' && !traced) growths.provider.push(sampler.growthBytes);
     await connection.close();
     await simulator.close();
     return elapsed;
   };
   const provider = () => listWithProvider();
+  // The same listing through a kit given an OpenTelemetry SDK with in-memory exporters.
+  const traced = () => listWithProvider(undefined, true);
   const raw = async (): Promise<number> => {
     const simulator = await host.simulator(LIST_USERS);
     const post = rawPost(simulator.url);
@@ -73,19 +76,23 @@ export async function benchListUsers(
         warmUp: async () => sent.set('provider', await recordBodies(provider)),
       },
       { name: 'raw', run: raw, warmUp: async () => sent.set('raw', await recordBodies(raw)) },
+      { name: 'sdk', run: traced, warmUp: async () => sent.set('sdk', await recordBodies(traced)) },
     ],
     LIST_RUNS,
     () => gc?.(),
     LIST_WARM_UPS,
   );
   assertSameBodies('listUsers', sent.get('provider') ?? [], sent.get('raw') ?? []);
+  assertSameBodies('listUsers (with an SDK)', sent.get('sdk') ?? [], sent.get('raw') ?? []);
   if (gc !== undefined) await listWithProvider(LIVE_HEAP_EVERY);
 
   const providerMs = timings.get('provider')!.median;
   const rawMs = timings.get('raw')!.median;
+  const sdkMs = timings.get('sdk')!.median;
   const label = `listUsers ${count(LIST_USERS)}`;
   const notes = [
     samplesNote(`${label} via the provider`, timings.get('provider')!),
+    samplesNote(`${label} via the provider, OpenTelemetry SDK + in-memory exporters`, timings.get('sdk')!),
     samplesNote(`${label} raw fetch loop (same pages, bodies compared byte for byte)`, timings.get('raw')!),
     'Heap growth = max heapUsed sampled every 1,000 users minus heapUsed after a forced GC at start (garbage not yet collected included).',
     `Heap growth per run (warm-up first): provider ${growths.provider.map(megabytes).join(', ')}; raw loop ${growths.raw.map(megabytes).join(', ')}.`,
@@ -98,6 +105,14 @@ export async function benchListUsers(
       ratio: times(providerMs / rawMs),
       target: `<= ${times(TARGETS.listVsRaw)}`,
       pass: providerMs / rawMs <= TARGETS.listVsRaw,
+    },
+    {
+      measurement: `${label}: with an OpenTelemetry SDK + in-memory exporters vs without`,
+      value: ms(sdkMs),
+      baseline: ms(providerMs),
+      ratio: times(sdkMs / providerMs),
+      target: `<= ${times(TARGETS.listWithSdkVsWithout)} (information)`,
+      pass: sdkMs / providerMs <= TARGETS.listWithSdkVsWithout,
     },
     {
       measurement: `${label}: heap growth (max of runs)`,

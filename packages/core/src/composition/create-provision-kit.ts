@@ -4,6 +4,11 @@ import 'reflect-metadata';
 import { Container } from 'inversify';
 import { UnavailableError } from '../errors/error-classes.js';
 import { DEFAULT_EVENT_RETENTION_DAYS } from '../events/event-query.js';
+import { systemHealthClock } from '../health/health-clock.js';
+import { parseHealthOptions } from '../health/health-options.js';
+import { HealthTracker } from '../health/health-tracker.js';
+import { KitHealthService } from '../health/kit-health.js';
+import { QuarantineGate } from '../health/quarantine-gate.js';
 import { createLogger } from '../logging/create-logger.js';
 import { secretValuesOf } from '../redaction/secret-values.js';
 import type { ConnectionContext } from '../spi/provider-plugin.js';
@@ -34,9 +39,13 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
     telemetry: telemetryOptions,
     store,
     eventRetentionDays,
+    health: healthOptions,
   } = parseKitOptions(options);
   const rootLogger = logger ?? createLogger();
   const telemetry = createTelemetry(telemetryOptions);
+  const { policy, clock = systemHealthClock, random = Math.random } = parseHealthOptions(healthOptions);
+  const tracker = new HealthTracker({ store, policy, random, clock, logger: rootLogger, telemetry });
+  const health = new KitHealthService({ tracker, store, clock, random, telemetry });
   const state = new KitState({
     store,
     retentionDays: eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS,
@@ -52,6 +61,8 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
     container: root,
     plugins: Object.freeze(registrations.map((registration) => registration.plugin)),
     telemetry,
+    health,
+    status: () => health.statuses(),
     async connect(input: ConnectInput): Promise<Connection> {
       if (closed) throw new UnavailableError('The provision kit is closed');
       const { provider, tenant, config: rawConfig, sync } = parseConnectInput(input);
@@ -69,6 +80,14 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
         ...secretValuesOf(plugin.configSchema, config),
         ...secretValuesOf(plugin.configSchema, rawConfig),
       ];
+      // A quarantined connection stays slowed after a restart: its record is read before it opens.
+      if (store !== undefined) await tracker.current(key);
+      const gate = new QuarantineGate({
+        provider: plugin.id,
+        isQuarantined: () => tracker.cached(key)?.state === 'quarantined',
+        policy,
+        clock,
+      });
       const connection = await openConnection({
         root,
         rootLogger,
@@ -76,12 +95,21 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
         context,
         rawConfig,
         config,
-        onOperation,
+        onOperation: (event) => {
+          if (event.errorCode !== 'unavailable' || !gate.claimRefusal()) tracker.observeOperation(key, event);
+          onOperation?.(event);
+        },
         telemetry,
-        onClose: (closing) => open.delete(closing),
+        onClose: (closing) => {
+          open.delete(closing);
+          health.unregister(closing);
+        },
         onUserWrite: state.writeRecorder(key, secrets),
+        gate,
+        status: (connection) => health.status(connection),
       });
       state.register(connection, { key, secrets, settings: sync });
+      health.register(connection, key);
       open.add(connection);
       return connection;
     },

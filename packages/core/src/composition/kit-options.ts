@@ -57,6 +57,8 @@ const OptionsShape = z.object({
     .optional(),
   eventRetentionDays: z.number().positive().max(36_500).optional(),
   telemetry: TelemetryOptions.optional(),
+  // Parsed by `parseHealthOptions`, which names each field under `health`.
+  health: z.unknown().optional(),
 });
 
 const ConnectShape = z.object({
@@ -94,6 +96,7 @@ export function parseKitOptions(
     telemetry: parsed.telemetry,
     store: raw.store,
     eventRetentionDays: parsed.eventRetentionDays,
+    health: raw.health,
   };
 }
 

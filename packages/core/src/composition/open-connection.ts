@@ -1,6 +1,9 @@
 import type { Container } from 'inversify';
 import { ProviderError, UnavailableError } from '../errors/error-classes.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
+import type { ConnectionStatus } from '../health/connection-status.js';
+import { gatedDirectory } from '../health/gated-directory.js';
+import type { QuarantineGate } from '../health/quarantine-gate.js';
 import { missingMethods } from '../middleware/directory-methods.js';
 import type { DirectoryWrite } from '../middleware/directory-write.js';
 import { wrapProviderDirectory } from '../middleware/wrap-directory.js';
@@ -32,6 +35,10 @@ export interface OpenConnectionInput {
   readonly onClose: (connection: Connection) => void;
   /** Records successful writes in the kit's state store, when it has one. */
   readonly onUserWrite?: ((write: DirectoryWrite) => Promise<void>) | undefined;
+  /** Holds back a quarantined connection's operations (see `QuarantineGate`). */
+  readonly gate?: QuarantineGate | undefined;
+  /** The connection's status, for `connection.status()`. */
+  readonly status: (connection: Connection) => Promise<ConnectionStatus>;
 }
 
 /**
@@ -80,7 +87,7 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
   const onOperation = input.onOperation;
   const directory: UserDirectory = isWrappedDirectory(inner)
     ? withLifetime(inner as UserDirectory, lifetime.signal)
-    : wrapProviderDirectory(inner, {
+    : wrapProviderDirectory(input.gate === undefined ? inner : gatedDirectory(inner, input.gate), {
         provider: plugin.id,
         capabilities,
         secrets,
@@ -108,6 +115,11 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
           ? copyError(error, { secrets, provider: plugin.id })
           : fail(error, 'resolve a service');
       }
+    },
+    status(): Promise<ConnectionStatus> {
+      if (closed)
+        return Promise.reject(new UnavailableError('The connection is closed', { provider: plugin.id }));
+      return input.status(connection);
     },
     async close(): Promise<void> {
       if (closed) return;

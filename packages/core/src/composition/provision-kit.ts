@@ -1,5 +1,8 @@
 import type { Container } from 'inversify';
 import type { EventListQuery, EventPage } from '../events/event-query.js';
+import type { ConnectionStatus } from '../health/connection-status.js';
+import type { KitHealthOptions } from '../health/health-options.js';
+import type { KitHealth } from '../health/kit-health.js';
 import type { OperationEvent } from '../middleware/operation-event.js';
 import type { ConnectionContext, ProviderPlugin } from '../spi/provider-plugin.js';
 import type { UserDirectory } from '../spi/user-directory.js';
@@ -36,6 +39,13 @@ export interface ProvisionKitOptions {
    * default: the global OpenTelemetry providers, a no-op until the host registers an SDK.
    */
   readonly telemetry?: TelemetryOptions | undefined;
+  /**
+   * When a connection counts as unhealthy or quarantined, how often it is checked, how a
+   * quarantined connection's operations are slowed (see `HealthPolicy`), and for tests a `clock`
+   * and `random`. Every connection's health is tracked whatever this says; with a `store` it is
+   * kept there, with its events.
+   */
+  readonly health?: KitHealthOptions | undefined;
 }
 
 export interface ConnectInput {
@@ -57,6 +67,11 @@ export interface Connection {
   /** Resolves a token from this connection's container (the plugin's helpers, `ConnectionConfig`, ...). */
   get<T>(token: symbol): T;
   /**
+   * Credential state, last sync, last error, failures in a row, quarantine (see
+   * `ConnectionStatus`). Same as `kit.health.status(connection)`.
+   */
+  status(): Promise<ConnectionStatus>;
+  /**
    * Releases the connection: operations in flight end with `CancelledError` (reason
    * `connection_closed`) and send nothing more, then the provider is closed. Afterwards its directory
    * and `get` fail with `UnavailableError`.
@@ -70,7 +85,11 @@ export interface ProvisionKit {
   readonly plugins: readonly ProviderPlugin[];
   /** The kit's providers, and what the sync and webhook engines record (see `Telemetry`). */
   readonly telemetry: Telemetry;
+  /** Health checks, statuses and the host's switch for checks (see `KitHealth`). */
+  readonly health: KitHealth;
   connect(input: ConnectInput): Promise<Connection>;
+  /** The status of every open connection, in the order they were opened (`kit.health.statuses()`). */
+  status(): Promise<ConnectionStatus[]>;
   /** Closes every open connection (cancelling their operations in flight); `connect` fails afterwards. */
   close(): Promise<void>;
 

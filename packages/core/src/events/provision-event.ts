@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors/provisioning-error.js';
 import { IsoTimestamp } from '../model/primitives.js';
 import { User } from '../model/user.js';
+import {
+  ConnectionQuarantinedEvent,
+  ConnectionRecoveredEvent,
+  ConnectionUnhealthyEvent,
+} from './connection-events.js';
+import { EVENT_COMMON as Common } from './event-common.js';
 import { FieldChange } from './field-changes.js';
 
 /** Who made the change: a sync run that detected it, or a write made through provisionkit. */
@@ -10,18 +16,6 @@ export type EventSource = z.infer<typeof EventSource>;
 
 /** The user as the snapshot records it (every `User` field but `lastLoginAt`). */
 export const EventUser = User.omit({ lastLoginAt: true });
-
-const Common = {
-  /** Unique, stable across redeliveries (Standard Webhooks uses it as `webhook-id`). */
-  id: z.string().min(1),
-  /** 1, 2, 3, ... per connection (tenant and provider), in commit order. */
-  sequence: z.number().int().positive(),
-  /** Opaque position in the whole log; pass it as `after` to read what follows. */
-  cursor: z.string().min(1),
-  time: IsoTimestamp,
-  tenant: z.string().min(1),
-  provider: z.string().min(1),
-};
 
 const UserCommon = {
   ...Common,
@@ -154,10 +148,14 @@ export const ProvisionEvent = z.discriminatedUnion('type', [
   SyncHeldEvent,
   SyncFailedEvent,
   WebhookDisabledEvent,
+  ConnectionUnhealthyEvent,
+  ConnectionQuarantinedEvent,
+  ConnectionRecoveredEvent,
 ]);
 export type ProvisionEvent = z.infer<typeof ProvisionEvent>;
 export type UserEvent = Extract<ProvisionEvent, { type: `user.${string}` }>;
 export type SyncEvent = Extract<ProvisionEvent, { type: `sync.${string}` }>;
+export type ConnectionEvent = Extract<ProvisionEvent, { type: `connection.${string}` }>;
 export type EventType = ProvisionEvent['type'];
 export const EVENT_TYPES = ProvisionEvent.options.map((option) => option.shape.type.value) as EventType[];
 

@@ -9,6 +9,7 @@ import type {
 } from '../events/provision-event.js';
 import type { UserRef } from '../model/user.js';
 import type { ConnectionKey } from './connection-key.js';
+import type { HealthStore } from './health-store.js';
 import type { UserWrite } from './plan-change.js';
 import type { ListedChange, StagedChange } from './staged-change.js';
 import type { SnapshotRow } from './stored-user.js';
@@ -34,7 +35,7 @@ import type {
 export const StateStore = Symbol.for('@provisionkit/core/StateStore');
 
 /** What the framework remembers per connection: see the sub-interfaces. */
-export interface StateStore extends SnapshotStore, SyncRunStore, EventStore, WebhookStore {
+export interface StateStore extends SnapshotStore, SyncRunStore, EventStore, WebhookStore, HealthStore {
   /** Releases the store (a file handle, a pool). Later calls fail with `unavailable`. */
   close(): Promise<void>;
 }

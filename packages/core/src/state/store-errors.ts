@@ -12,7 +12,8 @@ export type ConflictReason =
   | 'lease_lost'
   | 'not_open'
   | 'stale'
-  | 'duplicate_id';
+  | 'duplicate_id'
+  | 'health_changed';
 
 export function storeConflict(
   reason: ConflictReason,

@@ -17,6 +17,9 @@ export interface Instruments {
   readonly syncChanges: Counter;
   readonly webhookDeliveries: Counter;
   readonly webhookDuration: Histogram;
+  readonly healthChecks: Counter;
+  readonly healthTransitions: Counter;
+  readonly alertNotifications: Counter;
 }
 
 export function createInstruments(meter: Meter): Instruments {
@@ -60,5 +63,17 @@ export function createInstruments(meter: Meter): Instruments {
       'Duration of webhook delivery attempts.',
       HTTP_BUCKETS,
     ),
+    healthChecks: meter.createCounter(TELEMETRY_METRICS.healthChecks, {
+      unit: '{check}',
+      description: 'Connection health checks, by credential status.',
+    }),
+    healthTransitions: meter.createCounter(TELEMETRY_METRICS.healthTransitions, {
+      unit: '{transition}',
+      description: 'Connections that became unhealthy, were quarantined or recovered.',
+    }),
+    alertNotifications: meter.createCounter(TELEMETRY_METRICS.alertNotifications, {
+      unit: '{notification}',
+      description: 'Alert notifications handed to a sink, by outcome.',
+    }),
   };
 }

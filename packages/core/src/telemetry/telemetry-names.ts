@@ -47,6 +47,18 @@ export const TELEMETRY_ATTRIBUTES = Object.freeze({
   webhookOutcome: 'provisionkit.webhook.outcome',
   /** `user.created`, `sync.completed`, ... */
   eventType: 'provisionkit.event.type',
+  /** A health check's result: `valid`, `invalid`, `expired`, `insufficient_permissions`, `unreachable`. */
+  credentialStatus: 'provisionkit.credentials.status',
+  /** The state a connection moved to: `healthy`, `unhealthy` or `quarantined`. */
+  healthState: 'provisionkit.health.state',
+  /** `credentials`, `operation_failures`, `quarantined` or `sync_held`. */
+  alertKind: 'provisionkit.alert.kind',
+  /** `firing` or `resolved`. */
+  alertState: 'provisionkit.alert.state',
+  /** The sink's name (`slack`). */
+  alertSink: 'provisionkit.alert.sink',
+  /** `sent` or `failed`. */
+  alertOutcome: 'provisionkit.alert.outcome',
 });
 
 /** Names of the metrics core records. */
@@ -69,6 +81,12 @@ export const TELEMETRY_METRICS = Object.freeze({
   webhookDeliveries: 'provisionkit.webhook.deliveries',
   /** Histogram, seconds: duration of a webhook delivery attempt, when the engine measured it. */
   webhookDeliveryDuration: 'provisionkit.webhook.delivery.duration',
+  /** Counter: health checks, by provider and credential status. */
+  healthChecks: 'provisionkit.health.checks',
+  /** Counter: connections that changed state (became unhealthy, quarantined, or recovered). */
+  healthTransitions: 'provisionkit.health.transitions',
+  /** Counter: alert notifications handed to a sink, by kind, state, sink and outcome. */
+  alertNotifications: 'provisionkit.alert.notifications',
 });
 
 /** Instrumentation scope of every tracer and meter core asks for. */

@@ -1,6 +1,15 @@
 import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
 import { z } from 'zod';
 import { parseInput } from '../errors/from-zod.js';
+import {
+  type AlertSendStart,
+  type AlertSendTrace,
+  type HealthCheckReport,
+  type HealthTransitionReport,
+  recordHealthCheck,
+  recordHealthTransition,
+  startAlertSend,
+} from './health-telemetry.js';
 import { type SyncRunStart, type SyncRunTrace, startSyncRun } from './sync-run-trace.js';
 import { type TelemetrySource, telemetrySource } from './telemetry-source.js';
 import { recordWebhookDelivery, type WebhookDeliveryReport } from './webhook-delivery.js';
@@ -37,6 +46,12 @@ export interface Telemetry {
   startSyncRun(start: SyncRunStart): SyncRunTrace;
   /** Counts one webhook delivery attempt (and its duration, when given). */
   recordWebhookDelivery(delivery: WebhookDeliveryReport): void;
+  /** Counts one health check by its credential status (`provisionkit.health.checks`). */
+  recordHealthCheck(report: HealthCheckReport): void;
+  /** Counts a connection's change of state (`provisionkit.health.transitions`). */
+  recordHealthTransition(report: HealthTransitionReport): void;
+  /** Starts the span of one alert notification sent to one sink; end it whatever happens. */
+  startAlertSend(start: AlertSendStart): AlertSendTrace;
 }
 
 /** Token of the kit's `Telemetry` in its root container. */
@@ -63,6 +78,18 @@ class KitTelemetry implements Telemetry {
 
   recordWebhookDelivery(delivery: WebhookDeliveryReport): void {
     recordWebhookDelivery(this.source, delivery);
+  }
+
+  recordHealthCheck(report: HealthCheckReport): void {
+    recordHealthCheck(this.source, report);
+  }
+
+  recordHealthTransition(report: HealthTransitionReport): void {
+    recordHealthTransition(this.source, report);
+  }
+
+  startAlertSend(start: AlertSendStart): AlertSendTrace {
+    return startAlertSend(this.source, start);
   }
 }
 

@@ -2,6 +2,7 @@ export { collectAll } from './collect-all.js';
 export { collectListing, LISTING_CAP } from './collect-listing.js';
 export type { ContractOptions } from './contract-options.js';
 export { expectIssueAt, expectProvisioningError } from './expect-error.js';
+export { ManualHealthClock } from './manual-health-clock.js';
 export type { ProviderContractOptions } from './provider-contract.js';
 export { findSecretLeaks } from './secret-leaks.js';
 export type { StateStoreContractOptions } from './state/state-contract-kit.js';

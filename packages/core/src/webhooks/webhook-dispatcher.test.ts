@@ -1,6 +1,8 @@
+import { type MockUserDirectory } from '@provisionkit/provider-mock';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProvisionEvent } from '../events/provision-event.js';
+import { UserDirectory } from '../spi/user-directory.js';
 import { type WebhookFixture, webhookFixture } from './dispatcher-test-helpers.js';
 import { TestReceiver } from './receiver-test-helpers.js';
 import { verifyWebhook } from './verify-webhook.js';
@@ -290,6 +292,37 @@ describe('WebhookDispatcher', () => {
       await f.createUsers(1);
       await new Promise((resolve) => setTimeout(resolve, 60));
       expect(f.receiver.received).toHaveLength(5);
+    });
+  });
+
+  describe('connection events', () => {
+    it('delivers connection.unhealthy and connection.recovered like the others, signed, to a subscriber of those types', async () => {
+      fixture = await webhookFixture();
+      const f = fixture;
+      const { secret } = await f.dispatcher.endpoints.subscribe({
+        tenant: 'acme',
+        url: f.receiver.url,
+        eventTypes: ['connection.unhealthy', 'connection.quarantined', 'connection.recovered'],
+      });
+      const faults = f.connection.get<MockUserDirectory>(UserDirectory).faults;
+      await f.createUsers(1); // a user.created event the subscriber did not ask for
+      faults.rejectCredentials();
+      await f.kit.health.check(f.connection);
+      faults.reset();
+      await f.kit.health.check(f.connection);
+      expect(await f.dispatcher.deliverDue()).toMatchObject({ attempted: 2, succeeded: 2 });
+      const delivered = f.receiver.received.map(
+        (request) => verifyWebhook(request.body, request.headers, secret, { now: f.clock.ms }).event,
+      );
+      const logged = (await allEvents(f)).filter((event) => event.type.startsWith('connection.'));
+      expect(delivered).toEqual(logged);
+      expect(delivered.map((event) => event.type)).toEqual(['connection.unhealthy', 'connection.recovered']);
+      expect(delivered[0]).toMatchObject({
+        tenant: 'acme',
+        provider: 'mock',
+        data: { credentials: 'invalid', error: { code: 'authentication', operation: 'verifyCredentials' } },
+      });
+      expect(f.receiver.ids()).toEqual(logged.map((event) => event.id));
     });
   });
 

@@ -3,6 +3,7 @@ import { storeClosed } from '@provisionkit/core/store';
 import type { Kysely } from 'kysely';
 import type { StoreDatabase } from './database.js';
 import { KyselyEvents } from './kysely-events.js';
+import { KyselyHealth } from './kysely-health.js';
 import { KyselySnapshots } from './kysely-snapshots.js';
 import { KyselySyncRuns } from './kysely-sync-runs.js';
 import { KyselyWebhooks } from './kysely-webhooks.js';
@@ -27,6 +28,7 @@ export function createKyselyStateStore(
   const runs = new KyselySyncRuns(db);
   const events = new KyselyEvents(db);
   const webhooks = new KyselyWebhooks(db);
+  const health = new KyselyHealth(db);
   let closed = false;
   const mapError = options.mapError ?? ((error: unknown) => error);
   const call = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -77,6 +79,10 @@ export function createKyselyStateStore(
     disableWebhookSubscription: (input) => call(() => webhooks.disableWebhookSubscription(input)),
     listWebhookDeliveries: (query) => call(() => webhooks.listWebhookDeliveries(query)),
     listWebhookAttempts: (id) => call(() => webhooks.listWebhookAttempts(id)),
+    getConnectionHealth: (key) => call(() => health.getConnectionHealth(key)),
+    listConnectionHealth: (query) => call(() => health.listConnectionHealth(query)),
+    saveConnectionHealth: (input) => call(() => health.saveConnectionHealth(input)),
+    listEventsByType: (query) => call(() => health.listEventsByType(query)),
     async close() {
       if (closed) return;
       closed = true;

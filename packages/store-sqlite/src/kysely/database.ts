@@ -12,6 +12,7 @@ export interface StoreDatabase {
   pk_webhook_subscriptions: WebhookSubscriptionsTable;
   pk_webhook_deliveries: WebhookDeliveriesTable;
   pk_webhook_attempts: WebhookAttemptsTable;
+  pk_connection_health: ConnectionHealthTable;
 }
 
 /** Named counters: `position` (event log), `run`, `delivery`, and `writer` (the write lock row). */
@@ -125,4 +126,15 @@ export interface WebhookAttemptsTable {
   status_code: number | null;
   error: string | null;
   outcome: string;
+}
+
+/** Migration 004: one connection's health (`body` is the `ConnectionHealth` JSON). */
+export interface ConnectionHealthTable {
+  tenant: string;
+  provider: string;
+  state: string;
+  revision: number;
+  next_check_at: string | null;
+  updated_at: string;
+  body: string;
 }

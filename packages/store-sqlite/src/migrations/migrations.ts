@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { initialSchema } from './001-initial-schema.js';
 import { webhookHealth } from './002-webhook-health.js';
 import { pendingClaimIndex } from './003-pending-claim-index.js';
+import { connectionHealth } from './004-connection-health.js';
 
 /**
  * Every migration this version knows, by name, in order. Names sort in the order they run; a file
@@ -11,4 +12,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial-schema': initialSchema,
   '002-webhook-health': webhookHealth,
   '003-pending-claim-index': pendingClaimIndex,
+  '004-connection-health': connectionHealth,
 };

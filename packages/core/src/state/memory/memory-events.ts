@@ -14,17 +14,12 @@ export class MemoryEvents implements EventStore {
 
   async listEvents(query: EventQuery): Promise<ProvisionEvent[]> {
     this.#data.ensureOpen();
-    const after = parseCursor(query.after);
-    const found: ProvisionEvent[] = [];
-    const events = this.#data.events;
-    for (let index = firstAfter(events, after); index < events.length; index += 1) {
-      if (found.length >= query.limit) break;
-      const { event } = events[index]!;
-      if (event.tenant !== query.tenant) continue;
-      if (query.provider !== undefined && event.provider !== query.provider) continue;
-      found.push(structuredClone(event));
-    }
-    return found;
+    return eventsAfter(
+      this.#data,
+      query,
+      (event) =>
+        event.tenant === query.tenant && (query.provider === undefined || event.provider === query.provider),
+    );
   }
 
   async appendEvents(key: ConnectionKey, drafts: readonly EventDraft[]): Promise<ProvisionEvent[]> {
@@ -55,7 +50,7 @@ export class MemoryEvents implements EventStore {
 }
 
 /** Index of the first event whose position is greater than `position` (the log is sorted). */
-function firstAfter(events: readonly { position: number }[], position: number): number {
+export function firstAfter(events: readonly { position: number }[], position: number): number {
   let low = 0;
   let high = events.length;
   while (low < high) {
@@ -64,4 +59,20 @@ function firstAfter(events: readonly { position: number }[], position: number): 
     else high = mid;
   }
   return low;
+}
+
+/** Copies of the events after `query.after` that `keep` accepts, at most `query.limit`, in log order. */
+export function eventsAfter(
+  data: MemoryData,
+  query: { readonly after?: string | undefined; readonly limit: number },
+  keep: (event: ProvisionEvent) => boolean,
+): ProvisionEvent[] {
+  const found: ProvisionEvent[] = [];
+  const events = data.events;
+  for (let index = firstAfter(events, parseCursor(query.after)); index < events.length; index += 1) {
+    if (found.length >= query.limit) break;
+    const { event } = events[index]!;
+    if (keep(event)) found.push(structuredClone(event));
+  }
+  return found;
 }

@@ -1,6 +1,7 @@
 import type { StateStore } from '../state-store.js';
 import { MemoryData } from './memory-data.js';
 import { MemoryEvents } from './memory-events.js';
+import { MemoryHealth } from './memory-health.js';
 import { MemorySnapshots } from './memory-snapshots.js';
 import { MemorySyncRuns } from './memory-sync-runs.js';
 import { MemoryWebhooks } from './memory-webhooks.js';
@@ -15,6 +16,7 @@ export function createMemoryStateStore(): StateStore {
   const runs = new MemorySyncRuns(data);
   const events = new MemoryEvents(data);
   const webhooks = new MemoryWebhooks(data);
+  const health = new MemoryHealth(data);
   return {
     scanSnapshotHashes: (key) => snapshots.scanSnapshotHashes(key),
     getSnapshotRows: (key, ids) => snapshots.getSnapshotRows(key, ids),
@@ -47,6 +49,10 @@ export function createMemoryStateStore(): StateStore {
     disableWebhookSubscription: (input) => webhooks.disableWebhookSubscription(input),
     listWebhookDeliveries: (query) => webhooks.listWebhookDeliveries(query),
     listWebhookAttempts: (id) => webhooks.listWebhookAttempts(id),
+    getConnectionHealth: (key) => health.getConnectionHealth(key),
+    listConnectionHealth: (query) => health.listConnectionHealth(query),
+    saveConnectionHealth: (input) => health.saveConnectionHealth(input),
+    listEventsByType: (query) => health.listEventsByType(query),
     close: async () => {
       data.closed = true;
     },
