@@ -1,12 +1,13 @@
 // The LastPass half of the quickstart. It needs no LastPass account: it starts the local LastPass
 // simulator in this process (real HTTP on 127.0.0.1, random port, throwaway credentials) and
 // connects to it exactly as a host connects to https://lastpass.com, only with `baseUrl` pointed at it.
-import type { ProvisionKit } from '@provisionkit/core';
+import type { ProvisionKit, StateStore } from '@provisionkit/core';
 import { LastPassApi } from '@provisionkit/provider-lastpass';
 import { startLastPassSimulator } from '@provisionkit/provider-lastpass/testing';
 import { printUsers } from './print-users.js';
+import { showSync } from './sync-demo.js';
 
-export async function runLastPassTenant(kit: ProvisionKit): Promise<void> {
+export async function runLastPassTenant(kit: ProvisionKit, store: StateStore): Promise<void> {
   const simulator = await startLastPassSimulator({ seed: { users: 3, random: 7 } });
   try {
     const initech = await kit.connect({
@@ -40,6 +41,8 @@ export async function runLastPassTenant(kit: ProvisionKit): Promise<void> {
     await printUsers('initech (LastPass)', initech.directory);
     const calls = simulator.requests.map((request) => request.cmd);
     console.log(`\ninitech: ${calls.length} LastPass API calls (${[...new Set(calls)].join(', ')})`);
+
+    await showSync(kit, store, initech, simulator);
   } finally {
     await simulator.close();
   }

@@ -1,8 +1,9 @@
 // Embeds provisionkit with two providers: two customers (tenants) on the in-memory mock, each with
 // its own connection, and a third on LastPass (against the local simulator). Each creates users,
-// lists them page by page and suspends one; the program prints what each tenant sees.
+// lists them page by page and suspends one; the program prints what each tenant sees. On LastPass
+// an admin then changes users in the console, a sync finds it, and a webhook receiver gets the events.
 import 'reflect-metadata';
-import { createLogger, createProvisionKit } from '@provisionkit/core';
+import { createLogger, createMemoryStateStore, createProvisionKit } from '@provisionkit/core';
 import { lastpassProvider } from '@provisionkit/provider-lastpass';
 import { mockProvider } from '@provisionkit/provider-mock';
 import { runLastPassTenant } from './lastpass-demo.js';
@@ -10,8 +11,11 @@ import { printUsers } from './print-users.js';
 
 async function main(): Promise<void> {
   // Operation logs go to stderr as JSON lines (set LOG_LEVEL=info to see them); the report goes to stdout.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
-  const kit = createProvisionKit({ plugins: [mockProvider, lastpassProvider], logger });
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'error', destination: process.stderr });
+  // The store remembers what each directory looked like, so a sync can tell what changed
+  // (`openSqliteStateStore({ path })` from @provisionkit/store-sqlite keeps it across restarts).
+  const store = createMemoryStateStore();
+  const kit = createProvisionKit({ plugins: [mockProvider, lastpassProvider], logger, store });
 
   const acme = await kit.connect({ provider: 'mock', tenant: 'acme', config: { apiKey: 'acme-demo-key' } });
   const globex = await kit.connect({ provider: 'mock', tenant: 'globex', config: {} });
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   const health = await acme.directory.verifyCredentials();
   console.log(`\nacme credentials: ${health.status}`);
 
-  await runLastPassTenant(kit);
+  await runLastPassTenant(kit, store);
   await kit.close();
 }
 

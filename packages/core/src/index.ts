@@ -36,10 +36,36 @@ export {
 } from './errors/provisioning-error.js';
 export { parseRetryAfter } from './errors/retry-after.js';
 export { clampRetryAfterMs, MAX_RETRY_AFTER_MS } from './errors/retry-after-ms.js';
+export { applyChanges, diffUsers, replayEvents } from './events/event-helpers.js';
+export { DEFAULT_EVENT_RETENTION_DAYS, EventListQuery, type EventPage } from './events/event-query.js';
+export { FieldChange, FieldValue } from './events/field-changes.js';
+export {
+  ErrorSummary,
+  EVENT_TYPES,
+  type EventDraft,
+  EventSource,
+  type EventType,
+  GuardVerdict,
+  ProvisionEvent,
+  SyncCompletedEvent,
+  SyncCounts,
+  type SyncEvent,
+  SyncFailedEvent,
+  SyncHeldEvent,
+  SyncMode,
+  SyncReason,
+  UserCreatedEvent,
+  UserDeletedEvent,
+  type UserEvent,
+  UserUpdatedEvent,
+  WebhookDisabledEvent,
+  WebhookDisabledReason,
+} from './events/provision-event.js';
 export { createChildLogger } from './logging/create-child-logger.js';
 export { type CreateLoggerOptions, createLogger, silentLogger } from './logging/create-logger.js';
 export { SECRET_FIELD_PATHS } from './logging/secret-paths.js';
 export { DERIVED_CREATE_CONCURRENCY } from './middleware/create-users-one-by-one.js';
+export type { DirectoryWrite } from './middleware/directory-write.js';
 export { NEVER_RETRYABLE } from './middleware/normalize-error.js';
 export type { OperationEvent, WrapDirectoryOptions } from './middleware/operation-event.js';
 export { type WrappableDirectory, wrapDirectory } from './middleware/wrap-directory.js';
@@ -73,7 +99,7 @@ export { secretValuesOf } from './redaction/secret-values.js';
 export { type BatchItemResult, type BatchResult, batchResult } from './spi/batch-result.js';
 export { Capabilities, CREATE_FIELDS, CreateField, ListFilter, supports } from './spi/capabilities.js';
 export { CredentialCheck, CredentialStatus } from './spi/credential-check.js';
-export { ListUsersOptions } from './spi/list-options.js';
+export { ListChangesOptions, ListUsersOptions } from './spi/list-options.js';
 export { OperationOptions } from './spi/operation-options.js';
 export {
   type CapabilityRefinement,
@@ -83,6 +109,7 @@ export {
 } from './spi/provider-capabilities.js';
 export type {
   ProviderCallOptions,
+  ProviderChangesOptions,
   ProviderDirectory,
   ProviderListOptions,
   ProviderVerbMethods,
@@ -101,7 +128,69 @@ export {
   resolveCapabilities,
 } from './spi/resolve-capabilities.js';
 export { UserDirectory } from './spi/user-directory.js';
-export { LIFECYCLE_VERBS, type LifecycleVerb, VERBS, Verb, WRITE_VERBS } from './spi/verbs.js';
+export {
+  LIFECYCLE_VERBS,
+  type LifecycleVerb,
+  OPTIONAL_VERBS,
+  VERBS,
+  Verb,
+  WRITE_VERBS,
+} from './spi/verbs.js';
+export { type SnapshotUser, TRACKED_FIELDS, type TrackedField } from './state/canonical-user.js';
+export { ConnectionKey } from './state/connection-key.js';
+export { createMemoryStateStore } from './state/memory/memory-state-store.js';
+export type { UserWrite } from './state/plan-change.js';
+export type { ListedChange, StagedChange } from './state/staged-change.js';
+export {
+  type BeginSyncRun,
+  type CommitRunInput,
+  type DeliveryQuery,
+  type EventQuery,
+  type EventStore,
+  type FailRunInput,
+  type RunOutcome,
+  type SnapshotHash,
+  type SnapshotStore,
+  StateStore,
+  type SyncRunQuery,
+  type SyncRunStore,
+  type WebhookStore,
+} from './state/state-store.js';
+export type { SnapshotEntry, SnapshotRow, StoredUser } from './state/stored-user.js';
+export { EMPTY_COUNTS, SyncRun, SyncStatus } from './state/sync-run.js';
+export {
+  type AttemptResult,
+  type ClaimedDelivery,
+  type DeliveryNext,
+  DeliveryStatus,
+  type DisableSubscription,
+  NewWebhookSubscription,
+  type RecordedAttempts,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookSecret,
+  WebhookStatus,
+  WebhookSubscription,
+  WebhookSubscriptionPatch,
+} from './state/webhook-records.js';
+export {
+  CHANGES_OVERLAP_MS,
+  SyncEngine,
+  type SyncEngineOptions,
+  type SyncTarget,
+} from './sync/sync-engine.js';
+export {
+  DEFAULT_MASS_CHANGE_LIMIT,
+  MassChangeLimit,
+  SyncOptions,
+  SyncSettings,
+} from './sync/sync-options.js';
+export {
+  type SyncChange,
+  type SyncChangePage,
+  SyncChangeQuery,
+  SyncRunListQuery,
+} from './sync/sync-queries.js';
 export type {
   SyncChangeCounts,
   SyncRunEnd,
@@ -111,4 +200,27 @@ export type {
 export { createTelemetry, Telemetry, TelemetryOptions } from './telemetry/telemetry.js';
 export { TELEMETRY_ATTRIBUTES, TELEMETRY_METRICS } from './telemetry/telemetry-names.js';
 export { bindTraceContext } from './telemetry/trace-carrier.js';
-export type { WebhookDelivery } from './telemetry/webhook-delivery.js';
+export type { WebhookDeliveryReport } from './telemetry/webhook-delivery.js';
+export { createWebhookDispatcher, type WebhookDispatcher } from './webhooks/create-webhook-dispatcher.js';
+export type { DeliveryRound } from './webhooks/delivery-worker.js';
+export { FRAMEWORK_PROVIDER } from './webhooks/disabled-event.js';
+export { STANDARD_RETRY_SCHEDULE_MS } from './webhooks/retry-schedule.js';
+export { WebhookUrlPolicy } from './webhooks/url-policy.js';
+export {
+  type VerifiedWebhook,
+  VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookRequestHeaders,
+} from './webhooks/verify-webhook.js';
+export { WebhookDispatcherOptions } from './webhooks/webhook-dispatcher-options.js';
+export {
+  DeliveryListQuery,
+  EndpointListQuery,
+  EndpointPatch,
+  RotateSecretOptions,
+  SubscribeInput,
+  type WebhookEndpoint,
+} from './webhooks/webhook-endpoint.js';
+export type { EndpointWithSecret, WebhookEndpoints } from './webhooks/webhook-endpoints.js';
+export { generateWebhookSecret, WEBHOOK_SECRET_PREFIX } from './webhooks/webhook-secret.js';
+export { type WebhookRejection, WebhookVerificationError } from './webhooks/webhook-verification-error.js';

@@ -2,13 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as core from './index.js';
 import { ProvisioningError } from './index.js';
+import * as storeKit from './store-kit/index.js';
 
 type Callable = (...args: unknown[]) => unknown;
 
-/** Every function the main entry exports, found by enumeration so a new export is covered too. */
-const exported = Object.entries(core).filter(
-  (entry): entry is [string, Callable] => typeof entry[1] === 'function',
-);
+/** Every function an entry exports, found by enumeration so a new export is covered too. */
+function functionsOf(entry: object): [string, Callable][] {
+  return Object.entries(entry).filter((item): item is [string, Callable] => typeof item[1] === 'function');
+}
+const exported = functionsOf(core);
 
 function isClass(fn: Callable): boolean {
   return /^class\b/.test(Function.prototype.toString.call(fn));
@@ -34,6 +36,21 @@ const argumentArb = fc.oneof(
   fc.constantFrom(Symbol('x'), () => 'fn', Number.NaN, new Error('plain'), [undefined], { toJSON: 5 }),
 );
 
+/** Fuzzes `fn` with wrong arguments: it may return or throw `invalid_input`, nothing else. */
+async function expectOnlyInvalidInput(fn: Callable): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fc.array(argumentArb, { maxLength: 4 }), async (args) => {
+      try {
+        await invoke(fn, args);
+      } catch (error) {
+        if (!ProvisioningError.is(error)) throw error;
+        expect(error.code).toBe('invalid_input');
+      }
+    }),
+    { numRuns: 200 },
+  );
+}
+
 describe('@provisionkit/core main entry', () => {
   it('exports functions to fuzz', () => {
     expect(exported.map(([name]) => name)).toEqual(
@@ -43,18 +60,13 @@ describe('@provisionkit/core main entry', () => {
 
   it.each(exported.map(([name, fn]) => [name, fn] as const))(
     '%s fails on wrong input only with a ProvisioningError (never a TypeError)',
-    async (_name, fn) => {
-      await fc.assert(
-        fc.asyncProperty(fc.array(argumentArb, { maxLength: 4 }), async (args) => {
-          try {
-            await invoke(fn, args);
-          } catch (error) {
-            if (!ProvisioningError.is(error)) throw error;
-            expect(error.code).toBe('invalid_input');
-          }
-        }),
-        { numRuns: 200 },
-      );
-    },
+    async (_name, fn) => expectOnlyInvalidInput(fn),
+  );
+});
+
+describe('@provisionkit/core/store entry', () => {
+  it.each(functionsOf(storeKit).map(([name, fn]) => [name, fn] as const))(
+    '%s fails on wrong input only with a ProvisioningError (never a TypeError)',
+    async (_name, fn) => expectOnlyInvalidInput(fn),
   );
 });

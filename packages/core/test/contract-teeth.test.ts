@@ -48,6 +48,9 @@ describe('contract kit', () => {
         passed.some((title) => title.includes('an undeclared verb fails with unsupported_operation')),
       ).toBe(true);
       expect(passed.some((title) => title.includes('refuses each field it does not declare'))).toBe(true);
+      // The mock implements listUsersChangedSince, but undeclared it is skipped and refused.
+      expect(skipped.some((title) => title.includes('.listUsersChangedSince'))).toBe(true);
+      expect(passed.some((title) => title.includes('.listUsersChangedSince'))).toBe(false);
       // No createUsers declared: core derives it from createUser, and it passes the batch tests.
       expect(passed.filter((title) => title.includes('.createUsers')).length).toBeGreaterThanOrEqual(5);
     });
@@ -223,6 +226,16 @@ describe('contract kit', () => {
 
     it('catches (ac) a password written to the log (through describeProviderContract)', () => {
       const { failed } = expectCaught('logs-request-bodies', /log line/);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('catches (ad) a change listing that answers with users as they were created', () => {
+      const { failed } = expectCaught('stale-changes', /changed/);
+      expect(failed).toContainEqual(expect.stringContaining('as they are now'));
+    });
+
+    it('catches (ae) a change listing that lists only the users created since', () => {
+      const { failed } = expectCaught('changes-only-created', /created before since and changed after it/);
       expect(failed).toHaveLength(1);
     });
   });

@@ -1,4 +1,10 @@
-import { type Capabilities, CREATE_FIELDS, USER_PATCH_FIELDS, VERBS } from '@provisionkit/core';
+import {
+  type Capabilities,
+  CREATE_FIELDS,
+  OPTIONAL_VERBS,
+  USER_PATCH_FIELDS,
+  VERBS,
+} from '@provisionkit/core';
 
 export const MOCK_DEFAULT_MAX_BATCH_SIZE = 100;
 export const MOCK_MAX_PAGE_SIZE = 1000;
@@ -16,7 +22,7 @@ export function mockCapabilities(
   } = {},
 ): Capabilities {
   return {
-    verbs: [...VERBS],
+    verbs: [...VERBS, ...OPTIONAL_VERBS],
     maxBatchSize: options.maxBatchSize ?? MOCK_DEFAULT_MAX_BATCH_SIZE,
     maxPageSize: MOCK_MAX_PAGE_SIZE,
     defaultPageSize: MOCK_DEFAULT_PAGE_SIZE,

@@ -1,6 +1,7 @@
 import {
   type Capabilities,
   InvalidInputError,
+  ListChangesOptions,
   ListUsersOptions,
   parseInput,
   type User,
@@ -22,6 +23,8 @@ export interface PageRequest {
 export interface ListingSource {
   readonly provider: string;
   readonly capabilities: Capabilities;
+  /** The verb listing, named in its cancellation. */
+  readonly verb: 'listUsers' | 'listUsersChangedSince';
   /** One provider request: runs the faults, then reads the store. Throws `CancelledError` once aborted. */
   fetchPage(request: PageRequest): Promise<StorePage>;
 }
@@ -37,23 +40,44 @@ export async function* listUsersPaged(
 ): AsyncGenerator<User, void, undefined> {
   const parsed =
     parseInput(ListUsersOptions, options, { argument: 'options', provider: source.provider }) ?? {};
+  yield* pageThrough(source, pageSizeOf(source, parsed.pageSize), listFilter(parsed), parsed.signal);
+}
+
+/** `listUsersChangedSince`: the same keyset paging, keeping users changed at or after `since`. */
+export async function* listChangesPaged(
+  source: ListingSource,
+  options: ListChangesOptions,
+): AsyncGenerator<User, void, undefined> {
+  const parsed = parseInput(ListChangesOptions, options, { argument: 'options', provider: source.provider });
+  const since = Date.parse(parsed.since);
+  const matches = (record: UserRecord) => Date.parse(record.updatedAt) >= since;
+  yield* pageThrough(source, pageSizeOf(source, parsed.pageSize), matches, parsed.signal);
+}
+
+function pageSizeOf(source: ListingSource, pageSize: number | undefined): number {
   const { maxPageSize, defaultPageSize } = source.capabilities;
-  if (parsed.pageSize !== undefined && parsed.pageSize > maxPageSize) {
+  if (pageSize !== undefined && pageSize > maxPageSize) {
     const issue = { path: 'options.pageSize', message: `must be at most ${maxPageSize}` };
     throw new InvalidInputError(`Invalid options: ${issue.path}`, [issue], { provider: source.provider });
   }
-  const { signal } = parsed;
-  const size = parsed.pageSize ?? defaultPageSize;
-  const matches = listFilter(parsed);
+  return pageSize ?? defaultPageSize;
+}
+
+async function* pageThrough(
+  source: ListingSource,
+  size: number,
+  matches: (record: UserRecord) => boolean,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<User, void, undefined> {
   let afterSeq = 0;
   for (let page = 1; ; page += 1) {
     const result = await source.fetchPage({ page, afterSeq, size, matches, signal });
     // Copied when the page is fetched, as a remote API would answer: later changes are not seen.
     for (const user of result.records.map(toUser)) {
-      throwIfAborted(signal, 'listUsers', source.provider);
+      throwIfAborted(signal, source.verb, source.provider);
       yield user;
     }
-    throwIfAborted(signal, 'listUsers', source.provider);
+    throwIfAborted(signal, source.verb, source.provider);
     if (result.done) return;
     afterSeq = result.lastSeq;
   }

@@ -19,7 +19,7 @@ function connect(plugin: MockProviderPlugin, tenant: string, config: unknown): M
 describe('mockProvider', () => {
   it('describes the mock provider', () => {
     expect(mockProvider).toMatchObject({ id: 'mock', displayName: 'In-memory mock' });
-    expect(mockProvider.capabilities.verbs).toHaveLength(14);
+    expect(mockProvider.capabilities.verbs).toHaveLength(15);
   });
 
   describe('.configSchema', () => {

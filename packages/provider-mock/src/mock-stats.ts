@@ -1,4 +1,4 @@
-import { VERBS, type Verb } from '@provisionkit/core';
+import { Verb } from '@provisionkit/core';
 
 /** What a directory has been asked to do; lets tests check laziness and retry counts. */
 export interface MockStats {
@@ -10,7 +10,7 @@ export interface MockStats {
 
 export function emptyStats(): { calls: Record<Verb, number>; pagesServed: number } {
   return {
-    calls: Object.fromEntries(VERBS.map((verb) => [verb, 0])) as Record<Verb, number>,
+    calls: Object.fromEntries(Verb.options.map((verb) => [verb, 0])) as Record<Verb, number>,
     pagesServed: 0,
   };
 }

@@ -1,4 +1,4 @@
-import { type UserRef, VERBS, type Verb } from '@provisionkit/core';
+import { type UserRef, Verb } from '@provisionkit/core';
 import { describe, expect, it } from 'vitest';
 import { collect, directory } from '../test/helpers.js';
 import type { MockUserDirectory } from './mock-user-directory.js';
@@ -9,6 +9,8 @@ function callWith(mock: MockUserDirectory, verb: Verb, ref: UserRef, signal: Abo
   switch (verb) {
     case 'listUsers':
       return collect(mock.listUsers(options));
+    case 'listUsersChangedSince':
+      return collect(mock.listUsersChangedSince({ since: new Date(0).toISOString(), ...options }));
     case 'createUser':
       return mock.createUser({ userName: 'new@example.com' }, options);
     case 'createUsers':
@@ -28,7 +30,7 @@ function callWith(mock: MockUserDirectory, verb: Verb, ref: UserRef, signal: Abo
 
 describe('MockUserDirectory', () => {
   describe('signal', () => {
-    it.each(VERBS.map((verb) => [verb]))(
+    it.each(Verb.options.map((verb) => [verb]))(
       '%s with an aborted signal fails cancelled and changes nothing',
       async (verb) => {
         const mock = directory({ seed: [{ userName: 'ada@example.com', groups: ['eng'] }] });

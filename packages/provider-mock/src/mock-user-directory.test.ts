@@ -8,7 +8,7 @@ describe(MockUserDirectory, () => {
     it('declares every capability with the documented defaults', () => {
       const { capabilities, provider } = directory();
       expect(provider).toBe('mock');
-      expect(capabilities.verbs).toHaveLength(14);
+      expect(capabilities.verbs).toHaveLength(15);
       expect(capabilities.listFilters).toEqual(['status', 'group']);
       expect(capabilities.updatableFields).toHaveLength(8);
       expect(capabilities).toMatchObject({

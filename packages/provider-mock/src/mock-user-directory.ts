@@ -9,6 +9,7 @@ import {
   type Group,
   GroupName,
   InvalidInputError,
+  type ListChangesOptions,
   type ListUsersOptions,
   NewUser,
   NotFoundError,
@@ -28,7 +29,7 @@ import { createBatch } from './mock-batch.js';
 import { mockCapabilities } from './mock-capabilities.js';
 import { MockClock } from './mock-clock.js';
 import { type MockConfigInput, mockConfigSchema } from './mock-config.js';
-import { listUsersPaged } from './mock-listing.js';
+import { type ListingSource, listChangesPaged, listUsersPaged } from './mock-listing.js';
 import { emptyStats, type MockStats } from './mock-stats.js';
 import { reactivate, suspend } from './store/lifecycle.js';
 import { applyPatch, newRecord, toUser, type UserRecord } from './store/user-record.js';
@@ -99,18 +100,30 @@ export class MockUserDirectory implements UserDirectory {
   /** Pages lazily by id; once `signal` aborts, the pending or next step throws `CancelledError`. */
   listUsers(options?: ListUsersOptions): AsyncIterable<User> {
     this.#count('listUsers');
-    return listUsersPaged(
-      {
-        provider: this.provider,
-        capabilities: this.capabilities,
-        fetchPage: async ({ page, afterSeq, size, matches, signal }) => {
-          await this.#engine.enter({ verb: 'listUsers', page }, this.provider, signal);
-          this.#stats.pagesServed += 1;
-          return this.#store.page(afterSeq, size, matches);
-        },
+    return listUsersPaged(this.#listing('listUsers'), options);
+  }
+
+  /**
+   * Users created or changed (any field, status or group) at or after `since` by the directory's
+   * clock, paged like `listUsers` (and cancelled like it). Deleted users are not listed. Faults
+   * match it as its own verb.
+   */
+  listUsersChangedSince(options: ListChangesOptions): AsyncIterable<User> {
+    this.#count('listUsersChangedSince');
+    return listChangesPaged(this.#listing('listUsersChangedSince'), options);
+  }
+
+  #listing(verb: 'listUsers' | 'listUsersChangedSince'): ListingSource {
+    return {
+      provider: this.provider,
+      capabilities: this.capabilities,
+      verb,
+      fetchPage: async ({ page, afterSeq, size, matches, signal }) => {
+        await this.#engine.enter({ verb, page }, this.provider, signal);
+        this.#stats.pagesServed += 1;
+        return this.#store.page(afterSeq, size, matches);
       },
-      options,
-    );
+    };
   }
 
   async getUser(ref: UserRef, options?: OperationOptions): Promise<User> {
@@ -146,20 +159,21 @@ export class MockUserDirectory implements UserDirectory {
       this.#store.rename(record, changes.userName);
     }
     applyPatch(record, changes);
+    this.#touch(record);
     return toUser(record);
   }
 
   async suspendUser(ref: UserRef, options?: OperationOptions): Promise<User> {
     this.#count('suspendUser');
     const record = await this.#existing('suspendUser', ref, options);
-    suspend(record);
+    if (suspend(record)) this.#touch(record);
     return toUser(record);
   }
 
   async reactivateUser(ref: UserRef, options?: OperationOptions): Promise<User> {
     this.#count('reactivateUser');
     const record = await this.#existing('reactivateUser', ref, options);
-    reactivate(record);
+    if (reactivate(record)) this.#touch(record);
     return toUser(record);
   }
 
@@ -189,7 +203,9 @@ export class MockUserDirectory implements UserDirectory {
     this.#count('addToGroups');
     const names = this.#parse(GroupList, groups, 'groups');
     const record = await this.#existing('addToGroups', ref, options);
-    record.groups = [...new Set([...record.groups, ...names])];
+    const joined = [...new Set([...record.groups, ...names])];
+    if (joined.length !== record.groups.length) this.#touch(record);
+    record.groups = joined;
     this.#store.addGroups(names);
     return toUser(record);
   }
@@ -198,7 +214,9 @@ export class MockUserDirectory implements UserDirectory {
     this.#count('removeFromGroups');
     const names = new Set(this.#parse(GroupList, groups, 'groups'));
     const record = await this.#existing('removeFromGroups', ref, options);
-    record.groups = record.groups.filter((name) => !names.has(name));
+    const kept = record.groups.filter((name) => !names.has(name));
+    if (kept.length !== record.groups.length) this.#touch(record);
+    record.groups = kept;
     return toUser(record);
   }
 
@@ -234,6 +252,11 @@ export class MockUserDirectory implements UserDirectory {
       throw new NotFoundError(`No user with ${describeRef(parsed)}`, { provider: this.provider });
     }
     return record;
+  }
+
+  /** Marks a change for `listUsersChangedSince`. */
+  #touch(record: UserRecord): void {
+    record.updatedAt = this.#now().toISOString();
   }
 
   /** Faults and latency first; an aborted signal then fails the call before the store is touched. */

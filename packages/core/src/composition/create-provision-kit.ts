@@ -3,10 +3,14 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { UnavailableError } from '../errors/error-classes.js';
+import { DEFAULT_EVENT_RETENTION_DAYS } from '../events/event-query.js';
 import { createLogger } from '../logging/create-logger.js';
+import { secretValuesOf } from '../redaction/secret-values.js';
 import type { ConnectionContext } from '../spi/provider-plugin.js';
+import { StateStore } from '../state/state-store.js';
 import { createTelemetry, Telemetry } from '../telemetry/telemetry.js';
 import { findPlugin, parseConnectInput, parseKitOptions } from './kit-options.js';
+import { KitState } from './kit-state.js';
 import { Logger } from './logger.js';
 import { openConnection } from './open-connection.js';
 import { parseConnectionConfig } from './parse-config.js';
@@ -28,9 +32,16 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
     logger,
     onOperation,
     telemetry: telemetryOptions,
+    store,
+    eventRetentionDays,
   } = parseKitOptions(options);
   const rootLogger = logger ?? createLogger();
   const telemetry = createTelemetry(telemetryOptions);
+  const state = new KitState({
+    store,
+    retentionDays: eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS,
+    logger: rootLogger,
+  });
   const root = new Container();
   const open = new Set<Connection>();
   let opened = 0;
@@ -42,7 +53,7 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
     telemetry,
     async connect(input: ConnectInput): Promise<Connection> {
       if (closed) throw new UnavailableError('The provision kit is closed');
-      const { provider, tenant, config: rawConfig } = parseConnectInput(input);
+      const { provider, tenant, config: rawConfig, sync } = parseConnectInput(input);
       const registration = findPlugin(registrations, provider);
       const { plugin } = registration;
       const config = await parseConnectionConfig(plugin, rawConfig);
@@ -52,6 +63,11 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
         provider: plugin.id,
         connectionId: `${plugin.id}:${tenant}:${opened}`,
       });
+      const key = { tenant, provider: plugin.id };
+      const secrets = [
+        ...secretValuesOf(plugin.configSchema, config),
+        ...secretValuesOf(plugin.configSchema, rawConfig),
+      ];
       const connection = await openConnection({
         root,
         rootLogger,
@@ -62,10 +78,19 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
         onOperation,
         telemetry,
         onClose: (closing) => open.delete(closing),
+        onUserWrite: state.writeRecorder(key, secrets),
       });
+      state.register(connection, { key, secrets, settings: sync });
       open.add(connection);
       return connection;
     },
+    sync: (connection, syncOptions) => state.sync(connection, syncOptions),
+    approveSync: (runId) => state.approveSync(runId),
+    rejectSync: (runId) => state.rejectSync(runId),
+    listSyncRuns: (query) => state.listSyncRuns(query),
+    listSyncChanges: (runId, query) => state.listSyncChanges(runId, query),
+    listEvents: (query) => state.listEvents(query),
+    pruneEvents: () => state.pruneEvents(),
     async close(): Promise<void> {
       closed = true;
       const results = await Promise.allSettled([...open].map((connection) => connection.close()));
@@ -78,5 +103,7 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
   root.bind(ProviderPlugins).toConstantValue(kit.plugins);
   root.bind(ProvisionKit).toConstantValue(kit);
   root.bind(Telemetry).toConstantValue(telemetry);
+  // Providers and host services resolve it like any other root binding (`@inject(StateStore)`).
+  if (store !== undefined) root.bind(StateStore).toConstantValue(store);
   return kit;
 }

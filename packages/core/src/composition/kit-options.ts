@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors/error-classes.js';
 import { parseInput } from '../errors/from-zod.js';
+import type { StateStore } from '../state/state-store.js';
+import { SyncSettings } from '../sync/sync-options.js';
 import { TelemetryOptions } from '../telemetry/telemetry.js';
 import type { Logger } from './logger.js';
 import { type PluginRegistration, registerPlugin } from './plugin-registration.js';
@@ -47,10 +49,22 @@ const OptionsShape = z.object({
   onOperation: z
     .custom<(event: ConnectionOperationEvent) => void>(isFunction, 'must be a function')
     .optional(),
+  store: z
+    .custom<StateStore>(
+      (value) => isFunction((value as { beginSyncRun?: unknown } | null)?.beginSyncRun),
+      'must be a StateStore',
+    )
+    .optional(),
+  eventRetentionDays: z.number().positive().max(36_500).optional(),
   telemetry: TelemetryOptions.optional(),
 });
 
-const ConnectShape = z.object({ provider: z.string().min(1), tenant: TenantId, config: z.unknown() });
+const ConnectShape = z.object({
+  provider: z.string().min(1),
+  tenant: TenantId,
+  config: z.unknown(),
+  sync: SyncSettings.optional(),
+});
 
 /**
  * Validates the kit's options. Plugins are checked but the host's objects are kept (zod would copy
@@ -78,6 +92,8 @@ export function parseKitOptions(
     logger: parsed.logger,
     onOperation: parsed.onOperation,
     telemetry: parsed.telemetry,
+    store: raw.store,
+    eventRetentionDays: parsed.eventRetentionDays,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import { ProviderError, UnavailableError } from '../errors/error-classes.js';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import { missingMethods } from '../middleware/directory-methods.js';
+import type { DirectoryWrite } from '../middleware/directory-write.js';
 import { wrapProviderDirectory } from '../middleware/wrap-directory.js';
 import { isWrappedDirectory, withLifetime } from '../middleware/wrapped-directory.js';
 import { normalizeSecrets } from '../redaction/redact-text.js';
@@ -29,6 +30,8 @@ export interface OpenConnectionInput {
   readonly onOperation: ((event: ConnectionOperationEvent) => void) | undefined;
   readonly telemetry: Telemetry;
   readonly onClose: (connection: Connection) => void;
+  /** Records successful writes in the kit's state store, when it has one. */
+  readonly onUserWrite?: ((write: DirectoryWrite) => Promise<void>) | undefined;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function openConnection(input: OpenConnectionInput): Promise<Connec
             ? undefined
             : (event) =>
                 onOperation({ ...event, tenant: context.tenant, connectionId: context.connectionId }),
+        onUserWrite: input.onUserWrite,
       });
 
   const connection: Connection = {

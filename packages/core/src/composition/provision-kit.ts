@@ -1,7 +1,12 @@
 import type { Container } from 'inversify';
+import type { EventListQuery, EventPage } from '../events/event-query.js';
 import type { OperationEvent } from '../middleware/operation-event.js';
 import type { ConnectionContext, ProviderPlugin } from '../spi/provider-plugin.js';
 import type { UserDirectory } from '../spi/user-directory.js';
+import type { StateStore } from '../state/state-store.js';
+import type { SyncRun } from '../state/sync-run.js';
+import type { SyncOptions, SyncSettings } from '../sync/sync-options.js';
+import type { SyncChangePage, SyncChangeQuery, SyncRunListQuery } from '../sync/sync-queries.js';
 import type { Telemetry, TelemetryOptions } from '../telemetry/telemetry.js';
 import type { Logger } from './logger.js';
 
@@ -19,6 +24,14 @@ export interface ProvisionKitOptions {
   /** Called after every operation of every connection. */
   readonly onOperation?: ((event: ConnectionOperationEvent) => void) | undefined;
   /**
+   * Where snapshots, sync runs, the event log and webhook records live (`createMemoryStateStore()`,
+   * or `@provisionkit/store-sqlite`). With a store, every write made through a connection updates
+   * the snapshot and logs a `user.*` event; without one, the sync and event methods are refused.
+   */
+  readonly store?: StateStore | undefined;
+  /** Events older than this are pruned after each completed sync and by `pruneEvents()`. Default 30. */
+  readonly eventRetentionDays?: number | undefined;
+  /**
    * Tracer and meter providers for every connection's spans and metrics (and their HTTP clients');
    * default: the global OpenTelemetry providers, a no-op until the host registers an SDK.
    */
@@ -32,6 +45,8 @@ export interface ConnectInput {
   readonly tenant: string;
   /** Parsed with the plugin's `configSchema`. */
   readonly config: unknown;
+  /** Sync settings of this connection (the mass-change guard); a `sync()` call's options override them. */
+  readonly sync?: SyncSettings | undefined;
 }
 
 /** One customer's connection to one provider: its own child container, config, logger and directory. */
@@ -58,6 +73,24 @@ export interface ProvisionKit {
   connect(input: ConnectInput): Promise<Connection>;
   /** Closes every open connection (cancelling their operations in flight); `connect` fails afterwards. */
   close(): Promise<void>;
+
+  /**
+   * Compares the connection's directory with its last snapshot and records the changes (see
+   * `SyncEngine.sync`). Resolves with the run: `completed`, `held` or `failed` (with `reason`).
+   */
+  sync(connection: Connection, options?: SyncOptions): Promise<SyncRun>;
+  /** Commits a held run, unless a row it changes moved since (`ConflictError`, `reason: 'stale'`). */
+  approveSync(runId: string): Promise<SyncRun>;
+  /** Discards a held run. */
+  rejectSync(runId: string): Promise<SyncRun>;
+  /** A connection's runs, newest first. */
+  listSyncRuns(query: SyncRunListQuery): Promise<SyncRun[]>;
+  /** What a running or held run found, for review before approval. */
+  listSyncChanges(runId: string, query?: SyncChangeQuery): Promise<SyncChangePage>;
+  /** The event log of a tenant (or of one connection), by cursor. */
+  listEvents(query: EventListQuery): Promise<EventPage>;
+  /** Deletes events older than the retention; returns how many. */
+  pruneEvents(): Promise<number>;
 }
 
 /** Token of the kit itself in its root container. */

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { UnavailableError } from '../errors/error-classes.js';
 import type { NewUser } from '../model/user.js';
 import type { UserDirectory } from '../spi/user-directory.js';
-import { VERBS, type Verb } from '../spi/verbs.js';
+import { Verb } from '../spi/verbs.js';
 import {
   call,
   collect,
@@ -20,6 +20,8 @@ function argsFor(verb: Verb, options: unknown): unknown[] {
   switch (verb) {
     case 'listUsers':
       return [options];
+    case 'listUsersChangedSince':
+      return [{ since: '2024-01-01T00:00:00Z', ...(options as object | undefined) }];
     case 'listGroups':
     case 'verifyCredentials':
       return [options];
@@ -39,6 +41,9 @@ function argsFor(verb: Verb, options: unknown): unknown[] {
 
 function invoke(directory: UserDirectory, verb: Verb, options: unknown): Promise<unknown> {
   if (verb === 'listUsers') return collect(directory.listUsers(options as never));
+  if (verb === 'listUsersChangedSince') {
+    return collect(directory.listUsersChangedSince!(argsFor(verb, options)[0] as never));
+  }
   return call(directory, verb, ...argsFor(verb, options));
 }
 
@@ -64,7 +69,7 @@ function deferred<T>() {
 
 describe('wrapDirectory', () => {
   describe('cancellation', () => {
-    it.each(VERBS.map((verb) => [verb]))(
+    it.each(Verb.options.map((verb) => [verb]))(
       '%s with an already aborted signal fails cancelled before calling the provider',
       async (verb) => {
         const fake = fakeDirectory();
@@ -76,7 +81,7 @@ describe('wrapDirectory', () => {
       },
     );
 
-    it.each(VERBS.map((verb) => [verb]))('%s always hands the provider a signal', async (verb) => {
+    it.each(Verb.options.map((verb) => [verb]))('%s always hands the provider a signal', async (verb) => {
       const fake = fakeDirectory();
       await invoke(wrap(fake), verb, undefined);
       expect(providerSignal(fake, verb)).toBeInstanceOf(AbortSignal);
@@ -263,6 +268,52 @@ describe('wrapDirectory', () => {
       for await (const _listed of directory.listUsers({ signal: new AbortController().signal })) break;
       expect(closed).toBe(true);
       expect(events).toEqual(['ok']);
+    });
+  });
+
+  describe('.listUsersChangedSince cancellation', () => {
+    const since = '2024-01-01T00:00:00Z';
+
+    it('throws cancelled between pages without asking the provider for more', async () => {
+      const fake = fakeDirectory({}, [user('1'), user('2'), user('3')]);
+      const controller = new AbortController();
+      const iterator = wrap(fake).listUsersChangedSince!({ since, signal: controller.signal })[
+        Symbol.asyncIterator
+      ]();
+      expect((await iterator.next()).value).toMatchObject({ id: '1' });
+      controller.abort();
+      const error = await rejection(iterator.next());
+      expect(error.code).toBe('cancelled');
+      expect(error.details?.operation).toBe('listUsersChangedSince');
+    });
+
+    it('throws cancelled when the provider ends quietly after the abort', async () => {
+      const fake = fakeDirectory();
+      const controller = new AbortController();
+      fake.listUsersChangedSince.mockImplementation(async function* (options) {
+        yield user('1');
+        if (options.signal?.aborted === true) return;
+        yield user('2');
+      });
+      const listing = (async () => {
+        for await (const _listed of wrap(fake).listUsersChangedSince!({ since, signal: controller.signal })) {
+          controller.abort();
+        }
+      })();
+      expect((await rejection(listing)).code).toBe('cancelled');
+    });
+
+    it('throws cancelled (connection_closed) when the lifetime aborts during the listing', async () => {
+      const fake = fakeDirectory({}, [user('1'), user('2')]);
+      const lifetime = new AbortController();
+      const iterator = wrap(fake, { signal: lifetime.signal }).listUsersChangedSince!({ since })[
+        Symbol.asyncIterator
+      ]();
+      await iterator.next();
+      lifetime.abort();
+      const error = await rejection(iterator.next());
+      expect(error.code).toBe('cancelled');
+      expect(error.details?.reason).toBe('connection_closed');
     });
   });
 

@@ -2,13 +2,13 @@ import { vi } from 'vitest';
 import { ProvisioningError } from '../errors/provisioning-error.js';
 import type { NewUser, User, UserRef } from '../model/user.js';
 import { type Capabilities, CREATE_FIELDS } from '../spi/capabilities.js';
-import type { ListUsersOptions } from '../spi/list-options.js';
+import type { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import type { UserDirectory } from '../spi/user-directory.js';
-import { VERBS, type Verb } from '../spi/verbs.js';
+import { OPTIONAL_VERBS, VERBS, type Verb } from '../spi/verbs.js';
 import { wrapDirectory } from './wrap-directory.js';
 
 export const CAPABILITIES: Capabilities = {
-  verbs: [...VERBS],
+  verbs: [...VERBS, ...OPTIONAL_VERBS],
   maxBatchSize: 2,
   maxPageSize: 50,
   defaultPageSize: 10,
@@ -40,6 +40,9 @@ export function fakeDirectory(
     provider: 'fake',
     capabilities: consistent({ ...CAPABILITIES, ...capabilities }),
     listUsers: vi.fn(async function* (_options?: ListUsersOptions): AsyncGenerator<unknown> {
+      yield* users;
+    }),
+    listUsersChangedSince: vi.fn(async function* (_options: ListChangesOptions): AsyncGenerator<unknown> {
       yield* users;
     }),
     getUser: vi.fn(async (_ref: UserRef): Promise<unknown> => user('1')),

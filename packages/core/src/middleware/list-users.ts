@@ -1,151 +1,28 @@
 import type { User } from '../model/user.js';
-import { OperationTrace } from '../telemetry/operation-trace.js';
 import type { DirectoryContext } from './directory-context.js';
 import { methodOf } from './directory-methods.js';
 import { planListFilters } from './list-filters.js';
-import { recordOperation } from './operation-logger.js';
-import { cancelledError, type OperationSignal, operationSignal } from './operation-signal.js';
-import { finalizeCall, logged } from './run-operation.js';
-import { ensureOpen, ensureSupported, parseListOptions } from './validate-input.js';
-import { checkUser } from './validate-output.js';
+import { streamListing } from './listing-stream.js';
+import { parseListOptions } from './validate-input.js';
 
 /**
- * `listUsers` in core. Each iteration is one listing: validation errors, an undeclared verb and
- * provider failures surface from the first `next()`, users are validated one by one as the caller
- * pulls them, and one log line is written when the stream ends, fails or the caller stops early.
- *
- * Once the caller's signal aborts or the connection closes, the pending or next `next()` throws
- * `CancelledError`, whatever the provider does: a page still in flight is not waited for, and a
- * provider stream that ends quietly after the abort does not pass for a complete listing.
+ * `listUsers` in core: options validated, filters the provider does not declare applied by core
+ * (see `planListFilters`), a page size always passed to the provider, and the listing behaviour
+ * every listing verb shares (`streamListing`): its span, its log line, cancellation.
  */
 export function listUsersThrough(context: DirectoryContext, options: unknown): AsyncIterable<User> {
-  return { [Symbol.asyncIterator]: () => streamUsers(context, options) };
-}
-
-async function* streamUsers(
-  context: DirectoryContext,
-  rawOptions: unknown,
-): AsyncGenerator<User, void, undefined> {
-  const startedAt = performance.now();
-  const trace = new OperationTrace(context, 'listUsers', startedAt);
-  let count = 0;
-  let complete = false;
-  let recorded = false;
-  let linked: OperationSignal | undefined;
-  let source: ProviderStream | undefined;
-  try {
-    ensureSupported(context, 'listUsers');
-    const options = parseListOptions(context, rawOptions);
-    ensureOpen(context);
-    linked = operationSignal(options.signal, context.lifetime);
-    trace.begin(options.signal, linked.signal);
-    const plan = planListFilters(context.capabilities, options);
-    throwIfCancelled(context, linked);
-    // The provider always gets a page size: the caller's, or the declared default.
-    const pageSize = plan.providerOptions.pageSize ?? context.capabilities.defaultPageSize;
-    const listUsers = methodOf(context.inner, 'listUsers', context.provider);
-    const signal = linked.signal;
-    const stream = trace.run(
-      () => new ProviderStream(listUsers({ ...plan.providerOptions, pageSize, signal }), signal),
-    );
-    source = stream;
-    for (;;) {
-      throwIfCancelled(context, linked);
-      // With a context manager, provider code (and HTTP instrumentation) sees the listing's span.
-      const step = await trace.run(() => stream.next());
-      throwIfCancelled(context, linked);
-      if (step.done === true) {
-        complete = true;
-        break;
-      }
-      const user = checkUser(context.provider, 'listUsers', step.value);
-      if (!plan.keep(user)) continue;
-      count += 1;
-      yield user;
-    }
-  } catch (error) {
-    const final = finalizeCall(context, 'listUsers', context.secrets, linked, error);
-    recorded = true;
-    const outcome = { outcome: 'error' as const, errorCode: final.code, itemCount: count };
-    recordOperation(context, 'listUsers', startedAt, { ...outcome, error: logged(final, context.secrets) });
-    trace.end(outcome);
-    throw final;
-  } finally {
-    // Also reached when the caller breaks out of its loop: that listing ended normally.
-    if (!recorded) {
-      recordOperation(context, 'listUsers', startedAt, { outcome: 'ok', itemCount: count });
-      trace.end({ outcome: 'ok', itemCount: count, complete });
-    }
-    linked?.dispose();
-    await source?.close();
-  }
-}
-
-function throwIfCancelled(context: DirectoryContext, linked: OperationSignal): void {
-  const reason = linked.reason();
-  if (reason !== undefined) throw cancelledError('listUsers', context.provider, reason);
-}
-
-/**
- * The provider's iterator, with each `next()` raced against the signal. One abort listener serves
- * the whole listing (not one per step): a listing of 100,000 users adds no listener churn.
- */
-class ProviderStream {
-  readonly #iterator: AsyncIterator<unknown>;
-  readonly #signal: AbortSignal;
-  readonly #onAbort = (): void => this.#rejectPending?.(this.#signal.reason);
-  #rejectPending: ((reason: unknown) => void) | undefined;
-  #pending = false;
-  #finished = false;
-
-  constructor(iterable: AsyncIterable<unknown>, signal: AbortSignal) {
-    this.#iterator = iterable[Symbol.asyncIterator]();
-    this.#signal = signal;
-    signal.addEventListener('abort', this.#onAbort, { once: true });
-  }
-
-  /** The provider's next step, or the abort reason as soon as the signal fires, whichever comes first. */
-  next(): Promise<IteratorResult<unknown>> {
-    if (this.#signal.aborted) return Promise.reject(this.#signal.reason);
-    this.#pending = true;
-    const step = this.#iterator.next();
-    return new Promise<IteratorResult<unknown>>((resolve, reject) => {
-      this.#rejectPending = reject;
-      step.then(
-        (result) => {
-          this.#settled();
-          if (result.done === true) this.#finished = true;
-          resolve(result);
-        },
-        (error: unknown) => {
-          this.#settled();
-          reject(error);
-        },
-      );
-    });
-  }
-
-  /**
-   * Lets the provider release its resources. With a page still in flight (the abort won the race)
-   * its `return()` runs once that page settles: not awaited, so the caller is not kept waiting.
-   */
-  async close(): Promise<void> {
-    this.#signal.removeEventListener('abort', this.#onAbort);
-    if (this.#finished || this.#iterator.return === undefined) return;
-    const closing = this.#iterator.return();
-    if (this.#pending) {
-      closing.catch(() => undefined);
-      return;
-    }
-    try {
-      await closing;
-    } catch {
-      // The listing already has its outcome; a provider failing to clean up does not change it.
-    }
-  }
-
-  #settled(): void {
-    this.#pending = false;
-    this.#rejectPending = undefined;
-  }
+  return {
+    [Symbol.asyncIterator]: () =>
+      streamListing(context, 'listUsers', () => {
+        const parsed = parseListOptions(context, options);
+        const plan = planListFilters(context.capabilities, parsed);
+        const pageSize = plan.providerOptions.pageSize ?? context.capabilities.defaultPageSize;
+        const listUsers = methodOf(context.inner, 'listUsers', context.provider);
+        return {
+          signal: parsed.signal,
+          open: (signal) => listUsers({ ...plan.providerOptions, pageSize, signal }),
+          keep: plan.keep,
+        };
+      }),
+  };
 }

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../errors/provisioning-error.js';
 import type { ProviderCapabilities } from '../spi/provider-capabilities.js';
 import type { Verb } from '../spi/verbs.js';
 import type { TelemetryOptions } from '../telemetry/telemetry.js';
+import type { DirectoryWrite } from './directory-write.js';
 
 /** One finished `UserDirectory` call, as reported to `onOperation` (metrics, tracing, audit). */
 export interface OperationEvent {
@@ -22,6 +23,11 @@ export interface WrapDirectoryOptions {
   readonly secrets?: readonly string[] | undefined;
   /** Called after every operation; an exception it throws is logged and otherwise ignored. */
   readonly onOperation?: ((event: OperationEvent) => void) | undefined;
+  /**
+   * Awaited after every successful write, before the verb resolves (a state store records it). A
+   * failure it throws is logged and otherwise ignored: the provider's write did happen.
+   */
+  readonly onUserWrite?: ((write: DirectoryWrite) => Promise<void> | void) | undefined;
   /**
    * The directory's lifetime (a connection passes its close signal). Once it aborts, operations in
    * flight end with `CancelledError` (`details.reason: 'connection_closed'`), the provider's signal

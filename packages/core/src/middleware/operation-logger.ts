@@ -2,6 +2,7 @@ import type { Logger } from '../composition/logger.js';
 import type { ErrorCode } from '../errors/provisioning-error.js';
 import type { UserRef } from '../model/user.js';
 import type { Verb } from '../spi/verbs.js';
+import type { DirectoryWrite } from './directory-write.js';
 import type { OperationEvent } from './operation-event.js';
 
 /** Where finished operations are reported. */
@@ -9,6 +10,7 @@ export interface OperationSink {
   readonly provider: string;
   readonly logger: Logger | undefined;
   readonly onOperation: ((event: OperationEvent) => void) | undefined;
+  readonly onUserWrite?: ((write: DirectoryWrite) => Promise<void> | void) | undefined;
 }
 
 export interface OperationOutcome {
@@ -74,4 +76,17 @@ function writeLine(
   const message = `${event.operation} ${event.outcome}`;
   if (event.outcome === 'ok') logger.info(line, message);
   else logger.warn(line, message);
+}
+
+/** Hands a successful write to `onUserWrite`; like `onOperation`, a failure there never fails the call. */
+export async function reportWrite(sink: OperationSink, write: DirectoryWrite): Promise<void> {
+  if (sink.onUserWrite === undefined) return;
+  try {
+    await sink.onUserWrite(write);
+  } catch (error) {
+    sink.logger?.warn(
+      { operation: write.operation, hookError: error instanceof Error ? error.name : typeof error },
+      'onUserWrite hook failed; the next sync will record the change',
+    );
+  }
 }

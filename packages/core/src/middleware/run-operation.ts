@@ -6,8 +6,9 @@ import { secretStringsIn } from '../redaction/secret-strings.js';
 import type { Verb } from '../spi/verbs.js';
 import { OperationTrace } from '../telemetry/operation-trace.js';
 import type { DirectoryContext } from './directory-context.js';
+import { writeOf } from './directory-write.js';
 import { finalizeError } from './normalize-error.js';
-import { recordOperation } from './operation-logger.js';
+import { recordOperation, reportWrite } from './operation-logger.js';
 import { cancelledError, type OperationSignal, operationSignal } from './operation-signal.js';
 import { ensureOpen, ensureSupported, parseOperationOptions } from './validate-input.js';
 
@@ -70,6 +71,8 @@ export async function runOperation<T>(
     };
     recordOperation(context, operation, startedAt, { ...outcome, error: logged(call.failure, secrets) });
     trace.end({ ...outcome, failedItemCount: call.failedItemCount });
+    const write = context.onUserWrite === undefined ? undefined : writeOf(operation, result, call.ref);
+    if (write !== undefined) await reportWrite(context, write);
     return result;
   } catch (error) {
     const final = finalize(error);

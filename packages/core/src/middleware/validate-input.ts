@@ -4,7 +4,7 @@ import { parseInput } from '../errors/from-zod.js';
 import { GroupName } from '../model/primitives.js';
 import { NewUser, UserPatch, UserRef } from '../model/user.js';
 import { type Capabilities, supports } from '../spi/capabilities.js';
-import { ListUsersOptions } from '../spi/list-options.js';
+import { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import { OperationOptions } from '../spi/operation-options.js';
 import type { Verb } from '../spi/verbs.js';
 import { applyCreateFieldPolicy } from './field-policy.js';
@@ -78,15 +78,24 @@ export function parsePatch(context: InputContext, value: unknown): z.output<type
 export function parseListOptions(context: InputContext, value: unknown): ListUsersOptions {
   const options =
     parseInput(ListUsersOptions, value, { argument: 'options', provider: context.provider }) ?? {};
-  const max = context.capabilities.maxPageSize;
-  if (options.pageSize !== undefined && options.pageSize > max) {
-    throw new InvalidInputError(
-      `Invalid options: options.pageSize must be at most ${max}`,
-      [{ path: 'options.pageSize', message: `must be at most ${max}` }],
-      { provider: context.provider },
-    );
-  }
+  ensurePageSize(context, options.pageSize);
   return options;
+}
+
+export function parseChangesOptions(context: InputContext, value: unknown): ListChangesOptions {
+  const options = parseInput(ListChangesOptions, value, { argument: 'options', provider: context.provider });
+  ensurePageSize(context, options.pageSize);
+  return options;
+}
+
+function ensurePageSize(context: InputContext, pageSize: number | undefined): void {
+  const max = context.capabilities.maxPageSize;
+  if (pageSize === undefined || pageSize <= max) return;
+  throw new InvalidInputError(
+    `Invalid options: options.pageSize must be at most ${max}`,
+    [{ path: 'options.pageSize', message: `must be at most ${max}` }],
+    { provider: context.provider },
+  );
 }
 
 /** A non-array batch cannot be split into per-item results, so it fails as a whole. */

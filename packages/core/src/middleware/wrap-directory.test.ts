@@ -354,6 +354,51 @@ describe('wrapDirectory', () => {
     });
   });
 
+  describe('.listUsersChangedSince', () => {
+    const since = '2024-05-11T15:02:26Z';
+
+    it('passes since, a page size (the declared default when none is given) and the signal', async () => {
+      const fake = fakeDirectory();
+      const listed = await collect(wrap(fake).listUsersChangedSince!({ since }));
+      const pageSize = fake.capabilities.defaultPageSize;
+      expect(fake.listUsersChangedSince).toHaveBeenCalledWith({ since, pageSize, ...SIGNAL });
+      expect(listed.map((item) => item.id)).toEqual(['1', '2']);
+      await collect(wrap(fake).listUsersChangedSince!({ since, pageSize: 3 }));
+      expect(fake.listUsersChangedSince).toHaveBeenLastCalledWith({ since, pageSize: 3, ...SIGNAL });
+    });
+
+    it('refuses it, undeclared, with unsupported_operation although the directory has the method', async () => {
+      const fake = fakeDirectory({ verbs: ['listUsers', 'getUser'] });
+      const error = await rejection(collect(wrap(fake).listUsersChangedSince!({ since })));
+      expect(error.code).toBe('unsupported_operation');
+      expect(fake.listUsersChangedSince).not.toHaveBeenCalled();
+    });
+
+    it('refuses a directory that declares it without the method, naming it', () => {
+      const { listUsersChangedSince: _missing, ...fake } = fakeDirectory();
+      let thrown: unknown;
+      try {
+        wrapDirectory(fake as unknown as Parameters<typeof wrapDirectory>[0]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(ProvisioningError.is(thrown) && thrown.code).toBe('invalid_input');
+      expect(paths(thrown as ProvisioningError)).toEqual(['directory.listUsersChangedSince']);
+    });
+
+    it('refuses a declaration of it without listUsers, naming the verbs', () => {
+      const fake = fakeDirectory({ verbs: ['getUser', 'listUsersChangedSince'] });
+      let thrown: unknown;
+      try {
+        wrap(fake);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(ProvisioningError.is(thrown) && thrown.code).toBe('invalid_input');
+      expect(paths(thrown as ProvisioningError)).toEqual(['directory.capabilities.verbs']);
+    });
+  });
+
   describe('.verifyCredentials', () => {
     it.each([
       ['AuthenticationError', new AuthenticationError('bad'), 'invalid'],

@@ -12,6 +12,7 @@ import type { Verb } from '../spi/verbs.js';
 import { sourceOf, TelemetryOptions } from '../telemetry/telemetry.js';
 import type { TelemetrySource } from '../telemetry/telemetry-source.js';
 import { missingMethods } from './directory-methods.js';
+import type { DirectoryWrite } from './directory-write.js';
 import type { OperationEvent, WrapDirectoryOptions } from './operation-event.js';
 import { isWrappedDirectory, WrappedDirectory, withLifetime } from './wrapped-directory.js';
 
@@ -21,6 +22,9 @@ const OptionsShape = z
     logger: z.custom<Logger>((value) => isFunction((value as { child?: unknown } | null)?.child)).optional(),
     secrets: z.array(z.string()).optional(),
     onOperation: z.custom<(event: OperationEvent) => void>(isFunction, 'must be a function').optional(),
+    onUserWrite: z
+      .custom<(write: DirectoryWrite) => Promise<void>>(isFunction, 'must be a function')
+      .optional(),
     signal: z.instanceof(AbortSignal).optional(),
     provider: z.string().min(1).optional(),
     capabilities: z.unknown().optional(),
@@ -77,6 +81,7 @@ export function wrapDirectory(directory: WrappableDirectory, options?: WrapDirec
     secrets: parsed.secrets ?? [],
     logger: parsed.logger,
     onOperation: parsed.onOperation,
+    onUserWrite: parsed.onUserWrite,
     lifetime: parsed.signal,
     telemetry: sourceOf(parsed.telemetry),
     tenant: parsed.tenant,
@@ -90,6 +95,7 @@ export interface ProviderDirectorySetup {
   readonly secrets: readonly string[];
   readonly logger: Logger | undefined;
   readonly onOperation: ((event: OperationEvent) => void) | undefined;
+  readonly onUserWrite?: ((write: DirectoryWrite) => Promise<void> | void) | undefined;
   readonly lifetime: AbortSignal | undefined;
   readonly telemetry: TelemetrySource;
   readonly tenant: string | undefined;
@@ -107,6 +113,7 @@ export function wrapProviderDirectory(
     secrets: normalizeSecrets(setup.secrets),
     logger: setup.logger,
     onOperation: setup.onOperation,
+    onUserWrite: setup.onUserWrite,
     lifetime: setup.lifetime,
     telemetry: setup.telemetry,
     tenant: setup.tenant,

@@ -3,12 +3,13 @@ import type { NewUser, User, UserPatch, UserRef } from '../model/user.js';
 import type { BatchResult } from '../spi/batch-result.js';
 import type { Capabilities } from '../spi/capabilities.js';
 import type { CredentialCheck } from '../spi/credential-check.js';
-import type { ListUsersOptions } from '../spi/list-options.js';
+import type { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import type { OperationOptions } from '../spi/operation-options.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import { createOneThroughBatch, createUsersInChunks } from './create-users.js';
 import type { DirectoryContext } from './directory-context.js';
 import { methodOf } from './directory-methods.js';
+import { listChangesThrough } from './list-changes.js';
 import { listUsersThrough } from './list-users.js';
 import { runOperation } from './run-operation.js';
 import { parseGroups, parseNewUser, parsePatch, parseRef } from './validate-input.js';
@@ -56,6 +57,11 @@ export class WrappedDirectory implements UserDirectory {
 
   listUsers(options?: ListUsersOptions): AsyncIterable<User> {
     return listUsersThrough(this.#context, options);
+  }
+
+  /** The optional verb: refused with `unsupported_operation` unless the provider declares it. */
+  listUsersChangedSince(options: ListChangesOptions): AsyncIterable<User> {
+    return listChangesThrough(this.#context, options);
   }
 
   getUser(ref: UserRef, options?: OperationOptions): Promise<User> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GroupName } from '../model/primitives.js';
+import { GroupName, IsoTimestamp } from '../model/primitives.js';
 import { UserStatus } from '../model/user.js';
 
 export const ListUsersOptions = z
@@ -15,3 +15,13 @@ export const ListUsersOptions = z
   })
   .optional();
 export type ListUsersOptions = NonNullable<z.input<typeof ListUsersOptions>>;
+
+/** Options of `listUsersChangedSince`. */
+export const ListChangesOptions = z.strictObject({
+  /** Users created or changed at or after this instant (the provider's clock). */
+  since: IsoTimestamp,
+  pageSize: z.number().int().positive().optional(),
+  /** Aborting it ends the listing with `CancelledError` (thrown from `next()`); no page is fetched after. */
+  signal: z.instanceof(AbortSignal).optional(),
+});
+export type ListChangesOptions = z.input<typeof ListChangesOptions>;

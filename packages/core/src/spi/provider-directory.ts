@@ -20,6 +20,13 @@ export interface ProviderListOptions extends ProviderCallOptions {
   readonly group?: string | undefined;
 }
 
+/** What `listUsersChangedSince` receives: the instant, a page size always, and the signal. */
+export interface ProviderChangesOptions extends ProviderCallOptions {
+  /** Users created or changed at or after this instant (ISO 8601, the provider's clock). */
+  readonly since: string;
+  readonly pageSize: number;
+}
+
 /**
  * The verbs as a provider implements them. Same semantics as `UserDirectory`; the input is already
  * parsed (a new user carries only the fields the provider declares) and the options are always there.
@@ -27,6 +34,8 @@ export interface ProviderListOptions extends ProviderCallOptions {
 export interface ProviderVerbMethods {
   listUsers(options: ProviderListOptions): AsyncIterable<User>;
   getUser(ref: UserRef, options: ProviderCallOptions): Promise<User>;
+  /** Optional verb (see `OPTIONAL_VERBS`): only when declared, and only with `listUsers`. */
+  listUsersChangedSince(options: ProviderChangesOptions): AsyncIterable<User>;
   createUser(input: NewUser, options: ProviderCallOptions): Promise<User>;
   createUsers(batch: readonly NewUser[], options: ProviderCallOptions): Promise<BatchResult>;
   updateUser(ref: UserRef, patch: UserPatch, options: ProviderCallOptions): Promise<User>;

@@ -67,9 +67,27 @@ describe('resolveCapabilities', () => {
       'acceptsPassword',
     ],
     ['a verb twice', { verbs: ['getUser', 'getUser'], updatableFields: [] }, 'verbs'],
+    [
+      'listUsersChangedSince without listUsers',
+      { verbs: ['getUser', 'listUsersChangedSince'], updatableFields: [] },
+      'verbs',
+    ],
   ])('refuses %s with invalid_input naming the field', (_label, change, field) => {
     const paths = issuesOf({ ...BASE, ...change }).map((issue) => issue.path);
     expect(paths).toEqual([`plugins.0.capabilities.${field}`]);
+  });
+
+  it('keeps a declared listUsersChangedSince, after the verbs every directory has, and never derives it', () => {
+    const declared = { ...BASE, verbs: ['listUsersChangedSince', ...(BASE.verbs ?? [])] as const };
+    expect(resolveCapabilities(declared).verbs).toEqual([
+      'listUsers',
+      'getUser',
+      'createUser',
+      'createUsers',
+      'updateUser',
+      'listUsersChangedSince',
+    ]);
+    expect(resolveCapabilities(BASE).verbs).not.toContain('listUsersChangedSince');
   });
 
   it('refuses an unknown key (a misspelt field) and a malformed declaration', () => {

@@ -2,15 +2,22 @@ import { type InputIssue, InvalidInputError } from '../errors/error-classes.js';
 import { issuePath, parseInput } from '../errors/from-zod.js';
 import type { Capabilities } from './capabilities.js';
 import { type CapabilityRefinement, ProviderCapabilities } from './provider-capabilities.js';
-import { VERBS, type Verb } from './verbs.js';
+import { OPTIONAL_VERBS, VERBS, type Verb } from './verbs.js';
 
-/** Verbs core can supply from another one the provider implements. */
+/**
+ * Verbs core can supply from another one the provider implements. `listUsersChangedSince` is never
+ * derived: a full listing would answer it, but a sync asks for it to avoid one, so a provider
+ * without it is refused (`unsupported_operation`) and the sync runs a full comparison instead.
+ */
 export const DERIVED_VERBS: Readonly<Partial<Record<Verb, Verb>>> = {
   // One user at a time, a few in parallel, each item its own result.
   createUsers: 'createUser',
   // A batch of one.
   createUser: 'createUsers',
 };
+
+/** Every verb in a stable order: the resolved list does not depend on the declaration's order. */
+const ALL_VERBS: readonly Verb[] = [...VERBS, ...OPTIONAL_VERBS];
 
 /** `maxBatchSize` of a derived `createUsers`: each provider call creates one user. */
 const DERIVED_BATCH_SIZE = 1;
@@ -49,7 +56,7 @@ export function resolveCapabilities(
     });
   }
   const declaredVerbs = new Set<Verb>(parsed.verbs);
-  const verbs = VERBS.filter((verb) => declaredVerbs.has(verb) || isDerived(verb, declaredVerbs));
+  const verbs = ALL_VERBS.filter((verb) => declaredVerbs.has(verb) || isDerived(verb, declaredVerbs));
   return {
     verbs,
     maxBatchSize: parsed.maxBatchSize ?? DERIVED_BATCH_SIZE,
@@ -98,6 +105,12 @@ function inconsistencies(caps: Parsed): [string, string][] {
   }
   if (!has('updateUser') && caps.updatableFields.length > 0) {
     found.push(['updatableFields', 'applies only when updateUser is declared']);
+  }
+  if (has('listUsersChangedSince') && !has('listUsers')) {
+    found.push([
+      'verbs',
+      'declares listUsersChangedSince without listUsers (only a full listing shows deletions)',
+    ]);
   }
   if (!has('listUsers') && caps.listFilters.length > 0) {
     found.push(['listFilters', 'applies only when listUsers is declared']);

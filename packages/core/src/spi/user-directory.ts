@@ -3,7 +3,7 @@ import type { NewUser, User, UserPatch, UserRef } from '../model/user.js';
 import type { BatchResult } from './batch-result.js';
 import type { Capabilities } from './capabilities.js';
 import type { CredentialCheck } from './credential-check.js';
-import type { ListUsersOptions } from './list-options.js';
+import type { ListChangesOptions, ListUsersOptions } from './list-options.js';
 import type { OperationOptions } from './operation-options.js';
 
 /** Injection token of the SPI; one name for token and interface. */
@@ -34,6 +34,14 @@ export interface UserDirectory {
    */
   listUsers(options?: ListUsersOptions): AsyncIterable<User>;
   getUser(ref: UserRef, options?: OperationOptions): Promise<User>;
+  /**
+   * Optional (see `OPTIONAL_VERBS`): users created or changed at or after `since`, lazily paged
+   * like `listUsers`. Listing more is allowed (a sync compares every user it gets); listing fewer
+   * is not. Deleted users cannot appear, so only a full listing shows deletions. Its options carry
+   * the `signal`, as `listUsers`' do, and cancellation behaves the same: an aborted listing throws
+   * `CancelledError` from `next()`, never ends quietly.
+   */
+  listUsersChangedSince?(options: ListChangesOptions): AsyncIterable<User>;
 
   /** Creates one user; `ConflictError` when the user name is taken (case-insensitively). */
   createUser(input: NewUser, options?: OperationOptions): Promise<User>;

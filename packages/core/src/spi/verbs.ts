@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Every operation of the `UserDirectory` SPI. A provider declares the subset it supports. */
+/**
+ * The operations every `UserDirectory` implements (a provider may still leave some undeclared and
+ * reject them). A provider declares the subset it supports; `[...VERBS]` declares all of them.
+ */
 export const VERBS = [
   'listUsers',
   'getUser',
@@ -18,7 +21,14 @@ export const VERBS = [
   'verifyCredentials',
 ] as const;
 
-export const Verb = z.enum(VERBS);
+/**
+ * Operations a provider may leave out of its class entirely: declaring one in `capabilities.verbs`
+ * means implementing the optional method of the same name. `listUsersChangedSince` lists the users
+ * changed since an instant (a sync uses it between full comparisons).
+ */
+export const OPTIONAL_VERBS = ['listUsersChangedSince'] as const;
+
+export const Verb = z.enum([...VERBS, ...OPTIONAL_VERBS]);
 export type Verb = z.infer<typeof Verb>;
 
 /** Lifecycle verbs and whether their effect can be undone through the SPI. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseInput } from '../errors/from-zod.js';
 import { type SyncRunStart, type SyncRunTrace, startSyncRun } from './sync-run-trace.js';
 import { type TelemetrySource, telemetrySource } from './telemetry-source.js';
-import { recordWebhookDelivery, type WebhookDelivery } from './webhook-delivery.js';
+import { recordWebhookDelivery, type WebhookDeliveryReport } from './webhook-delivery.js';
 
 const hasMethod = (name: string) => (value: unknown) =>
   typeof value === 'object' &&
@@ -36,7 +36,7 @@ export interface Telemetry {
   /** Starts the span and metrics of one sync run; end it with `end()` whatever happens. */
   startSyncRun(start: SyncRunStart): SyncRunTrace;
   /** Counts one webhook delivery attempt (and its duration, when given). */
-  recordWebhookDelivery(delivery: WebhookDelivery): void;
+  recordWebhookDelivery(delivery: WebhookDeliveryReport): void;
 }
 
 /** Token of the kit's `Telemetry` in its root container. */
@@ -61,7 +61,7 @@ class KitTelemetry implements Telemetry {
     return startSyncRun(this.source, start);
   }
 
-  recordWebhookDelivery(delivery: WebhookDelivery): void {
+  recordWebhookDelivery(delivery: WebhookDeliveryReport): void {
     recordWebhookDelivery(this.source, delivery);
   }
 }

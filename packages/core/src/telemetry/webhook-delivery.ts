@@ -11,7 +11,7 @@ const Label = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be a short label
  * One webhook delivery attempt, as the webhook engine reports it. Only low-cardinality labels:
  * no endpoint URL (it may carry a token), no tenant, no event id.
  */
-export const WebhookDelivery = z.object({
+export const WebhookDeliveryReport = z.object({
   outcome: z.enum(['delivered', 'failed']),
   /** `user.created`, `sync.completed`, ... */
   eventType: Label.optional(),
@@ -19,10 +19,13 @@ export const WebhookDelivery = z.object({
   errorType: Label.optional(),
   durationMs: z.number().min(0).max(86_400_000).optional(),
 });
-export type WebhookDelivery = z.input<typeof WebhookDelivery>;
+export type WebhookDeliveryReport = z.input<typeof WebhookDeliveryReport>;
 
-export function recordWebhookDelivery(source: TelemetrySource, delivery: WebhookDelivery): void {
-  const parsed = parseInput(WebhookDelivery, delivery, { argument: 'delivery', what: 'webhook delivery' });
+export function recordWebhookDelivery(source: TelemetrySource, delivery: WebhookDeliveryReport): void {
+  const parsed = parseInput(WebhookDeliveryReport, delivery, {
+    argument: 'delivery',
+    what: 'webhook delivery',
+  });
   const attributes: Attributes = {
     [A.webhookOutcome]: parsed.outcome,
     ...(parsed.eventType === undefined ? {} : { [A.eventType]: parsed.eventType }),

@@ -4,11 +4,14 @@ export type { ContractOptions } from './contract-options.js';
 export { expectIssueAt, expectProvisioningError } from './expect-error.js';
 export type { ProviderContractOptions } from './provider-contract.js';
 export { findSecretLeaks } from './secret-leaks.js';
+export type { StateStoreContractOptions } from './state/state-contract-kit.js';
+export { describeStateStoreContract } from './state/state-store-contract.js';
 export {
   CONTRACT_GROUPS,
   type ContractGroupName,
   describeBatchCreateContract,
   describeCancellationContract,
+  describeChangesContract,
   describeCreateContract,
   describeCredentialsContract,
   describeGetContract,

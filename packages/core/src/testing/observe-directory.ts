@@ -73,6 +73,9 @@ export function observeDirectory(directory: UserDirectory, recorder: ContractRec
       return directory.capabilities;
     },
     listUsers: (options) => observeIterable(recorder, () => directory.listUsers(options)),
+    // Kit directories are wrapped by core, which always has the optional verb (refusing it if undeclared).
+    listUsersChangedSince: (options) =>
+      observeIterable(recorder, () => directory.listUsersChangedSince!(options), 'listUsersChangedSince'),
     getUser: (ref, o) => call('getUser', () => directory.getUser(ref, o), one),
     createUser: (input, o) => call('createUser', () => directory.createUser(input, o), one),
     createUsers: (items, o) => call('createUsers', () => directory.createUsers(items, o), batch),
@@ -90,12 +93,16 @@ export function observeDirectory(directory: UserDirectory, recorder: ContractRec
   };
 }
 
-function observeIterable(recorder: ContractRecorder, open: () => AsyncIterable<User>): AsyncIterable<User> {
+function observeIterable(
+  recorder: ContractRecorder,
+  open: () => AsyncIterable<User>,
+  verb: 'listUsers' | 'listUsersChangedSince' = 'listUsers',
+): AsyncIterable<User> {
   let iterable: AsyncIterable<User>;
   try {
     iterable = open();
   } catch (error) {
-    recorder.errors.push({ verb: 'listUsers', error });
+    recorder.errors.push({ verb, error });
     throw error;
   }
   return {
@@ -105,10 +112,10 @@ function observeIterable(recorder: ContractRecorder, open: () => AsyncIterable<U
         async next() {
           try {
             const step = await iterator.next();
-            if (step.done !== true) inspectUser(recorder, 'listUsers', step.value);
+            if (step.done !== true) inspectUser(recorder, verb, step.value);
             return step;
           } catch (error) {
-            recorder.errors.push({ verb: 'listUsers', error });
+            recorder.errors.push({ verb, error });
             throw error;
           }
         },

@@ -4,6 +4,7 @@ import { type ContractKit, createKit } from './contract-kit.js';
 import type { ContractOptions } from './contract-options.js';
 import { batchCreateContract } from './groups/batch-create-contract.js';
 import { cancellationContract } from './groups/cancellation-contract.js';
+import { changesContract } from './groups/changes-contract.js';
 import { createContract } from './groups/create-contract.js';
 import { credentialsContract } from './groups/credentials-contract.js';
 import { getContract } from './groups/get-contract.js';
@@ -22,6 +23,7 @@ type Group = (kit: ContractKit) => void;
 /** The table of contents: every group by name, in the order the suite runs them. */
 const GROUPS_BY_NAME = {
   list: listContract,
+  changes: changesContract,
   get: getContract,
   create: createContract,
   batchCreate: batchCreateContract,
@@ -81,6 +83,11 @@ function describeGroups(
 /** `listUsers`: paging at page boundaries, each user once, termination, filters, laziness. */
 export function describeListContract(options: ContractOptions): void {
   describeGroups(options, [listContract]);
+}
+
+/** `listUsersChangedSince` (optional verb): users created or changed since an instant. */
+export function describeChangesContract(options: ContractOptions): void {
+  describeGroups(options, [changesContract]);
 }
 
 /** `getUser`: by id, by userName, case-insensitively; not_found. */

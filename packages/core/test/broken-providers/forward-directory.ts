@@ -23,5 +23,8 @@ export function forwardDirectory(inner: UserDirectory, overrides: Partial<UserDi
     listGroups: (o) => inner.listGroups(o),
     verifyCredentials: (o) => inner.verifyCredentials(o),
   };
+  const changes = inner.listUsersChangedSince;
+  // The optional verb is forwarded only when the inner directory has it, as a provider would.
+  if (changes !== undefined) forward.listUsersChangedSince = (options) => changes.call(inner, options);
   return { ...forward, ...overrides };
 }

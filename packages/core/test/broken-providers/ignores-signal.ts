@@ -13,6 +13,10 @@ export function ignoresSignal(wrapped: UserDirectory): UserDirectory {
       const { signal: _ignored, ...rest } = options ?? {};
       return wrapped.listUsers(rest);
     },
+    listUsersChangedSince: (options) => {
+      const { signal: _ignored, ...rest } = options;
+      return wrapped.listUsersChangedSince!(rest);
+    },
     getUser: (ref) => wrapped.getUser(ref),
     createUser: (input) => wrapped.createUser(input),
     createUsers: (batch) => wrapped.createUsers(batch),

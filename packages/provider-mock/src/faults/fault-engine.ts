@@ -14,7 +14,7 @@ import { credentialError, injectedError } from './injected-error.js';
 /** One provider request: a verb call, or one page of a `listUsers` enumeration. */
 export interface FaultRequest {
   readonly verb: Verb;
-  /** 1-based page number, for `listUsers`. */
+  /** 1-based page number, for `listUsers` and `listUsersChangedSince`. */
   readonly page?: number;
 }
 
@@ -136,7 +136,7 @@ export class FaultEngine {
 
 function matches(rule: FailRule, request: FaultRequest): boolean {
   if (rule.verbs !== undefined && !rule.verbs.has(request.verb)) return false;
-  return rule.onPage === undefined || (request.verb === 'listUsers' && request.page === rule.onPage);
+  return rule.onPage === undefined || (request.page !== undefined && request.page === rule.onPage);
 }
 
 function selects(rule: ItemRule, item: NewUser, index: number): boolean {

@@ -8,7 +8,7 @@ export interface FailNextOptions {
   readonly message?: string | undefined;
   /** With `rate_limited`: the wait the `RateLimitedError` reports. */
   readonly retryAfterMs?: number | undefined;
-  /** `listUsers` only: fire when that page (1-based) of an enumeration is fetched. */
+  /** Listings only (`listUsers`, `listUsersChangedSince`): fire when that page (1-based) is fetched. */
   readonly onPage?: number | undefined;
 }
 
@@ -41,9 +41,13 @@ export const Code = z.enum(ERROR_CODES);
 export const FailNextOptionsSchema = z
   .strictObject({ verbs, message, retryAfterMs, onPage: z.number().int().positive().optional() })
   .refine(
-    (options) => options.onPage === undefined || (options.verbs ?? ['listUsers']).includes('listUsers'),
+    (options) =>
+      options.onPage === undefined ||
+      (options.verbs ?? ['listUsers']).some(
+        (verb) => verb === 'listUsers' || verb === 'listUsersChangedSince',
+      ),
     {
-      message: 'onPage only applies to listUsers',
+      message: 'onPage only applies to listings',
       path: ['onPage'],
     },
   );

@@ -19,6 +19,8 @@ export interface UserRecord {
   externalId?: string;
   attributes: Attributes;
   readonly createdAt: string;
+  /** Last change (creation included); what `listUsersChangedSince` compares. Never part of a `User`. */
+  updatedAt: string;
   /** Kept so tests can check it was set; never copied into a `User`. */
   password?: string;
 }
@@ -43,6 +45,7 @@ export function newRecord(
     groups: [...new Set(input.groups ?? [])],
     attributes: { ...input.attributes },
     createdAt: init.createdAt,
+    updatedAt: init.createdAt,
   };
   const email =
     input.email ?? (looksLikeEmail.safeParse(input.userName).success ? input.userName : undefined);

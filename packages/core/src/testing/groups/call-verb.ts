@@ -45,6 +45,11 @@ export function callVerb(
     case 'addToGroups':
     case 'removeFromGroups':
       return d[verb](ref, [t.groupName()], options);
+    case 'listUsersChangedSince':
+      return (async () => {
+        const since = new Date(0).toISOString();
+        for await (const _user of d.listUsersChangedSince!({ since, ...options })) break;
+      })();
     case 'listGroups':
       return d.listGroups(options);
     case 'verifyCredentials':

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { User } from '../../model/user.js';
-import { VERBS, type Verb } from '../../spi/verbs.js';
+import { Verb } from '../../spi/verbs.js';
 import { collectListing } from '../collect-listing.js';
 import type { ContractKit } from '../contract-kit.js';
 import { expectProvisioningError } from '../expect-error.js';
@@ -102,7 +102,7 @@ export function traitsContract(kit: ContractKit): void {
         for (const verb of REF_VERBS.filter((name) => t.capabilities.verbs.includes(name))) {
           await provoke(() => callVerb(t, verb, { id: t.unknownId() }));
         }
-        const undeclared = VERBS.find((verb) => !t.capabilities.verbs.includes(verb));
+        const undeclared = Verb.options.find((verb) => !t.capabilities.verbs.includes(verb));
         if (undeclared !== undefined) await provoke(() => callVerb(t, undeclared, { id: t.unknownId() }));
         expect(provoked.length, 'errors provoked').toBeGreaterThanOrEqual(2);
         expect(retryableThatCannotBe(provoked), 'errors marked retryable').toEqual([]);
@@ -111,9 +111,9 @@ export function traitsContract(kit: ContractKit): void {
 
     kit.test(
       'an undeclared verb fails with unsupported_operation',
-      { when: (caps) => (caps.verbs.length < VERBS.length ? undefined : 'every verb is declared') },
+      { when: (caps) => (caps.verbs.length < Verb.options.length ? undefined : 'every verb is declared') },
       async (t) => {
-        const undeclared = VERBS.filter((verb) => !t.capabilities.verbs.includes(verb));
+        const undeclared = Verb.options.filter((verb) => !t.capabilities.verbs.includes(verb));
         for (const verb of undeclared) {
           await expectProvisioningError(
             callVerb(t, verb, { userName: t.userName() }),

@@ -1,0 +1,128 @@
+/**
+ * The store's tables as Kysely sees them. Every query goes through Kysely's builder against these
+ * types, so another dialect (Postgres) needs its own migrations and nothing else.
+ */
+export interface StoreDatabase {
+  pk_counters: CountersTable;
+  pk_connections: ConnectionsTable;
+  pk_snapshot_users: SnapshotUsersTable;
+  pk_sync_runs: SyncRunsTable;
+  pk_staged_changes: StagedChangesTable;
+  pk_events: EventsTable;
+  pk_webhook_subscriptions: WebhookSubscriptionsTable;
+  pk_webhook_deliveries: WebhookDeliveriesTable;
+  pk_webhook_attempts: WebhookAttemptsTable;
+}
+
+/** Named counters: `position` (event log), `run`, `delivery`, and `writer` (the write lock row). */
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface ConnectionsTable {
+  tenant: string;
+  provider: string;
+  last_sequence: number;
+}
+
+/** A live user (`hash` set) or a tombstone (`hash`, `content`, `user_name_key` null). */
+export interface SnapshotUsersTable {
+  tenant: string;
+  provider: string;
+  user_id: string;
+  hash: string | null;
+  content: string | null;
+  user_name_key: string | null;
+  version: number;
+  changed_at: string;
+}
+
+export interface SyncRunsTable {
+  id: string;
+  ordinal: number;
+  tenant: string;
+  provider: string;
+  mode: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  duration_ms: number | null;
+  since: string | null;
+  /** JSON: `SyncCounts`. */
+  counts: string;
+  /** JSON: `GuardVerdict`. */
+  guard: string | null;
+  reason: string | null;
+  /** JSON: `ErrorSummary`. */
+  error: string | null;
+  approved_at: string | null;
+  owner: string | null;
+  lease_until: string | null;
+}
+
+export interface StagedChangesTable {
+  run_id: string;
+  idx: number;
+  user_id: string;
+  /** JSON: `StagedChange`. */
+  change: string;
+}
+
+export interface EventsTable {
+  position: number;
+  id: string;
+  tenant: string;
+  provider: string;
+  sequence: number;
+  type: string;
+  time: string;
+  /** JSON of the event without `sequence` and `cursor`. */
+  body: string;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  tenant: string;
+  provider: string | null;
+  url: string;
+  /** JSON string array, or null for every type. */
+  event_types: string | null;
+  /** JSON: `WebhookSecret[]`. */
+  secrets: string;
+  status: string;
+  disabled_reason: string | null;
+  disabled_at: string | null;
+  /** Migration 002. */
+  failing_since: string | null;
+  cursor: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  ordinal: number;
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  event_position: number;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  started_at: string;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  outcome: string;
+}

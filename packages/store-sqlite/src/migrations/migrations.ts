@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import { initialSchema } from './001-initial-schema.js';
+import { webhookHealth } from './002-webhook-health.js';
+
+/**
+ * Every migration this version knows, by name, in order. Names sort in the order they run; a file
+ * holding a name not listed here was written by a newer version and is refused.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001-initial-schema': initialSchema,
+  '002-webhook-health': webhookHealth,
+};
