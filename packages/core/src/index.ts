@@ -136,6 +136,14 @@ export {
   Verb,
   WRITE_VERBS,
 } from './spi/verbs.js';
+export {
+  ApplyEntry,
+  ApplyEntryStatus,
+  ApplyJournal,
+  type ApplyJournalStore,
+  ApplyOutcome,
+  type BeginApply,
+} from './state/apply-journal.js';
 export { type SnapshotUser, TRACKED_FIELDS, type TrackedField } from './state/canonical-user.js';
 export { ConnectionKey } from './state/connection-key.js';
 export { createMemoryStateStore } from './state/memory/memory-state-store.js';

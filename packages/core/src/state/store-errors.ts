@@ -12,7 +12,9 @@ export type ConflictReason =
   | 'lease_lost'
   | 'not_open'
   | 'stale'
-  | 'duplicate_id';
+  | 'duplicate_id'
+  | 'apply_in_progress'
+  | 'plan_changed';
 
 export function storeConflict(
   reason: ConflictReason,

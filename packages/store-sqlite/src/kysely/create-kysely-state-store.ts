@@ -3,6 +3,7 @@ import { storeClosed } from '@provisionkit/core/store';
 import type { Kysely } from 'kysely';
 import type { StoreDatabase } from './database.js';
 import { KyselyEvents } from './kysely-events.js';
+import { KyselyJournals } from './kysely-journals.js';
 import { KyselySnapshots } from './kysely-snapshots.js';
 import { KyselySyncRuns } from './kysely-sync-runs.js';
 import { KyselyWebhooks } from './kysely-webhooks.js';
@@ -27,6 +28,7 @@ export function createKyselyStateStore(
   const runs = new KyselySyncRuns(db);
   const events = new KyselyEvents(db);
   const webhooks = new KyselyWebhooks(db);
+  const journals = new KyselyJournals(db);
   let closed = false;
   const mapError = options.mapError ?? ((error: unknown) => error);
   const call = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -76,6 +78,13 @@ export function createKyselyStateStore(
     disableWebhookSubscription: (input) => call(() => webhooks.disableWebhookSubscription(input)),
     listWebhookDeliveries: (query) => call(() => webhooks.listWebhookDeliveries(query)),
     listWebhookAttempts: (id) => call(() => webhooks.listWebhookAttempts(id)),
+    beginApply: (input) => call(() => journals.beginApply(input)),
+    renewApplyLease: (id, owner, until) => call(() => journals.renewApplyLease(id, owner, until)),
+    recordApplyEntries: (id, owner, entries) => call(() => journals.recordApplyEntries(id, owner, entries)),
+    listApplyEntries: (id, page) => call(() => journals.listApplyEntries(id, page)),
+    finishApply: (id, owner, input) => call(() => journals.finishApply(id, owner, input)),
+    releaseApply: (id, owner) => call(() => journals.releaseApply(id, owner)),
+    getApplyJournal: (id) => call(() => journals.getApplyJournal(id)),
     async close() {
       if (closed) return;
       closed = true;

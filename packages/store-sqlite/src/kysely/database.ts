@@ -12,6 +12,8 @@ export interface StoreDatabase {
   pk_webhook_subscriptions: WebhookSubscriptionsTable;
   pk_webhook_deliveries: WebhookDeliveriesTable;
   pk_webhook_attempts: WebhookAttemptsTable;
+  pk_apply_journals: ApplyJournalsTable;
+  pk_apply_entries: ApplyEntriesTable;
 }
 
 /** Named counters: `position` (event log), `run`, `delivery`, and `writer` (the write lock row). */
@@ -125,4 +127,28 @@ export interface WebhookAttemptsTable {
   status_code: number | null;
   error: string | null;
   outcome: string;
+}
+
+/** Migration 003: one row per plan being applied or applied. */
+export interface ApplyJournalsTable {
+  plan_id: string;
+  plan_digest: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  /** JSON: `ApplyOutcome`. */
+  outcome: string | null;
+  owner: string | null;
+  lease_until: string | null;
+}
+
+/** Migration 003: what became of each action of a plan. */
+export interface ApplyEntriesTable {
+  plan_id: string;
+  action_id: string;
+  status: string;
+  user_id: string | null;
+  /** JSON: `ErrorSummary`. */
+  error: string | null;
+  at: string;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initialSchema } from './001-initial-schema.js';
 import { webhookHealth } from './002-webhook-health.js';
+import { applyJournals } from './003-apply-journals.js';
 
 /**
  * Every migration this version knows, by name, in order. Names sort in the order they run; a file
@@ -9,4 +10,5 @@ import { webhookHealth } from './002-webhook-health.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial-schema': initialSchema,
   '002-webhook-health': webhookHealth,
+  '003-apply-journals': applyJournals,
 };

@@ -1,6 +1,7 @@
 import type { StateStore } from '../state-store.js';
 import { MemoryData } from './memory-data.js';
 import { MemoryEvents } from './memory-events.js';
+import { MemoryJournals } from './memory-journals.js';
 import { MemorySnapshots } from './memory-snapshots.js';
 import { MemorySyncRuns } from './memory-sync-runs.js';
 import { MemoryWebhooks } from './memory-webhooks.js';
@@ -15,6 +16,7 @@ export function createMemoryStateStore(): StateStore {
   const runs = new MemorySyncRuns(data);
   const events = new MemoryEvents(data);
   const webhooks = new MemoryWebhooks(data);
+  const journals = new MemoryJournals(data);
   return {
     scanSnapshotHashes: (key) => snapshots.scanSnapshotHashes(key),
     getSnapshotRows: (key, ids) => snapshots.getSnapshotRows(key, ids),
@@ -46,6 +48,13 @@ export function createMemoryStateStore(): StateStore {
     disableWebhookSubscription: (input) => webhooks.disableWebhookSubscription(input),
     listWebhookDeliveries: (query) => webhooks.listWebhookDeliveries(query),
     listWebhookAttempts: (id) => webhooks.listWebhookAttempts(id),
+    beginApply: (input) => journals.beginApply(input),
+    renewApplyLease: (id, owner, until) => journals.renewApplyLease(id, owner, until),
+    recordApplyEntries: (id, owner, entries) => journals.recordApplyEntries(id, owner, entries),
+    listApplyEntries: (id, page) => journals.listApplyEntries(id, page),
+    finishApply: (id, owner, input) => journals.finishApply(id, owner, input),
+    releaseApply: (id, owner) => journals.releaseApply(id, owner),
+    getApplyJournal: (id) => journals.getApplyJournal(id),
     close: async () => {
       data.closed = true;
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectProvisioningError } from '../expect-error.js';
 import { eventLogContract } from './event-log-contract.js';
+import { journalContract } from './journal-contract.js';
 import { snapshotContract } from './snapshot-contract.js';
 import {
   ACME,
@@ -13,7 +14,8 @@ import { webhookContract } from './webhook-contract.js';
 
 /**
  * The contract every `StateStore` implementation runs: snapshots and recorded writes, sync runs
- * (leases, staging, commit, hold, approval, rejection), the event log and webhook records. Call it
+ * (leases, staging, commit, hold, approval, rejection), the event log, webhook records and apply
+ * journals. Call it
  * at the top level of a test file; `factory()` must return a fresh, empty store.
  */
 export function describeStateStoreContract(options: StateStoreContractOptions): void {
@@ -23,6 +25,7 @@ export function describeStateStoreContract(options: StateStoreContractOptions): 
     syncRunContract(kit);
     eventLogContract(kit);
     webhookContract(kit);
+    journalContract(kit);
     closeContract(kit);
   });
 }
