@@ -92,6 +92,37 @@ export {
   UserRef,
   UserStatus,
 } from './model/user.js';
+export type { ApplyOptions, ApplyProgress } from './reconcile/apply-options.js';
+export type {
+  ActionFailure,
+  ApplyResult,
+  ApplyStatus,
+  ConnectionApplyResult,
+} from './reconcile/apply-result.js';
+export { COMPARED_FIELDS, DesiredStatus, DesiredUser } from './reconcile/desired-user.js';
+export type { DesiredFormat, DesiredRow, DesiredUsers } from './reconcile/desired-users.js';
+export { FormatPlanOptions, formatPlan } from './reconcile/format-plan.js';
+export { escapeFormulaCell, unescapeFormulaCell } from './reconcile/formula-cells.js';
+export type { PlanInput } from './reconcile/plan-input.js';
+export {
+  ACTION_KINDS,
+  type ActionCounts,
+  type ActionKind,
+  ActionReason,
+  ConnectionPlan,
+  PLAN_VERSION,
+  PlanAction,
+  PlanNote,
+  ReconcilePlan,
+} from './reconcile/plan-schema.js';
+export {
+  DEFAULT_MAX_DESIRED_ROWS,
+  ReadDesiredOptions,
+  readDesiredUsers,
+} from './reconcile/read-desired-users.js';
+export { ReconcilePolicy } from './reconcile/reconcile-policy.js';
+export { MAX_REPORTED_ISSUES, RowIssue } from './reconcile/row-issue.js';
+export { verifyPlan } from './reconcile/verify-plan.js';
 export { type RedactOptions, redact } from './redaction/redact.js';
 export { MIN_FRAGMENT_LENGTH, redactText } from './redaction/redact-text.js';
 export { scrubError } from './redaction/scrub-error.js';

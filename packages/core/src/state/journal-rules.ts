@@ -1,3 +1,4 @@
+import type { ConflictError } from '../errors/error-classes.js';
 import type { ApplyJournal, BeginApply } from './apply-journal.js';
 import { storeConflict } from './store-errors.js';
 
@@ -33,9 +34,14 @@ export function applyTakeover(
   return 'resume';
 }
 
-/** The lease check of every write to a journal: the caller must still own a running journal. */
-export function checkJournalOwner(existing: JournalLease | undefined, planId: string, owner: string): void {
-  if (existing === undefined || existing.journal.status !== 'running' || existing.owner !== owner) {
-    throw storeConflict('lease_lost', 'This process no longer holds the journal of the plan', { planId });
-  }
+/**
+ * The lease check of every write to a journal: whether `owner` still holds the running journal.
+ * When not, stores throw `journalLost(planId)`.
+ */
+export function ownsJournal(existing: JournalLease | undefined, owner: string): boolean {
+  return existing !== undefined && existing.journal.status === 'running' && existing.owner === owner;
+}
+
+export function journalLost(planId: string): ConflictError {
+  return storeConflict('lease_lost', 'This process no longer holds the journal of the plan', { planId });
 }

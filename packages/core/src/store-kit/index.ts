@@ -10,7 +10,8 @@ import {
 } from '../state/canonical-user.js';
 import {
   applyTakeover as rawApplyTakeover,
-  checkJournalOwner as rawCheckJournalOwner,
+  journalLost as rawJournalLost,
+  ownsJournal as rawOwnsJournal,
 } from '../state/journal-rules.js';
 import {
   newEventId as rawNewEventId,
@@ -86,5 +87,7 @@ export const deliveryAfterAttempt = withTypedArguments('deliveryAfterAttempt', r
 export const failingSinceAfter = withTypedArguments('failingSinceAfter', rawFailingSinceAfter);
 /** What `beginApply` does with a plan's journal: start it, return it finished, or take it over. */
 export const applyTakeover = withTypedArguments('applyTakeover', rawApplyTakeover);
-/** Throws `lease_lost` unless `owner` holds the plan's running journal. */
-export const checkJournalOwner = withTypedArguments('checkJournalOwner', rawCheckJournalOwner);
+/** Whether `owner` still holds the plan's running journal (else throw `journalLost`). */
+export const ownsJournal = withTypedArguments('ownsJournal', rawOwnsJournal);
+/** The `lease_lost` conflict of a journal another process took over. */
+export const journalLost = withTypedArguments('journalLost', rawJournalLost);

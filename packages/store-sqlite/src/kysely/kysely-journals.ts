@@ -5,7 +5,7 @@ import type {
   ApplyOutcome,
   BeginApply,
 } from '@provisionkit/core';
-import { applyTakeover, checkJournalOwner, type JournalLease } from '@provisionkit/core/store';
+import { applyTakeover, type JournalLease, journalLost, ownsJournal } from '@provisionkit/core/store';
 import type { Selectable } from 'kysely';
 import type { ApplyJournalsTable } from './database.js';
 import { chunks, type Db, INSERT_CHUNK, type Tx, writeTransaction } from './store-context.js';
@@ -56,7 +56,7 @@ export class KyselyJournals implements ApplyJournalStore {
 
   renewApplyLease(planId: string, owner: string, leaseUntil: string): Promise<void> {
     return writeTransaction(this.#db, async (trx) => {
-      checkJournalOwner(await lease(trx, planId), planId, owner);
+      await owned(trx, planId, owner);
       await trx
         .updateTable('pk_apply_journals')
         .set({ lease_until: leaseUntil })
@@ -67,7 +67,7 @@ export class KyselyJournals implements ApplyJournalStore {
 
   recordApplyEntries(planId: string, owner: string, entries: readonly ApplyEntry[]): Promise<void> {
     return writeTransaction(this.#db, async (trx) => {
-      checkJournalOwner(await lease(trx, planId), planId, owner);
+      await owned(trx, planId, owner);
       for (const chunk of chunks(entries, INSERT_CHUNK)) {
         await trx
           .insertInto('pk_apply_entries')
@@ -116,8 +116,7 @@ export class KyselyJournals implements ApplyJournalStore {
     input: { readonly finishedAt: string; readonly outcome: ApplyOutcome },
   ): Promise<ApplyJournal> {
     return writeTransaction(this.#db, async (trx) => {
-      const existing = await lease(trx, planId);
-      checkJournalOwner(existing, planId, owner);
+      const existing = await owned(trx, planId, owner);
       await trx
         .updateTable('pk_apply_journals')
         .set({
@@ -130,7 +129,7 @@ export class KyselyJournals implements ApplyJournalStore {
         .where('plan_id', '=', planId)
         .execute();
       return {
-        ...existing!.journal,
+        ...existing.journal,
         status: 'finished' as const,
         finishedAt: input.finishedAt,
         outcome: input.outcome,
@@ -140,7 +139,7 @@ export class KyselyJournals implements ApplyJournalStore {
 
   releaseApply(planId: string, owner: string): Promise<void> {
     return writeTransaction(this.#db, async (trx) => {
-      checkJournalOwner(await lease(trx, planId), planId, owner);
+      await owned(trx, planId, owner);
       await trx
         .updateTable('pk_apply_journals')
         .set({ owner: null, lease_until: null })
@@ -161,6 +160,13 @@ async function lease(db: Db | Tx, planId: string): Promise<JournalLease | undefi
     .where('plan_id', '=', planId)
     .executeTakeFirst();
   return row === undefined ? undefined : toLease(row);
+}
+
+/** The journal `owner` holds, else `lease_lost`. */
+async function owned(trx: Tx, planId: string, owner: string): Promise<JournalLease> {
+  const existing = await lease(trx, planId);
+  if (!ownsJournal(existing, owner)) throw journalLost(planId);
+  return existing!;
 }
 
 function toLease(row: Selectable<ApplyJournalsTable>): JournalLease {

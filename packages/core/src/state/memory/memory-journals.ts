@@ -5,7 +5,7 @@ import type {
   ApplyOutcome,
   BeginApply,
 } from '../apply-journal.js';
-import { applyTakeover, checkJournalOwner, type JournalLease } from '../journal-rules.js';
+import { applyTakeover, type JournalLease, journalLost, ownsJournal } from '../journal-rules.js';
 import type { MemoryData } from './memory-data.js';
 
 interface MemoryJournal extends JournalLease {
@@ -97,7 +97,7 @@ export class MemoryJournals implements ApplyJournalStore {
   #owned(planId: string, owner: string): MemoryJournal {
     this.#data.ensureOpen();
     const journal = this.#journals.get(planId);
-    checkJournalOwner(journal, planId, owner);
+    if (!ownsJournal(journal, owner)) throw journalLost(planId);
     return journal!;
   }
 }
