@@ -242,12 +242,9 @@ async function refuseStale(paired: readonly Paired[], signal: AbortSignal | unde
     if (reading.revision !== pair.plan.revision) moved.push(describeKey(pair.facts.key));
   }
   if (moved.length > 0) {
-    throw new ConflictError(
-      `The plan is stale: ${moved.join(', ')} changed since it was planned; plan again`,
-      {
-        details: { reason: 'stale_plan', connections: moved },
-      },
-    );
+    throw new ConflictError(`The plan is stale: ${moved.join(', ')} changed since it was planned`, {
+      details: { reason: 'stale_plan', connections: moved },
+    });
   }
 }
 
