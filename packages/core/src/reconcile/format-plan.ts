@@ -60,14 +60,12 @@ export function formatPlan(plan: ReconcilePlan, options: FormatPlanOptions = {})
       lines.push(
         `  note: ${note.count} × ${note.message} (${note.examples.join(', ')}${note.count > note.examples.length ? ', …' : ''})`,
       );
-    const rows = connection.actions
-      .slice(0, maxRows)
-      .map((action) => [
-        `${SYMBOLS[action.kind]} ${action.kind}`,
-        action.userName,
-        details(action),
-        REASONS[action.reason],
-      ]);
+    const rows = sample(connection.actions, maxRows).map((action) => [
+      `${SYMBOLS[action.kind]} ${action.kind}`,
+      action.userName,
+      details(action),
+      REASONS[action.reason],
+    ]);
     if (rows.length > 0)
       lines.push(...table(['ACTION', 'USER', 'DETAILS', 'REASON'], rows).map((row) => `  ${row}`));
     if (connection.actions.length > rows.length)
@@ -77,6 +75,19 @@ export function formatPlan(plan: ReconcilePlan, options: FormatPlanOptions = {})
   const total = ACTION_KINDS.reduce((sum, kind) => sum + parsed.counts[kind], 0);
   lines.push(total === 0 ? 'No changes.' : `Plan: ${summarize(parsed.counts)}.`);
   return lines.join('\n');
+}
+
+/** Up to `max` actions, every kind present shown (plan order within each kind). */
+function sample(actions: readonly PlanAction[], max: number): PlanAction[] {
+  if (actions.length <= max) return [...actions];
+  const byKind = ACTION_KINDS.map((kind) => actions.filter((action) => action.kind === kind)).filter(
+    (group) => group.length > 0,
+  );
+  const shown: PlanAction[] = [];
+  for (let round = 0; shown.length < max; round += 1) {
+    for (const group of byKind) if (round < group.length && shown.length < max) shown.push(group[round]!);
+  }
+  return ACTION_KINDS.flatMap((kind) => shown.filter((action) => action.kind === kind));
 }
 
 function summarize(counts: ReconcilePlan['counts']): string {
