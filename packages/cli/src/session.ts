@@ -17,7 +17,7 @@ import { CliError } from './cli-errors.js';
 import { type CliIo, Printer } from './cli-io.js';
 import { configPath, readConfig, writeConfig } from './config/config-file.js';
 import type { CliConfig, ConnectionEntry } from './config/config-schema.js';
-import { resolveConfig } from './config/resolve-config.js';
+import { resolveConfig, withoutEnvReferences } from './config/resolve-config.js';
 import { cliPlugins } from './plugins.js';
 
 export interface GlobalOptions {
@@ -173,7 +173,8 @@ export class Session {
   }
 
   #collectSecrets(name: string, entry: ConnectionEntry): void {
-    let resolved: Record<string, unknown> = entry.config;
+    // Without its variables, only the values the file itself holds can be known.
+    let resolved: Record<string, unknown> = withoutEnvReferences(entry.config);
     try {
       resolved = resolveConfig(entry.config, this.io.env, `connections.${name}.config`).config;
     } catch {

@@ -3,8 +3,8 @@ import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { CliError } from '../cli-errors.js';
 import { parseCli } from '../cli-parse.js';
-import { ConnectionEntry, ConnectionName, EnvReference } from '../config/config-schema.js';
-import { displayConfig, resolveConfig } from '../config/resolve-config.js';
+import { ConnectionEntry, ConnectionName } from '../config/config-schema.js';
+import { displayConfig, resolveConfig, withoutEnvReferences } from '../config/resolve-config.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { table } from '../output/table.js';
 import type { CommandContext } from '../run-cli.js';
@@ -157,16 +157,4 @@ export function registerConnections(program: Command, { session, exit }: Command
       session.saveConfig({ ...current, connections: rest });
       session.out.line(`${name}: removed from ${session.configPath}`);
     });
-}
-
-/** The config with environment references left out: what the file itself holds. */
-function withoutEnvReferences(config: Record<string, unknown>): Record<string, unknown> {
-  const visit = (value: unknown): unknown => {
-    if (EnvReference.safeParse(value).success) return undefined;
-    if (Array.isArray(value)) return value.map(visit);
-    if (typeof value === 'object' && value !== null)
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item)]));
-    return value;
-  };
-  return visit(config) as Record<string, unknown>;
 }

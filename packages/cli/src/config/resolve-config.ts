@@ -46,3 +46,15 @@ export function displayConfig(
   };
   return visit(config) as Record<string, unknown>;
 }
+
+/** The config with environment references left out: what the file itself holds. */
+export function withoutEnvReferences(config: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const visit = (value: unknown): unknown => {
+    if (EnvReference.safeParse(value).success) return undefined;
+    if (Array.isArray(value)) return value.map(visit);
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item)]));
+    return value;
+  };
+  return visit(config) as Record<string, unknown>;
+}
