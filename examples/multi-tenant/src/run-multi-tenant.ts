@@ -7,11 +7,15 @@ import {
   readDesiredUsers,
   silentLogger,
 } from '@provisionkit/core';
+// The quickstart's receiver, as a customer would run it (node:http, the raw body verified).
+import {
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '@provisionkit/example-quickstart/webhook-receiver';
 import { lastpassProvider } from '@provisionkit/provider-lastpass';
 import { startLastPassSimulator } from '@provisionkit/provider-lastpass/testing';
 import { createMockProvider } from '@provisionkit/provider-mock';
 import { CUSTOMERS } from './customers.js';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 export interface TenantReport {
   readonly tenant: string;

@@ -179,23 +179,26 @@ describe('runCli', () => {
     });
     afterAll(() => simulator.close());
 
-    it('exits 3 when some actions failed and the others were applied', async () => {
+    /** A sandbox with one connection, `acme`, to the simulator. */
+    async function lastpassSandbox() {
       const cli = cliSandbox({ LP: 'canary-provhash-55aa66bb77cc88dd' });
+      const { cid } = simulator.credentials;
+      const connection = ['--provider', 'lastpass', '--tenant', 'acme', '--env', 'provhash=LP'];
       await cli.run(
         'connections',
         'add',
         'acme',
-        '--provider',
-        'lastpass',
-        '--tenant',
-        'acme',
+        ...connection,
         '--set',
-        `cid=${simulator.credentials.cid}`,
+        `cid=${cid}`,
         '--set',
         `baseUrl=${simulator.url}`,
-        '--env',
-        'provhash=LP',
       );
+      return cli;
+    }
+
+    it('exits 3 when some actions failed and the others were applied', async () => {
+      const cli = await lastpassSandbox();
       // LastPass logs users in by email: a different email is refused for that user alone.
       writeFileSync(
         join(cli.cwd, 'desired.csv'),
@@ -211,22 +214,7 @@ describe('runCli', () => {
     });
 
     it('refuses a plan file that is not a plan, or was edited', async () => {
-      const cli = cliSandbox({ LP: 'canary-provhash-55aa66bb77cc88dd' });
-      await cli.run(
-        'connections',
-        'add',
-        'acme',
-        '--provider',
-        'lastpass',
-        '--tenant',
-        'acme',
-        '--set',
-        `cid=${simulator.credentials.cid}`,
-        '--set',
-        `baseUrl=${simulator.url}`,
-        '--env',
-        'provhash=LP',
-      );
+      const cli = await lastpassSandbox();
       writeFileSync(join(cli.cwd, 'junk.json'), '{"nope":1}');
       expect((await cli.run('apply', 'junk.json')).stderr).toMatch(/^error: invalid_input: .*is not a plan/);
       writeFileSync(join(cli.cwd, 'desired.csv'), 'userName\nnew@acme.example\n');

@@ -122,6 +122,7 @@ export {
 } from './reconcile/read-desired-users.js';
 export { ReconcilePolicy } from './reconcile/reconcile-policy.js';
 export { MAX_REPORTED_ISSUES, RowIssue } from './reconcile/row-issue.js';
+export { formatTable, printable, TextTableInput } from './reconcile/text-table.js';
 export { verifyPlan } from './reconcile/verify-plan.js';
 export { type RedactOptions, redact } from './redaction/redact.js';
 export { MIN_FRAGMENT_LENGTH, redactText } from './redaction/redact-text.js';

@@ -1,4 +1,4 @@
-import { secretValuesOf } from '@provisionkit/core';
+import { formatTable, secretValuesOf } from '@provisionkit/core';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { CliError } from '../cli-errors.js';
@@ -6,7 +6,6 @@ import { parseCli } from '../cli-parse.js';
 import { ConnectionEntry, ConnectionName } from '../config/config-schema.js';
 import { displayConfig, resolveConfig, withoutEnvReferences } from '../config/resolve-config.js';
 import { EXIT_CODES } from '../exit-codes.js';
-import { table } from '../output/table.js';
 import type { CommandContext } from '../run-cli.js';
 import { collect, keyValue, nonNegativeInt } from './option-parsers.js';
 
@@ -114,11 +113,11 @@ export function registerConnections(program: Command, { session, exit }: Command
         session.out.line(`No connection in ${session.configPath}: add one with provisionkit connections add`);
         return;
       }
-      const lines = table(
-        ['NAME', 'PROVIDER', 'TENANT', 'CONFIG'],
-        rows.map((row) => [row.name, row.provider, row.tenant, JSON.stringify(row.config)]),
-        80,
-      );
+      const lines = formatTable({
+        header: ['NAME', 'PROVIDER', 'TENANT', 'CONFIG'],
+        rows: rows.map((row) => [row.name, row.provider, row.tenant, JSON.stringify(row.config)]),
+        maxWidth: 80,
+      });
       for (const line of lines) session.out.line(line);
     });
 
@@ -141,7 +140,11 @@ export function registerConnections(program: Command, { session, exit }: Command
           result.status,
           result.message ?? '',
         ]);
-        for (const line of table(['NAME', 'CONNECTION', 'CREDENTIALS', 'DETAILS'], rows, 80))
+        for (const line of formatTable({
+          header: ['NAME', 'CONNECTION', 'CREDENTIALS', 'DETAILS'],
+          rows: rows,
+          maxWidth: 80,
+        }))
           session.out.line(line);
       }
       if (results.some((result) => result.status !== 'valid')) exit(EXIT_CODES.error);

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProvisionEvent } from '@provisionkit/core';
+import { formatTable, printable } from '@provisionkit/core';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-errors.js';
-import { printable } from '../output/table.js';
 import type { CommandContext } from '../run-cli.js';
 import { positiveInt } from './option-parsers.js';
 

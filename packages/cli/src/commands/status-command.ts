@@ -1,6 +1,6 @@
+import { formatTable } from '@provisionkit/core';
 import type { Command } from 'commander';
 import { EXIT_CODES } from '../exit-codes.js';
-import { table } from '../output/table.js';
 import type { CommandContext } from '../run-cli.js';
 import { collect } from './option-parsers.js';
 
@@ -45,9 +45,9 @@ export function registerStatus(program: Command, { session, exit }: CommandConte
       }
       if (options.json) session.out.json({ connections: rows });
       else {
-        const lines = table(
-          ['NAME', 'CONNECTION', 'CREDENTIALS', 'SNAPSHOT', 'LAST SYNC', 'WAITING'],
-          rows.map((row) => [
+        const lines = formatTable({
+          header: ['NAME', 'CONNECTION', 'CREDENTIALS', 'SNAPSHOT', 'LAST SYNC', 'WAITING'],
+          rows: rows.map((row) => [
             row.name,
             `${row.tenant}/${row.provider}`,
             row.credentials.status,
@@ -57,8 +57,8 @@ export function registerStatus(program: Command, { session, exit }: CommandConte
               : `${row.lastSync.status} ${row.lastSync.finishedAt ?? row.lastSync.startedAt}`,
             row.heldSync === null ? '' : `held ${row.heldSync.id}`,
           ]),
-          80,
-        );
+          maxWidth: 80,
+        });
         for (const line of lines) session.out.line(line);
         for (const row of rows)
           if (row.credentials.status !== 'valid' && row.credentials.message !== undefined)

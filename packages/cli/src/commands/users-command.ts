@@ -1,9 +1,8 @@
-import { NewUser, type User, UserRef, UserStatus } from '@provisionkit/core';
+import { formatTable, NewUser, type User, UserRef, UserStatus } from '@provisionkit/core';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { CliError } from '../cli-errors.js';
 import { parseCli } from '../cli-parse.js';
-import { table } from '../output/table.js';
 import { UserWriter } from '../output/user-output.js';
 import type { CommandContext } from '../run-cli.js';
 import { collect, positiveInt, userRef } from './option-parsers.js';
@@ -119,7 +118,8 @@ export function registerUsers(program: Command, { session }: CommandContext): vo
           ? JSON.stringify(value)
           : String(value),
     ]);
-    for (const line of table(['FIELD', 'VALUE'], rows, 100)) session.out.line(line);
+    for (const line of formatTable({ header: ['FIELD', 'VALUE'], rows: rows, maxWidth: 100 }))
+      session.out.line(line);
   }
 }
 

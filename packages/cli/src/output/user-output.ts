@@ -1,22 +1,11 @@
-import { escapeFormulaCell, type User } from '@provisionkit/core';
+import { escapeFormulaCell, formatTable, User } from '@provisionkit/core';
 import { stringify } from 'csv-stringify/sync';
 import type { Printer } from '../cli-io.js';
-import { table } from './table.js';
 
-export const USER_COLUMNS = [
-  'id',
-  'userName',
-  'email',
-  'givenName',
-  'familyName',
-  'displayName',
-  'status',
-  'isAdmin',
-  'groups',
-  'externalId',
-  'createdAt',
-  'lastLoginAt',
-] as const;
+/** Every `User` field but `attributes` (provider-specific keys), in the model's order. */
+export const USER_COLUMNS = Object.keys(User.shape).filter(
+  (key): key is Exclude<keyof User, 'attributes'> => key !== 'attributes',
+);
 
 /** One user as a CSV row: every text cell a spreadsheet would run as a formula is escaped. */
 export function csvRow(user: User): string[] {
@@ -37,7 +26,7 @@ export class UserWriter {
   constructor(out: Printer, format: 'table' | 'json' | 'csv') {
     this.#out = out;
     this.#format = format;
-    if (format === 'csv') out.write(stringify([USER_COLUMNS as unknown as string[]]));
+    if (format === 'csv') out.write(stringify([USER_COLUMNS]));
     if (format === 'json') out.write('[');
   }
 
@@ -60,7 +49,11 @@ export class UserWriter {
         user.isAdmin ? 'yes' : '',
         user.groups.join(', '),
       ]);
-      for (const line of table(['ID', 'USER', 'NAME', 'STATUS', 'ADMIN', 'GROUPS'], rows))
+      for (const line of formatTable({
+        header: ['ID', 'USER', 'NAME', 'STATUS', 'ADMIN', 'GROUPS'],
+        rows,
+        maxWidth: 48,
+      }))
         this.#out.line(line);
       this.#out.line(`${this.#count} user${this.#count === 1 ? '' : 's'}`);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Attributes, GroupName, UserName } from '../model/primitives.js';
+import { CREATE_FIELDS } from '../spi/capabilities.js';
 
 /** What a desired user may ask for: `active` (the default) or kept `suspended`. */
 export const DesiredStatus = z.enum(['active', 'suspended']);
@@ -25,14 +26,9 @@ export const DesiredUser = z.strictObject({
 });
 export type DesiredUser = z.output<typeof DesiredUser>;
 
-/** Fields of a desired user compared with the directory's (besides status and groups). */
-export const COMPARED_FIELDS = [
-  'email',
-  'givenName',
-  'familyName',
-  'displayName',
-  'isAdmin',
-  'externalId',
-  'attributes',
-] as const satisfies readonly (keyof DesiredUser)[];
+/**
+ * Fields of a desired user compared with the directory's (besides status and groups): the fields a
+ * create can store, `CREATE_FIELDS`.
+ */
+export const COMPARED_FIELDS = CREATE_FIELDS;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];

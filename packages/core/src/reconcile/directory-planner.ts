@@ -2,6 +2,7 @@ import { normalizeUserName } from '../model/primitives.js';
 import type { User } from '../model/user.js';
 import { type Capabilities, supports } from '../spi/capabilities.js';
 import { hashContent, type UserCanonicalizer } from '../state/canonical-user.js';
+import { COMPARED_FIELDS } from './desired-user.js';
 import type { DesiredRow, DesiredUsers } from './desired-users.js';
 import { type PairContext, pairActions } from './pair-actions.js';
 import { PlanNotes } from './plan-notes.js';
@@ -27,16 +28,6 @@ export interface DirectoryPlan {
   readonly actions: PlanAction[];
   readonly notes: PlanNote[];
 }
-
-const NEW_USER_FIELDS = [
-  'email',
-  'givenName',
-  'familyName',
-  'displayName',
-  'isAdmin',
-  'externalId',
-  'attributes',
-] as const;
 
 /**
  * Plans one directory against a desired list in one pass over its users, as they are listed:
@@ -154,7 +145,7 @@ export class DirectoryPlanner {
     }
     const user: Record<string, unknown> = { userName: desired.userName };
     const creatable: readonly string[] = capabilities.creatableFields;
-    for (const field of NEW_USER_FIELDS) {
+    for (const field of COMPARED_FIELDS) {
       const value = desired[field];
       if (value === undefined) continue;
       if (creatable.includes(field)) user[field] = value;

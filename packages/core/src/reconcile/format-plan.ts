@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '../errors/from-zod.js';
 import type { FieldValue } from '../events/field-changes.js';
 import { ACTION_KINDS, type ActionReason, type PlanAction, ReconcilePlan } from './plan-schema.js';
+import { formatTable, printable } from './text-table.js';
 
 const SYMBOLS: Record<PlanAction['kind'], string> = {
   create: '+',
@@ -66,8 +67,10 @@ export function formatPlan(plan: ReconcilePlan, options: FormatPlanOptions = {})
       details(action),
       REASONS[action.reason],
     ]);
-    if (rows.length > 0)
-      lines.push(...table(['ACTION', 'USER', 'DETAILS', 'REASON'], rows).map((row) => `  ${row}`));
+    if (rows.length > 0) {
+      const header = ['ACTION', 'USER', 'DETAILS', 'REASON'];
+      lines.push(...formatTable({ header, rows }).map((row) => `  ${row}`));
+    }
     if (connection.actions.length > rows.length)
       lines.push(`  … ${connection.actions.length - rows.length} more actions (see the JSON plan)`);
   }
@@ -117,29 +120,6 @@ function show(value: FieldValue | undefined): string {
   if (value === undefined) return '(none)';
   const text = Array.isArray(value) ? value.join(', ') : JSON.stringify(value);
   // Control characters in a cell would move the terminal's cursor: shown escaped instead.
-  const safe = mapControl(text, (code) => `\\u${code.toString(16).padStart(4, '0')}`);
+  const safe = printable(text, (code) => `\\u${code.toString(16).padStart(4, '0')}`);
   return safe.length > 60 ? `${safe.slice(0, 57)}…` : safe;
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const clean = rows.map((row) => row.map((cell) => mapControl(cell, () => ' ')));
-  const widths = header.map((title, column) =>
-    Math.min(60, Math.max(title.length, ...clean.map((row) => row[column]!.length))),
-  );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...clean.map(line)];
-}
-
-/** Replaces C0 and C1 control characters (and DEL). */
-function mapControl(text: string, replace: (code: number) => string): string {
-  let result = '';
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    result += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? replace(code) : char;
-  }
-  return result;
 }
