@@ -78,10 +78,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await simulator?.close();
-  rmSync(directory, { recursive: true, force: true });
+  if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
 });
 
-describe('provisionkit (the built command)', () => {
+// Each test spawns the command several times: generous under a loaded machine, about 35 s in all.
+describe('provisionkit (the built command)', { timeout: 90_000 }, () => {
   it('plans with Terraform exit codes, holds a mass change, applies on approval, then has nothing to do', async () => {
     const file = desired('people.csv', 30, 5);
     const plan = await run(

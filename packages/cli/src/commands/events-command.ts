@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProvisionEvent } from '@provisionkit/core';
-import { formatTable, printable } from '@provisionkit/core';
+import { printable } from '@provisionkit/core';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-errors.js';
 import type { CommandContext } from '../run-cli.js';

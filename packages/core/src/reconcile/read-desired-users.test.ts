@@ -185,6 +185,41 @@ describe('readDesiredUsers', () => {
     });
   });
 
+  describe('hostile input', () => {
+    it('stops at a record longer than 1 MiB, keeping the rows before, without hanging', () => {
+      const huge = `userName,displayName\na@x.example,A\nb@x.example,"${'x'.repeat(2 * 1024 * 1024)}"\nc@x.example,C\n`;
+      const desired = readDesiredUsers(huge);
+      expect(desired.users.map((row) => row.user.userName)).toEqual(['a@x.example']);
+      expect(desired).toMatchObject({ complete: false, issues: [{ line: 3 }] });
+    });
+
+    it('reads a sparse sheet of thousands of empty columns, ignoring the unknown ones', () => {
+      const empties = ','.repeat(5000);
+      const desired = readDesiredUsers(`userName${empties}\na@x.example${empties}\n`);
+      expect(desired.users).toEqual([{ line: 2, user: { userName: 'a@x.example' } }]);
+      expect(desired.issueCount).toBe(5000);
+    });
+
+    it('rejects deeply nested and mistyped JSON lines one by one', () => {
+      const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      const desired = readDesiredUsers(
+        [
+          deep,
+          '{"userName":{"$gt":""}}',
+          '{"userName":"a@x.example","groups":"Ops"}',
+          '{"userName":"b@x.example"}',
+        ].join('\n'),
+        { format: 'jsonl' },
+      );
+      expect(desired.users.map((row) => row.line)).toEqual([4]);
+      expect(desired.issues.map((issue) => [issue.line, issue.field])).toEqual([
+        [1, undefined],
+        [2, 'userName'],
+        [3, 'groups'],
+      ]);
+    });
+  });
+
   it('refuses an input of the wrong type with invalid_input', () => {
     expect(() => readDesiredUsers(42 as never)).toThrow(InvalidInputError);
     expect(() => readDesiredUsers('', { maxRows: -1 })).toThrow(InvalidInputError);
