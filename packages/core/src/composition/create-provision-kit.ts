@@ -41,6 +41,7 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
     store,
     retentionDays: eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS,
     logger: rootLogger,
+    telemetry,
   });
   const root = new Container();
   const open = new Set<Connection>();

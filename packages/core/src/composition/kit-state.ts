@@ -26,6 +26,7 @@ import {
   SyncRunListQuery as SyncRunListQuerySchema,
   toSyncChange,
 } from '../sync/sync-queries.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 import type { Logger } from './logger.js';
 import type { Connection } from './provision-kit.js';
 
@@ -54,6 +55,8 @@ export class KitState {
     store: StateStore | undefined;
     retentionDays: number;
     logger: Logger;
+    /** The kit's telemetry: each sync run's span and metrics. */
+    telemetry: Telemetry;
     now?: (() => Date) | undefined;
   }) {
     this.#store = options.store;
@@ -62,7 +65,12 @@ export class KitState {
     this.#engine =
       options.store === undefined
         ? undefined
-        : new SyncEngine({ store: options.store, logger: options.logger, now: this.#now });
+        : new SyncEngine({
+            store: options.store,
+            logger: options.logger,
+            now: this.#now,
+            telemetry: options.telemetry,
+          });
   }
 
   /** The `onUserWrite` hook of a connection's directory; undefined without a store. */

@@ -209,6 +209,20 @@ export interface WebhookStore {
     readonly leaseUntil: string;
   }): Promise<ClaimedDelivery[]>;
   /**
+   * `enqueueWebhookDeliveries` and `claimWebhookDeliveries` at once, for the subscription's new
+   * events: turns up to `limit` of them into deliveries leased to `owner` until `leaseUntil` (due
+   * again then, like claimed ones), moves the cursor past every event it read, and returns them with
+   * their bodies, in log order, in one transaction. A delivery's first attempt then needs no claim
+   * of its own. Returns `[]` for a disabled endpoint; `NotFoundError` for an unknown one.
+   */
+  claimNewWebhookDeliveries(input: {
+    readonly subscriptionId: string;
+    readonly limit: number;
+    readonly now: string;
+    readonly owner: string;
+    readonly leaseUntil: string;
+  }): Promise<ClaimedDelivery[]>;
+  /**
    * Logs attempts and moves their deliveries on (`next`), releasing the leases, in one transaction,
    * and keeps each endpoint's `failingSince` (set by a failure when unset, cleared by a success).
    * An attempt whose delivery `owner` no longer leases is not recorded and listed in `lost`.

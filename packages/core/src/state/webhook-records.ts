@@ -95,10 +95,14 @@ export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 
 /**
  * A claimed delivery with the body to send: the event as JSON, exactly as `JSON.stringify` gives
- * the event `listEvents` returns. A store keeps it serialised, so a delivery never parses and
+ * the event `listEvents` returns, and its type. A store keeps it serialised, so a delivery never parses and
  * re-serialises the event; the worker signs and sends these bytes.
  */
-export type ClaimedDelivery = WebhookDelivery & { readonly body: string };
+export type ClaimedDelivery = WebhookDelivery & {
+  readonly body: string;
+  /** The event's type (`user.created`), read from the log beside the body, never parsed out of it. */
+  readonly eventType: string;
+};
 
 /** One HTTP attempt of a delivery. */
 export const WebhookAttempt = z.strictObject({
@@ -127,8 +131,11 @@ export interface AttemptResult {
 
 /** What `recordWebhookAttempts` did. */
 export interface RecordedAttempts {
-  /** The deliveries moved on, in the order given. */
-  readonly recorded: WebhookDelivery[];
+  /**
+   * The ids of the deliveries moved on, in the order given (the caller has their attempts; a store
+   * need not read the deliveries back to answer).
+   */
+  readonly recorded: string[];
   /**
    * Deliveries the caller no longer leased (its lease ran out and another worker claimed them, or
    * they ended): their attempts are not recorded, the other worker's are.

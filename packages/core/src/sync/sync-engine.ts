@@ -11,6 +11,8 @@ import { UserCanonicalizer } from '../state/canonical-user.js';
 import { ConnectionKey, describeKey } from '../state/connection-key.js';
 import type { StateStore } from '../state/state-store.js';
 import { EMPTY_COUNTS, type SyncRun } from '../state/sync-run.js';
+import type { SyncRunTrace } from '../telemetry/sync-run-trace.js';
+import { createTelemetry, type Telemetry, TelemetryOptions } from '../telemetry/telemetry.js';
 import { ChangeStager } from './change-stager.js';
 import { compareAll, compareChanges, EnumerationFailure } from './compare-directory.js';
 import { judgeMassChange } from './mass-change-guard.js';
@@ -33,6 +35,11 @@ export interface SyncEngineOptions {
   readonly now?: (() => Date) | undefined;
   /** How long a running run's claim lasts without renewal (renewed every third). Default 60 s. */
   readonly leaseMs?: number | undefined;
+  /**
+   * Where each run's span (`provisionkit.sync`) and metrics go: a kit's `kit.telemetry`, or tracer
+   * and meter providers. Default: the global OpenTelemetry providers (a no-op without an SDK).
+   */
+  readonly telemetry?: TelemetryOptions | Telemetry | undefined;
 }
 
 /** How far before the last completed run a `changes` run looks back, for clock skew. */
@@ -50,13 +57,15 @@ export class SyncEngine {
   readonly #logger: Logger | undefined;
   readonly #now: () => Date;
   readonly #leaseMs: number;
+  readonly #telemetry: Telemetry;
 
   constructor(options: SyncEngineOptions) {
-    parseInput(EngineOptions, options, { argument: 'options' });
+    const parsed = parseInput(EngineOptions, options, { argument: 'options' });
     this.#store = options.store;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.#telemetry = createTelemetry(parsed.telemetry);
   }
 
   /**
@@ -84,9 +93,40 @@ export class SyncEngine {
     });
     for (const dead of interrupted)
       this.#logger?.warn({ runId: dead.id, key: describeKey(key) }, 'sync run interrupted');
+    // Started once the run exists (a refused run has no span); a parent may come with the caller's signal.
+    const trace = this.#telemetry.startSyncRun({
+      provider: key.provider,
+      tenant: key.tenant,
+      runId: run.id,
+      mode: plan.mode,
+      parentSignal: options.signal,
+    });
+    try {
+      const begun: BegunRun = { run, owner, key, started };
+      const finished = await trace.run(() => this.#compareAndFinish(begun, target, plan, options, trace));
+      trace.end({ status: finished.status, errorCode: errorCodeOf(finished) });
+      return finished;
+    } catch (error) {
+      // The store failed to record the outcome: the run stays `running` until its lease ends.
+      trace.end({ status: 'failed', errorCode: ProvisioningError.is(error) ? error.code : 'provider_error' });
+      throw error;
+    }
+  }
+
+  /** Enumerates and compares, then commits, holds or fails the run: the body of `sync`. */
+  async #compareAndFinish(
+    begun: BegunRun,
+    target: SyncTarget,
+    plan: RunPlan,
+    options: ParsedSyncOptions,
+    trace: SyncRunTrace,
+  ): Promise<SyncRun> {
+    const { run, owner, key, started } = begun;
     const controller = new AbortController();
     const signal =
       options.signal === undefined ? controller.signal : AbortSignal.any([options.signal, controller.signal]);
+    // The run's own signal carries its span: the listing (and its HTTP attempts) become its children.
+    trace.bind(signal);
     const renewal = setInterval(() => {
       this.#store.renewSyncLease(run.id, owner, this.#leaseUntil()).catch(() => controller.abort());
     }, this.#leaseMs / 3);
@@ -123,6 +163,9 @@ export class SyncEngine {
     const finished = hold
       ? await this.#store.holdSyncRun(run.id, owner, { ...outcome, guard: verdict })
       : await this.#store.commitSyncRun(run.id, { owner, outcome, guard: verdict });
+    // What a complete enumeration found; a held run's changes are committed only if approved.
+    const { created, updated, deleted } = stager.counts;
+    trace.recordChanges({ created, updated, deleted });
     this.#log(finished);
     return finished;
   }
@@ -149,7 +192,7 @@ export class SyncEngine {
     return run;
   }
 
-  async #plan(directory: UserDirectory, key: ConnectionKey, options: ParsedSyncOptions) {
+  async #plan(directory: UserDirectory, key: ConnectionKey, options: ParsedSyncOptions): Promise<RunPlan> {
     const canList = supports(directory.capabilities, 'listUsersChangedSince');
     if (options.mode === 'changes' && !canList) {
       throw new UnsupportedOperationError(`${directory.provider} does not declare listUsersChangedSince`, {
@@ -233,6 +276,23 @@ export class SyncEngine {
   }
 }
 
+/** A run the store began, as the rest of `sync` needs it. */
+interface BegunRun {
+  readonly run: SyncRun;
+  readonly owner: string;
+  readonly key: ConnectionKey;
+  /** `performance.now()` when the run began. */
+  readonly started: number;
+}
+
+/** What a run does: its mode, the instant a `changes` run starts from, the guard's base size. */
+interface RunPlan {
+  readonly mode: 'full' | 'changes';
+  readonly since?: string | undefined;
+  /** Users of the last complete full enumeration, if any. */
+  readonly base: number | undefined;
+}
+
 const RunId = z.string().min(1).max(200);
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
 const isFunction = (value: unknown) => typeof value === 'function';
@@ -241,11 +301,18 @@ const EngineOptions = z.object({
   logger: z.custom<Logger>(isObject, 'must be a logger').optional(),
   now: z.custom<() => Date>(isFunction, 'must be a function').optional(),
   leaseMs: z.number().int().positive().optional(),
+  telemetry: TelemetryOptions.optional(),
 });
 const Target = z.object({
   directory: z.custom<UserDirectory>(isObject, 'must be a UserDirectory'),
   secrets: z.array(z.string()).optional(),
 });
+
+/** The span's `error.type`: the failure's code, `cancelled` for an aborted run. */
+function errorCodeOf(run: SyncRun): string | undefined {
+  if (run.error !== undefined) return run.error.code;
+  return run.reason === 'aborted' ? 'cancelled' : undefined;
+}
 
 function elapsed(started: number): number {
   return Math.round((performance.now() - started) * 1000) / 1000;

@@ -26,15 +26,48 @@ export function recordWebhookDelivery(source: TelemetrySource, delivery: Webhook
     argument: 'delivery',
     what: 'webhook delivery',
   });
+  recordParsed(source, attributesOf(parsed.outcome, parsed.eventType, parsed.errorType), parsed.durationMs);
+}
+
+/** Attribute sets by outcome, type and error: the engine's few combinations, each made once. */
+const known = new Map<string, Attributes>();
+const KNOWN_MAX = 512;
+
+/**
+ * `recordWebhookDelivery` for the webhook engine's own attempts, thousands a second: the same
+ * metrics, with each combination of labels checked and built once instead of per attempt. A label
+ * that is not one (a store answering with an odd event type) is left out, never recorded.
+ */
+export function recordWebhookAttempt(
+  source: TelemetrySource,
+  outcome: 'delivered' | 'failed',
+  eventType: string | undefined,
+  errorType: string | undefined,
+  durationMs: number,
+): void {
+  const key = `${outcome}|${eventType ?? ''}|${errorType ?? ''}`;
+  let attributes = known.get(key);
+  if (attributes === undefined) {
+    const label = (value: string | undefined) => (Label.safeParse(value).success ? value : undefined);
+    attributes = attributesOf(outcome, label(eventType), label(errorType));
+    if (known.size < KNOWN_MAX) known.set(key, attributes);
+  }
+  recordParsed(source, attributes, durationMs);
+}
+
+function attributesOf(outcome: string, eventType: string | undefined, errorType: string | undefined) {
   const attributes: Attributes = {
-    [A.webhookOutcome]: parsed.outcome,
-    ...(parsed.eventType === undefined ? {} : { [A.eventType]: parsed.eventType }),
-    ...(parsed.errorType === undefined ? {} : { [SEMCONV.errorType]: parsed.errorType }),
+    [A.webhookOutcome]: outcome,
+    ...(eventType === undefined ? {} : { [A.eventType]: eventType }),
+    ...(errorType === undefined ? {} : { [SEMCONV.errorType]: errorType }),
   };
+  return Object.freeze(attributes);
+}
+
+function recordParsed(source: TelemetrySource, attributes: Attributes, durationMs: number | undefined): void {
   guarded(() => {
     const { instruments } = source;
     instruments.webhookDeliveries.add(1, attributes);
-    if (parsed.durationMs !== undefined)
-      instruments.webhookDuration.record(parsed.durationMs / 1000, attributes);
+    if (durationMs !== undefined) instruments.webhookDuration.record(durationMs / 1000, attributes);
   }, undefined);
 }

@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { parseInput } from '../errors/from-zod.js';
 import { newOwner } from '../sync/run-owner.js';
+import { sourceOf } from '../telemetry/telemetry.js';
 import { AddressPolicy } from './address-policy.js';
 import { type DeliveryRound, DeliveryWorker } from './delivery-worker.js';
 import { guardedLookup } from './guarded-lookup.js';
@@ -50,6 +51,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     leaseMs: parsed.leaseMs,
     timeoutMs: parsed.timeoutMs,
     disableAfterMs: parsed.disableAfterMs,
+    telemetry: sourceOf(parsed.telemetry),
     attempt: {
       get transport() {
         return transport;

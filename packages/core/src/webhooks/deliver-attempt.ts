@@ -6,12 +6,18 @@ import type {
   WebhookAttempt,
   WebhookSubscription,
 } from '../state/webhook-records.js';
+import { type SignedRequest, signRequest } from './group-signer.js';
 import { FORBIDDEN_ADDRESS } from './guarded-lookup.js';
-import { type PostOutcome, postWebhook, type WebhookTransport } from './post-webhook.js';
+import {
+  type PostOutcome,
+  type PostTarget,
+  postTarget,
+  postWebhook,
+  type WebhookTransport,
+} from './post-webhook.js';
 import { nextAttemptDelay } from './retry-schedule.js';
 import { checkSubscriberUrl, hostOf, type ParsedUrlPolicy } from './url-policy.js';
 import { webhookSecretKey } from './webhook-secret.js';
-import { webhookHeaders } from './webhook-signature.js';
 
 /** What an attempt needs beyond the delivery and its endpoint. */
 export interface AttemptContext {
@@ -31,7 +37,7 @@ export interface AttemptContext {
 export interface EndpointTarget {
   readonly subscription: WebhookSubscription;
   /** Undefined when the URL is refused, with `refused` saying why. */
-  readonly url: URL | undefined;
+  readonly post: PostTarget | undefined;
   readonly refused?: 'url_refused' | 'forbidden_address';
   readonly keys: readonly KeyObject[];
 }
@@ -46,14 +52,14 @@ export function endpointTarget(context: AttemptContext, subscription: WebhookSub
     // Checked again: the host's policy may be stricter than when the endpoint was created.
     url = checkSubscriberUrl(subscription.url, context.policy);
   } catch {
-    return { subscription, url: undefined, refused: 'url_refused', keys };
+    return { subscription, post: undefined, refused: 'url_refused', keys };
   }
   // An IP literal is never looked up: its address is checked here (a name's at each connection).
   const host = hostOf(url);
   if (isIP(host) !== 0 && !context.transport.policy.permits(host)) {
-    return { subscription, url: undefined, refused: FORBIDDEN_ADDRESS, keys };
+    return { subscription, post: undefined, refused: FORBIDDEN_ADDRESS, keys };
   }
-  return { subscription, url, keys };
+  return { subscription, post: postTarget(url), keys };
 }
 
 /** One attempt's record, what follows it, and whether the endpoint answered `410 Gone`. */
@@ -64,8 +70,8 @@ export interface AttemptReport {
 }
 
 /**
- * Sends a delivery once: the event serialised once, signed over those exact bytes with every secret
- * of the endpoint still in force, posted, and judged: 2xx succeeded; `410` failed for good (the
+ * Sends a delivery once: the event as stored, signed over those exact bytes with every secret of
+ * the endpoint still in force (`signed`, when it was signed ahead), posted, and judged: 2xx succeeded; `410` failed for good (the
  * endpoint is gone); anything else (3xx redirects included, never followed) failed, retried on the
  * schedule, never before the receiver's `Retry-After`.
  */
@@ -73,23 +79,27 @@ export async function deliverAttempt(
   context: AttemptContext,
   delivery: ClaimedDelivery,
   target: EndpointTarget,
+  signed?: SignedRequest,
 ): Promise<AttemptReport> {
   const started = context.now();
   const number = delivery.attempts + 1;
-  const outcome = await send(context, delivery, target, started);
-  const succeeded = outcome.statusCode !== undefined && outcome.statusCode >= 200 && outcome.statusCode < 300;
-  const gone = outcome.statusCode === 410;
+  const outcome = await send(context, delivery, target, signed ?? started.getTime());
+  const { statusCode } = outcome;
+  const succeeded = statusCode !== undefined && statusCode >= 200 && statusCode < 300;
+  const error =
+    outcome.error ??
+    (statusCode !== undefined && statusCode >= 300 && statusCode < 400 ? 'redirect' : undefined);
   const attempt: WebhookAttempt = {
     deliveryId: delivery.id,
     attempt: number,
     startedAt: started.toISOString(),
     durationMs: outcome.durationMs,
-    ...(outcome.statusCode === undefined ? {} : { statusCode: outcome.statusCode }),
-    ...(failureText(outcome) === undefined ? {} : { error: failureText(outcome) }),
     outcome: succeeded ? 'succeeded' : 'failed',
   };
-  if (succeeded) return { attempt, next: { status: 'succeeded' }, gone: false };
-  if (gone) return { attempt, next: { status: 'failed' }, gone: true };
+  if (statusCode !== undefined) attempt.statusCode = statusCode;
+  if (error !== undefined) attempt.error = error;
+  if (succeeded) return { attempt, next: SUCCEEDED, gone: false };
+  if (statusCode === 410) return { attempt, next: FAILED, gone: true };
   const delay = nextAttemptDelay({
     schedule: context.schedule,
     attempt: number,
@@ -99,32 +109,28 @@ export async function deliverAttempt(
   });
   const next: DeliveryNext =
     delay === undefined
-      ? { status: 'failed' }
+      ? FAILED
       : { status: 'pending', nextAttemptAt: new Date(context.now().getTime() + delay).toISOString() };
   return { attempt, next, gone: false };
 }
 
+const SUCCEEDED: DeliveryNext = Object.freeze({ status: 'succeeded' });
+const FAILED: DeliveryNext = Object.freeze({ status: 'failed' });
+
+/** Posts the signed request, signing it at `now` (milliseconds) when it is not signed yet. */
 function send(
   context: AttemptContext,
   delivery: ClaimedDelivery,
   target: EndpointTarget,
-  now: Date,
+  signedOrNow: SignedRequest | number,
 ): Promise<PostOutcome> {
-  if (target.url === undefined)
-    return Promise.resolve({ error: target.refused ?? 'url_refused', durationMs: 0 });
-  const body = Buffer.from(delivery.body, 'utf8');
-  const timestamp = Math.floor(now.getTime() / 1000);
-  const headers = {
-    'content-type': 'application/json',
-    'user-agent': context.userAgent,
-    ...webhookHeaders(target.keys, delivery.eventId, timestamp, body),
-  };
-  return postWebhook(context.transport, target.url, headers, body);
-}
-
-function failureText(outcome: PostOutcome): string | undefined {
-  if (outcome.error !== undefined) return outcome.error;
-  const status = outcome.statusCode;
-  if (status !== undefined && status >= 300 && status < 400) return 'redirect';
-  return undefined;
+  if (target.post === undefined) {
+    const error = target.refused ?? 'url_refused';
+    return Promise.resolve({ statusCode: undefined, error, retryAfterMs: undefined, durationMs: 0 });
+  }
+  const signed =
+    typeof signedOrNow === 'number'
+      ? signRequest(delivery, target, context.userAgent, signedOrNow)
+      : signedOrNow;
+  return postWebhook(context.transport, target.post, signed.headers, signed.body);
 }

@@ -1,6 +1,9 @@
 import type { Logger } from '../composition/logger.js';
+import { NotFoundError } from '../errors/error-classes.js';
 import type { StateStore } from '../state/state-store.js';
 import type { AttemptResult, ClaimedDelivery, WebhookSubscription } from '../state/webhook-records.js';
+import type { TelemetrySource } from '../telemetry/telemetry-source.js';
+import { recordWebhookAttempt } from '../telemetry/webhook-delivery.js';
 import {
   type AttemptContext,
   type AttemptReport,
@@ -9,6 +12,7 @@ import {
   endpointTarget,
 } from './deliver-attempt.js';
 import { disabledEventDraft } from './disabled-event.js';
+import { GroupSigner, type SignedRequest } from './group-signer.js';
 
 /** What one round did. */
 export interface DeliveryRound {
@@ -29,10 +33,11 @@ export interface WorkerSettings {
   readonly leaseMs: number | undefined;
   readonly timeoutMs: number;
   readonly disableAfterMs: number;
+  /** Counts each attempt (`provisionkit.webhook.deliveries`). */
+  readonly telemetry: TelemetrySource;
   readonly attempt: AttemptContext;
 }
 
-const ENQUEUE_BATCH = 1000;
 const FLUSH_SIZE = 256;
 // Deliveries claimed per store call: enough that claiming costs little per delivery, few enough
 // that a crash leaves little waiting for its lease to run out.
@@ -42,11 +47,13 @@ const LEASE_MARGIN_MS = 30_000;
 const FLUSH_AGE_MS = 200;
 
 /**
- * One delivery round: turns new log events into deliveries for every enabled endpoint, disables
- * endpoints failing for too long, then sends every delivery due now with at most `concurrency`
- * attempts in flight, claiming more as workers free up, and records attempts in batches (one
- * transaction per batch). A delivery whose attempt is not yet recorded when the process dies is
- * claimed again once its lease runs out: at least once, never lost.
+ * One delivery round: disables endpoints failing for too long, then sends every delivery due now
+ * and every new log event of the enabled endpoints, with at most `concurrency` attempts in flight.
+ * Work is claimed as workers free up: due deliveries first (retries, a dead worker's), then new
+ * events, which become deliveries already leased to this worker (no claim of their own). Attempts
+ * are recorded in batches (one transaction per batch). A delivery whose attempt is not yet
+ * recorded when the process dies is claimed again once its lease runs out: at least once, never
+ * lost.
  */
 export class DeliveryWorker {
   readonly #settings: WorkerSettings;
@@ -59,19 +66,21 @@ export class DeliveryWorker {
     const { store } = this.#settings;
     const counts = { attempted: 0, succeeded: 0, failed: 0, disabled: 0 };
     const endpoints = new Map<string, WebhookSubscription>();
+    // Endpoints whose new log events may not be deliveries yet: claimed as deliveries go out.
+    const fresh: string[] = [];
     for (const subscription of await store.listWebhookSubscriptions({ status: 'enabled' })) {
       if (this.#failingTooLong(subscription)) {
         if (await this.#disable(subscription, 'failing')) counts.disabled += 1;
         continue;
       }
       endpoints.set(subscription.id, subscription);
-      await this.#enqueue(subscription.id);
+      fresh.push(subscription.id);
     }
     const queue: ClaimedDelivery[] = [];
     let exhausted = false;
     let claiming: Promise<void> | undefined;
     const refill = (): Promise<void> => {
-      claiming ??= this.#claim(queue).then(
+      claiming ??= this.#claim(queue, fresh).then(
         (full) => {
           exhausted = !full;
           claiming = undefined;
@@ -104,6 +113,22 @@ export class DeliveryWorker {
       return next ?? wait();
     };
     const targets = new Map<string, EndpointTarget>();
+    // For signing ahead: a delivery whose target cannot be made now is signed when it is sent.
+    const targetOf = (delivery: ClaimedDelivery): EndpointTarget | undefined => {
+      const endpoint = endpoints.get(delivery.subscriptionId);
+      if (endpoint?.status !== 'enabled') return undefined;
+      try {
+        return this.#target(endpoint, targets);
+      } catch {
+        return undefined;
+      }
+    };
+    const context = this.#settings.attempt;
+    const signer = new GroupSigner({
+      groupSize: this.#settings.concurrency,
+      userAgent: context.userAgent,
+      now: () => context.now().getTime(),
+    });
     const recorder = new AttemptRecorder(this.#settings);
     const work = async (): Promise<void> => {
       for (;;) {
@@ -113,10 +138,13 @@ export class DeliveryWorker {
         const endpoint =
           endpoints.get(delivery.subscriptionId) ?? (await this.#endpoint(delivery, endpoints));
         if (endpoint?.status !== 'enabled') continue;
-        const report = await this.#attempt(delivery, endpoint, targets);
+        const report = await this.#attempt(delivery, endpoint, targets, (target) =>
+          signer.take(delivery, target, queue, targetOf),
+        );
         counts.attempted += 1;
         if (report.attempt.outcome === 'succeeded') counts.succeeded += 1;
         else counts.failed += 1;
+        this.#count(delivery, report);
         recorder.add(report);
         if (report.gone) {
           endpoints.set(endpoint.id, { ...endpoint, status: 'disabled' });
@@ -128,41 +156,43 @@ export class DeliveryWorker {
     try {
       await Promise.all(Array.from({ length: this.#settings.concurrency }, work));
     } finally {
+      signer.clear();
       await recorder.flush();
     }
     return counts;
   }
 
-  /** Claims work for the workers; true when the claim was full (more may be due). */
-  async #claim(queue: ClaimedDelivery[]): Promise<boolean> {
+  /**
+   * Claims work for the workers: due deliveries first (retries, and those of a worker that died),
+   * then, while there is room, new log events of the `fresh` endpoints, leased as they become
+   * deliveries, one endpoint after another. True when the claim was full (more may be due).
+   */
+  async #claim(queue: ClaimedDelivery[], fresh: string[]): Promise<boolean> {
     const now = this.#settings.attempt.now();
-    const { concurrency, timeoutMs } = this.#settings;
+    const { concurrency, timeoutMs, store, owner } = this.#settings;
     const limit = CLAIM_MAX;
     // Every claimed delivery waits behind those queued before it: at worst each batch of
     // `concurrency` takes the whole timeout. The lease covers that, so no other worker takes a
     // delivery this one is about to send.
     const waves = Math.ceil((queue.length + limit) / concurrency) + 1;
     const leaseMs = this.#settings.leaseMs ?? waves * timeoutMs + LEASE_MARGIN_MS;
-    const claimed = await this.#settings.store.claimWebhookDeliveries({
+    const lease = {
       now: now.toISOString(),
-      limit,
-      owner: this.#settings.owner,
+      owner,
       leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
-    });
-    queue.push(...claimed);
-    return claimed.length === limit;
-  }
-
-  async #enqueue(subscriptionId: string): Promise<void> {
-    const now = this.#settings.attempt.now().toISOString();
-    for (;;) {
-      const created = await this.#settings.store.enqueueWebhookDeliveries({
-        subscriptionId,
-        limit: ENQUEUE_BATCH,
-        now,
-      });
-      if (created < ENQUEUE_BATCH) return;
+    };
+    const due = await store.claimWebhookDeliveries({ ...lease, limit });
+    queue.push(...due);
+    let room = limit - due.length;
+    while (room > 0 && fresh.length > 0) {
+      const subscriptionId = fresh.shift()!;
+      const created = await claimNew(store, { ...lease, subscriptionId, limit: room });
+      queue.push(...created);
+      room -= created.length;
+      // Not drained yet: its turn comes again after the other endpoints'.
+      if (room === 0) fresh.push(subscriptionId);
     }
+    return room === 0;
   }
 
   async #endpoint(
@@ -174,19 +204,27 @@ export class DeliveryWorker {
     return found;
   }
 
+  /** The endpoint's target, made once per round. */
+  #target(endpoint: WebhookSubscription, targets: Map<string, EndpointTarget>): EndpointTarget {
+    let target = targets.get(endpoint.id);
+    if (target === undefined) {
+      target = endpointTarget(this.#settings.attempt, endpoint);
+      targets.set(endpoint.id, target);
+    }
+    return target;
+  }
+
   async #attempt(
     delivery: ClaimedDelivery,
     endpoint: WebhookSubscription,
     targets: Map<string, EndpointTarget>,
+    sign: (target: EndpointTarget) => SignedRequest,
   ): Promise<AttemptReport> {
     let report: AttemptReport;
     try {
-      let target = targets.get(endpoint.id);
-      if (target === undefined) {
-        target = endpointTarget(this.#settings.attempt, endpoint);
-        targets.set(endpoint.id, target);
-      }
-      report = await deliverAttempt(this.#settings.attempt, delivery, target);
+      const target = this.#target(endpoint, targets);
+      const signed = target.post === undefined ? undefined : sign(target);
+      report = await deliverAttempt(this.#settings.attempt, delivery, target, signed);
     } catch {
       // A stored secret that no longer decodes, say: retried later, and visible in the attempts.
       report = {
@@ -222,6 +260,24 @@ export class DeliveryWorker {
     return report;
   }
 
+  /** One attempt in the metrics: its outcome, event type, and why it failed (status or reason). */
+  #count(delivery: ClaimedDelivery, report: AttemptReport): void {
+    const { attempt } = report;
+    const delivered = attempt.outcome === 'succeeded';
+    const errorType = delivered
+      ? undefined
+      : attempt.statusCode !== undefined
+        ? String(attempt.statusCode)
+        : attempt.error;
+    recordWebhookAttempt(
+      this.#settings.telemetry,
+      delivered ? 'delivered' : 'failed',
+      delivery.eventType,
+      errorType,
+      attempt.durationMs,
+    );
+  }
+
   #failingTooLong(subscription: WebhookSubscription): boolean {
     if (subscription.failingSince === undefined) return false;
     const since = Date.parse(subscription.failingSince);
@@ -247,6 +303,19 @@ export class DeliveryWorker {
   }
 }
 
+/** New deliveries of an endpoint; none when it was removed since the round began. */
+async function claimNew(
+  store: StateStore,
+  input: Parameters<StateStore['claimNewWebhookDeliveries']>[0],
+): Promise<ClaimedDelivery[]> {
+  try {
+    return await store.claimNewWebhookDeliveries(input);
+  } catch (error) {
+    if (NotFoundError.is(error)) return [];
+    throw error;
+  }
+}
+
 /** Buffers attempt results and writes them in one transaction per batch, one batch at a time. */
 class AttemptRecorder {
   readonly #settings: WorkerSettings;
@@ -269,7 +338,7 @@ class AttemptRecorder {
 
   add(result: AttemptResult): void {
     if (this.#pending.length === 0) this.#oldest = performance.now();
-    this.#pending.push({ attempt: result.attempt, next: result.next });
+    this.#pending.push(result);
   }
 
   flush(): Promise<void> {

@@ -19,53 +19,69 @@ export interface WebhookTransport {
 
 /** How an attempt ended on the wire. */
 export interface PostOutcome {
-  readonly statusCode?: number;
+  readonly statusCode: number | undefined;
   /** A short, secret-free reason when no answer came: `timeout`, `ECONNREFUSED`, `forbidden_address`. */
-  readonly error?: string;
-  readonly retryAfterMs?: number;
+  readonly error: string | undefined;
+  readonly retryAfterMs: number | undefined;
   readonly durationMs: number;
 }
 
+/** Where a webhook goes, worked out once per endpoint: the parts `http.request` takes. */
+export interface PostTarget {
+  readonly secure: boolean;
+  readonly hostname: string;
+  readonly port: number | undefined;
+  readonly path: string;
+}
+
+export function postTarget(url: URL): PostTarget {
+  return {
+    secure: url.protocol === 'https:',
+    hostname: hostOf(url),
+    port: url.port === '' ? undefined : Number(url.port),
+    path: `${url.pathname}${url.search}`,
+  };
+}
+
 /**
- * Sends one webhook: a POST of `body` (the exact bytes signed) with `headers`. Redirects are not
- * followed (a 3xx is reported as such), the answer's body is read up to `maxResponseBytes` and
- * otherwise ignored, and a name is resolved through the guarded lookup, so the address connected
- * to is one the policy allows (an IP literal is checked by `endpointTarget`, once per endpoint).
- * Never rejects.
+ * Sends one webhook: a POST of `body` (the exact bytes signed) with `headers` (`content-length`
+ * included). Redirects are not followed (a 3xx is reported as such), the answer's body is read up
+ * to `maxResponseBytes` and otherwise ignored, and a name is resolved through the guarded lookup,
+ * so the address connected to is one the policy allows (an IP literal is checked by
+ * `endpointTarget`, once per endpoint). Never rejects.
  */
 export function postWebhook(
   transport: WebhookTransport,
-  url: URL,
+  target: PostTarget,
   headers: Readonly<Record<string, string>>,
   body: Buffer,
 ): Promise<PostOutcome> {
   const started = performance.now();
-  const host = hostOf(url);
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (outcome: Omit<PostOutcome, 'durationMs'>): void => {
+    const finish = (statusCode: number | undefined, error?: string, retryAfterMs?: number): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...outcome, durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
+      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      resolve({ statusCode, error, retryAfterMs, durationMs });
     };
-    const secure = url.protocol === 'https:';
-    const request = (secure ? httpsRequest : httpRequest)({
-      protocol: url.protocol,
-      hostname: host,
-      port: url.port === '' ? undefined : Number(url.port),
-      path: `${url.pathname}${url.search}`,
+    const request = (target.secure ? httpsRequest : httpRequest)({
+      protocol: target.secure ? 'https:' : 'http:',
+      hostname: target.hostname,
+      port: target.port,
+      path: target.path,
       method: 'POST',
-      agent: secure ? transport.httpsAgent : transport.httpAgent,
+      agent: target.secure ? transport.httpsAgent : transport.httpAgent,
       lookup: transport.lookup,
-      headers: { ...headers, 'content-length': String(body.length) },
+      headers,
     });
     const timer = setTimeout(() => {
-      finish({ error: 'timeout' });
+      finish(undefined, 'timeout');
       request.destroy();
     }, transport.timeoutMs);
     request.on('response', (response) => readAnswer(response, transport.maxResponseBytes, finish));
-    request.on('error', (error: NodeJS.ErrnoException) => finish({ error: errorName(error) }));
+    request.on('error', (error: NodeJS.ErrnoException) => finish(undefined, errorName(error)));
     request.end(body);
   });
 }
@@ -74,11 +90,12 @@ export function postWebhook(
 function readAnswer(
   response: IncomingMessage,
   limit: number,
-  finish: (outcome: Omit<PostOutcome, 'durationMs'>) => void,
+  finish: (statusCode: number, error: undefined, retryAfterMs: number | undefined) => void,
 ): void {
   const statusCode = response.statusCode ?? 0;
-  const retryAfterMs = retryAfterOf(response.headers['retry-after']);
-  const answered = () => finish({ statusCode, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  const header = response.headers['retry-after'];
+  const retryAfterMs = header === undefined ? undefined : retryAfterOf(header);
+  const answered = () => finish(statusCode, undefined, retryAfterMs);
   let read = 0;
   response.on('data', (chunk: Buffer) => {
     read += chunk.length;

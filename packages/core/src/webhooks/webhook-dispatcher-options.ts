@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../composition/logger.js';
 import type { StateStore } from '../state/state-store.js';
+import { TelemetryOptions } from '../telemetry/telemetry.js';
 import type { ResolveAll } from './guarded-lookup.js';
 import { RetrySchedule, STANDARD_RETRY_SCHEDULE_MS } from './retry-schedule.js';
 import { WebhookUrlPolicy } from './url-policy.js';
@@ -51,6 +52,11 @@ export const WebhookDispatcherOptions = z.strictObject({
   resolve: z.custom<ResolveAll>(isFunction, 'must be a function').optional(),
   /** `user-agent` of each request. */
   userAgent: z.string().min(1).max(200).default('provisionkit-webhooks'),
+  /**
+   * Where each attempt is counted (`provisionkit.webhook.deliveries`, `.delivery.duration`): a kit's
+   * `kit.telemetry`, or tracer and meter providers. Default: the global OpenTelemetry providers.
+   */
+  telemetry: TelemetryOptions.optional(),
 });
 export type WebhookDispatcherOptions = z.input<typeof WebhookDispatcherOptions>;
 export type ParsedDispatcherOptions = z.output<typeof WebhookDispatcherOptions>;

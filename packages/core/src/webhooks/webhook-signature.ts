@@ -18,19 +18,33 @@ export function webhookSignature(
 }
 
 /**
- * The three headers of one attempt: `webhook-signature` holds one `v1,<base64>` per key, space
- * separated (two while a rotated secret overlaps its successor). `body` must be the exact bytes sent.
+ * The `webhook-signature` value: one `v1,<base64>` per key, space separated (two while a rotated
+ * secret overlaps its successor). `body` must be the exact bytes sent.
  */
+export function webhookSignatures(
+  keys: readonly (Buffer | KeyObject)[],
+  id: string,
+  timestamp: number,
+  body: Uint8Array,
+): string {
+  let value = '';
+  for (const key of keys) {
+    const signature = `v1,${webhookSignature(key, id, timestamp, body).toString('base64')}`;
+    value = value === '' ? signature : `${value} ${signature}`;
+  }
+  return value;
+}
+
+/** The three headers of one attempt (see `webhookSignatures`). */
 export function webhookHeaders(
   keys: readonly (Buffer | KeyObject)[],
   id: string,
   timestamp: number,
   body: Uint8Array,
 ): WebhookHeaderValues {
-  const signatures = keys.map((key) => `v1,${webhookSignature(key, id, timestamp, body).toString('base64')}`);
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': signatures.join(' '),
+    'webhook-signature': webhookSignatures(keys, id, timestamp, body),
   };
 }

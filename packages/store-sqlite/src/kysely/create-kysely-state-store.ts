@@ -74,6 +74,7 @@ export function createKyselyStateStore(
     deleteWebhookSubscription: (id) => call(() => webhooks.deleteWebhookSubscription(id)),
     enqueueWebhookDeliveries: (input) => call(() => webhooks.enqueueWebhookDeliveries(input)),
     claimWebhookDeliveries: (input) => call(() => webhooks.claimWebhookDeliveries(input)),
+    claimNewWebhookDeliveries: (input) => call(() => webhooks.claimNewWebhookDeliveries(input)),
     recordWebhookAttempts: (input) => call(() => webhooks.recordWebhookAttempts(input)),
     disableWebhookSubscription: (input) => call(() => webhooks.disableWebhookSubscription(input)),
     listWebhookDeliveries: (query) => call(() => webhooks.listWebhookDeliveries(query)),

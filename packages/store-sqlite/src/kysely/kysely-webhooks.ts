@@ -3,7 +3,6 @@ import {
   type ClaimedDelivery,
   type DeliveryQuery,
   type DisableSubscription,
-  type EventType,
   type NewWebhookSubscription,
   type ProvisionEvent,
   type RecordedAttempts,
@@ -16,30 +15,17 @@ import {
 } from '@provisionkit/core';
 import {
   applySubscriptionPatch,
-  deliveryAfterAttempt,
-  deliveryId,
-  failingSinceAfter,
   formatCursor,
-  matchesSubscription,
-  newDelivery,
   newSubscription,
-  parseCursor,
   storeConflict,
   subscriptionNotFound,
 } from '@provisionkit/core/store';
 import type { Selectable } from 'kysely';
-import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookSubscriptionsTable } from './database.js';
-import {
-  appendEvents,
-  chunks,
-  type Db,
-  eventJson,
-  INSERT_CHUNK,
-  LOOKUP_CHUNK,
-  type Tx,
-  takeCounter,
-  writeTransaction,
-} from './store-context.js';
+import type { WebhookSubscriptionsTable } from './database.js';
+import { leaseClaimed, toDelivery } from './delivery-statements.js';
+import { enqueueIn } from './kysely-enqueue.js';
+import { recordAttemptsIn } from './kysely-record.js';
+import { appendEvents, type Db, eventJson, type Tx, writeTransaction } from './store-context.js';
 
 /** `WebhookStore` through Kysely. */
 export class KyselyWebhooks implements WebhookStore {
@@ -119,49 +105,20 @@ export class KyselyWebhooks implements WebhookStore {
   enqueueWebhookDeliveries(input: { subscriptionId: string; limit: number; now: string }): Promise<number> {
     return writeTransaction(this.#db, async (trx) => {
       const subscription = await loadSubscription(trx, input.subscriptionId);
-      if (subscription.status !== 'enabled') return 0;
-      let after = parseCursor(subscription.cursor, 'cursor');
-      const deliveries: WebhookDelivery[] = [];
-      const positions: number[] = [];
-      // Reads the tenant's events in pages, skipping those the endpoint does not want, until `limit` match.
-      while (deliveries.length < input.limit) {
-        // The columns say enough to match and to make a delivery: no body is parsed here.
-        let select = trx
-          .selectFrom('pk_events')
-          .select(['position', 'id', 'tenant', 'provider', 'type'])
-          .where('tenant', '=', subscription.tenant)
-          .where('position', '>', after);
-        if (subscription.provider !== undefined)
-          select = select.where('provider', '=', subscription.provider);
-        const rows = await select.orderBy('position').limit(500).execute();
-        for (const row of rows) {
-          if (deliveries.length >= input.limit) break;
-          after = row.position;
-          const event = { ...row, type: row.type as EventType, cursor: formatCursor(row.position) };
-          if (!matchesSubscription(subscription, event)) continue;
-          deliveries.push(newDelivery('', subscription.id, event, input.now));
-          positions.push(row.position);
-        }
-        if (rows.length < 500) {
-          // Nothing more for this tenant: the cursor moves to the end of the whole log.
-          if (deliveries.length < input.limit) after = Math.max(after, await lastPosition(trx));
-          break;
-        }
-      }
-      const first = (await takeCounter(trx, 'delivery', deliveries.length)) + 1;
-      const rows = deliveries.map((delivery, index) => ({
-        ...deliveryColumns({ ...delivery, id: deliveryId(first + index) }),
-        ordinal: first + index,
-        event_position: positions[index]!,
-      }));
-      for (const chunk of chunks(rows, INSERT_CHUNK))
-        await trx.insertInto('pk_webhook_deliveries').values(chunk).execute();
-      await trx
-        .updateTable('pk_webhook_subscriptions')
-        .set({ cursor: formatCursor(after) })
-        .where('id', '=', subscription.id)
-        .execute();
-      return deliveries.length;
+      return (await enqueueIn(trx, subscription, input)).length;
+    });
+  }
+
+  claimNewWebhookDeliveries(input: {
+    subscriptionId: string;
+    limit: number;
+    now: string;
+    owner: string;
+    leaseUntil: string;
+  }): Promise<ClaimedDelivery[]> {
+    return writeTransaction(this.#db, async (trx) => {
+      const subscription = await loadSubscription(trx, input.subscriptionId);
+      return enqueueIn(trx, subscription, input, { owner: input.owner, leaseUntil: input.leaseUntil });
     });
   }
 
@@ -177,7 +134,7 @@ export class KyselyWebhooks implements WebhookStore {
         .innerJoin('pk_webhook_subscriptions as s', 's.id', 'd.subscription_id')
         .innerJoin('pk_events as e', 'e.position', 'd.event_position')
         .selectAll('d')
-        .select(['e.sequence as event_sequence', 'e.body as event_body'])
+        .select(['e.sequence as event_sequence', 'e.body as event_body', 'e.type as event_type'])
         .where('d.status', '=', 'pending')
         .where('s.status', '=', 'enabled')
         .where('d.next_attempt_at', '<=', input.now)
@@ -187,21 +144,11 @@ export class KyselyWebhooks implements WebhookStore {
         .limit(input.limit)
         .execute();
       if (rows.length === 0) return [];
-      await trx
-        .updateTable('pk_webhook_deliveries')
-        // Due again when the lease ends: a claim then skips leased deliveries by the index alone.
-        .set({
-          lease_owner: input.owner,
-          lease_until: input.leaseUntil,
-          next_attempt_at: input.leaseUntil,
-          updated_at: input.now,
-        })
-        .where(
-          'id',
-          'in',
-          rows.map((row) => row.id),
-        )
-        .execute();
+      await leaseClaimed(
+        trx,
+        rows.map((row) => row.id),
+        { owner: input.owner, leaseUntil: input.leaseUntil, now: input.now },
+      );
       return rows.map((row) => ({
         ...toDelivery({
           ...row,
@@ -211,6 +158,7 @@ export class KyselyWebhooks implements WebhookStore {
           updated_at: input.now,
         }),
         body: eventJson({ position: row.event_position, sequence: row.event_sequence, body: row.event_body }),
+        eventType: row.event_type,
       }));
     });
   }
@@ -220,70 +168,7 @@ export class KyselyWebhooks implements WebhookStore {
     results: readonly AttemptResult[];
   }): Promise<RecordedAttempts> {
     if (input.results.length === 0) return Promise.resolve({ recorded: [], lost: [] });
-    return writeTransaction(this.#db, async (trx) => {
-      const rows = new Map<string, Selectable<WebhookDeliveriesTable>>();
-      const ids = [...new Set(input.results.map((result) => result.attempt.deliveryId))];
-      for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
-        const found = await trx
-          .selectFrom('pk_webhook_deliveries')
-          .selectAll()
-          .where('id', 'in', chunk)
-          .execute();
-        for (const row of found) rows.set(row.id, row);
-      }
-      const recorded: WebhookDelivery[] = [];
-      const lost: string[] = [];
-      const attempts: WebhookAttemptsTable[] = [];
-      const subscriptions = new Map<string, WebhookAttempt[]>();
-      for (const { attempt, next } of input.results) {
-        const row = rows.get(attempt.deliveryId);
-        if (row === undefined || row.lease_owner !== input.owner || row.status !== 'pending') {
-          lost.push(attempt.deliveryId);
-          continue;
-        }
-        const updated = deliveryAfterAttempt(toDelivery(row), attempt, next);
-        // A later attempt of the same delivery in this batch sees this one's outcome.
-        rows.set(row.id, { ...row, ...deliveryColumns(updated) });
-        recorded.push(updated);
-        attempts.push(attemptColumns(attempt));
-        const made = subscriptions.get(row.subscription_id);
-        if (made === undefined) subscriptions.set(row.subscription_id, [attempt]);
-        else made.push(attempt);
-      }
-      // One statement per chunk instead of one per delivery: the rows are rewritten whole.
-      const changed = [...new Set(recorded.map((delivery) => delivery.id))].map((id) => rows.get(id)!);
-      for (const chunk of chunks(changed, INSERT_CHUNK)) {
-        await trx
-          .insertInto('pk_webhook_deliveries')
-          .values(chunk)
-          .onConflict((conflict) =>
-            conflict.column('ordinal').doUpdateSet((eb) => ({
-              status: eb.ref('excluded.status'),
-              attempts: eb.ref('excluded.attempts'),
-              next_attempt_at: eb.ref('excluded.next_attempt_at'),
-              lease_owner: eb.ref('excluded.lease_owner'),
-              lease_until: eb.ref('excluded.lease_until'),
-              last_status_code: eb.ref('excluded.last_status_code'),
-              last_error: eb.ref('excluded.last_error'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
-      for (const chunk of chunks(attempts, INSERT_CHUNK)) {
-        await trx.insertInto('pk_webhook_attempts').values(chunk).execute();
-      }
-      for (const [id, made] of subscriptions) {
-        let failingSince = await failingSinceOf(trx, id);
-        for (const attempt of made) failingSince = failingSinceAfter(failingSince, attempt);
-        await trx
-          .updateTable('pk_webhook_subscriptions')
-          .set({ failing_since: failingSince ?? null })
-          .where('id', '=', id)
-          .execute();
-      }
-      return { recorded, lost };
-    });
+    return writeTransaction(this.#db, (trx) => recordAttemptsIn(trx, input.owner, input.results));
   }
 
   disableWebhookSubscription(
@@ -347,37 +232,6 @@ async function loadSubscription(trx: Tx, id: string): Promise<WebhookSubscriptio
   return toSubscription(row);
 }
 
-async function failingSinceOf(trx: Tx, subscriptionId: string): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('pk_webhook_subscriptions')
-    .select('failing_since')
-    .where('id', '=', subscriptionId)
-    .executeTakeFirst();
-  return row?.failing_since ?? undefined;
-}
-
-function attemptColumns(attempt: WebhookAttempt): WebhookAttemptsTable {
-  return {
-    delivery_id: attempt.deliveryId,
-    attempt: attempt.attempt,
-    started_at: attempt.startedAt,
-    duration_ms: attempt.durationMs,
-    status_code: attempt.statusCode ?? null,
-    error: attempt.error ?? null,
-    outcome: attempt.outcome,
-  };
-}
-
-async function lastPosition(trx: Tx): Promise<number> {
-  return (
-    await trx
-      .selectFrom('pk_counters')
-      .select('value')
-      .where('name', '=', 'position')
-      .executeTakeFirstOrThrow()
-  ).value;
-}
-
 function subscriptionColumns(item: WebhookSubscription): WebhookSubscriptionsTable {
   return {
     id: item.id,
@@ -412,40 +266,4 @@ function toSubscription(row: Selectable<WebhookSubscriptionsTable>): WebhookSubs
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-function deliveryColumns(item: WebhookDelivery): Omit<WebhookDeliveriesTable, 'ordinal' | 'event_position'> {
-  return {
-    id: item.id,
-    subscription_id: item.subscriptionId,
-    event_id: item.eventId,
-    status: item.status,
-    attempts: item.attempts,
-    next_attempt_at: item.nextAttemptAt ?? null,
-    lease_owner: item.leaseOwner ?? null,
-    lease_until: item.leaseUntil ?? null,
-    last_status_code: item.lastStatusCode ?? null,
-    last_error: item.lastError ?? null,
-    created_at: item.createdAt,
-    updated_at: item.updatedAt,
-  };
-}
-
-function toDelivery(row: Selectable<WebhookDeliveriesTable>): WebhookDelivery {
-  const delivery: WebhookDelivery = {
-    id: row.id,
-    subscriptionId: row.subscription_id,
-    eventId: row.event_id,
-    eventCursor: formatCursor(row.event_position),
-    status: row.status as WebhookDelivery['status'],
-    attempts: row.attempts,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  if (row.next_attempt_at !== null) delivery.nextAttemptAt = row.next_attempt_at;
-  if (row.lease_owner !== null) delivery.leaseOwner = row.lease_owner;
-  if (row.lease_until !== null) delivery.leaseUntil = row.lease_until;
-  if (row.last_status_code !== null) delivery.lastStatusCode = row.last_status_code;
-  if (row.last_error !== null) delivery.lastError = row.last_error;
-  return delivery;
 }

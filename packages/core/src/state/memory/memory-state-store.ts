@@ -44,6 +44,7 @@ export function createMemoryStateStore(): StateStore {
     deleteWebhookSubscription: (id) => webhooks.deleteWebhookSubscription(id),
     enqueueWebhookDeliveries: (input) => webhooks.enqueueWebhookDeliveries(input),
     claimWebhookDeliveries: (input) => webhooks.claimWebhookDeliveries(input),
+    claimNewWebhookDeliveries: (input) => webhooks.claimNewWebhookDeliveries(input),
     recordWebhookAttempts: (input) => webhooks.recordWebhookAttempts(input),
     disableWebhookSubscription: (input) => webhooks.disableWebhookSubscription(input),
     listWebhookDeliveries: (query) => webhooks.listWebhookDeliveries(query),

@@ -92,24 +92,57 @@ export class MemoryWebhooks implements WebhookStore {
     now: string;
   }): Promise<number> {
     this.#data.ensureOpen();
+    return this.#enqueue(input).length;
+  }
+
+  async claimNewWebhookDeliveries(input: {
+    subscriptionId: string;
+    limit: number;
+    now: string;
+    owner: string;
+    leaseUntil: string;
+  }): Promise<ClaimedDelivery[]> {
+    this.#data.ensureOpen();
+    return this.#enqueue(input).map(({ delivery, event }) => this.#lease(delivery, event, input));
+  }
+
+  /** Turns events after the cursor into deliveries and moves the cursor past those read. */
+  #enqueue(input: { subscriptionId: string; limit: number; now: string }) {
     const subscription = this.#data.subscriptions.get(input.subscriptionId);
     if (subscription === undefined) throw subscriptionNotFound(input.subscriptionId);
-    if (subscription.status !== 'enabled') return 0;
+    if (subscription.status !== 'enabled') return [];
     const after = parseCursor(subscription.cursor, 'cursor');
     let last = after;
-    let created = 0;
+    const created: { delivery: WebhookDelivery; event: ProvisionEvent }[] = [];
     for (const { position, event } of this.#data.events) {
       if (position <= after) continue;
-      if (created >= input.limit) break;
+      if (created.length >= input.limit) break;
       last = position;
       if (!matchesSubscription(subscription, event)) continue;
       this.#data.deliveryCounter += 1;
       const delivery = newDelivery(deliveryId(this.#data.deliveryCounter), subscription.id, event, input.now);
       this.#data.deliveries.set(delivery.id, delivery);
-      created += 1;
+      created.push({ delivery, event });
     }
     this.#data.subscriptions.set(subscription.id, { ...subscription, cursor: formatCursor(last) });
     return created;
+  }
+
+  /** Leases a delivery to `owner`: due again when the lease ends. */
+  #lease(
+    delivery: WebhookDelivery,
+    event: ProvisionEvent,
+    lease: { owner: string; leaseUntil: string; now: string },
+  ): ClaimedDelivery {
+    const leased = {
+      ...delivery,
+      leaseOwner: lease.owner,
+      leaseUntil: lease.leaseUntil,
+      nextAttemptAt: lease.leaseUntil,
+      updatedAt: lease.now,
+    };
+    this.#data.deliveries.set(delivery.id, leased);
+    return { ...structuredClone(leased), body: JSON.stringify(event), eventType: event.type };
   }
 
   async claimWebhookDeliveries(input: {
@@ -131,15 +164,7 @@ export class MemoryWebhooks implements WebhookStore {
       if (this.#data.subscriptions.get(delivery.subscriptionId)?.status !== 'enabled') continue;
       const event = this.#event(delivery.eventId);
       if (event === undefined) continue;
-      const leased = {
-        ...delivery,
-        leaseOwner: input.owner,
-        leaseUntil: input.leaseUntil,
-        nextAttemptAt: input.leaseUntil,
-        updatedAt: input.now,
-      };
-      this.#data.deliveries.set(delivery.id, leased);
-      claimed.push({ ...structuredClone(leased), body: JSON.stringify(event) });
+      claimed.push(this.#lease(delivery, event, input));
     }
     return claimed;
   }
@@ -149,7 +174,7 @@ export class MemoryWebhooks implements WebhookStore {
     results: readonly AttemptResult[];
   }): Promise<RecordedAttempts> {
     this.#data.ensureOpen();
-    const recorded: WebhookDelivery[] = [];
+    const recorded: string[] = [];
     const lost: string[] = [];
     for (const { attempt, next } of input.results) {
       const delivery = this.#data.deliveries.get(attempt.deliveryId);
@@ -161,7 +186,7 @@ export class MemoryWebhooks implements WebhookStore {
       this.#data.deliveries.set(updated.id, updated);
       this.#data.attempts.set(updated.id, [...(this.#data.attempts.get(updated.id) ?? []), { ...attempt }]);
       this.#setFailingSince(updated.subscriptionId, attempt);
-      recorded.push(structuredClone(updated));
+      recorded.push(updated.id);
     }
     return { recorded, lost };
   }

@@ -40,7 +40,20 @@ async function recordOne(
 ): Promise<WebhookDelivery | undefined> {
   const { recorded, lost } = await store.recordWebhookAttempts({ owner, results: [{ attempt, next }] });
   expect(recorded.length + lost.length).toBe(1);
-  return recorded[0];
+  if (recorded.length === 0) return undefined;
+  expect(recorded).toEqual([attempt.deliveryId]);
+  return deliveryById(store, attempt.deliveryId);
+}
+
+/** A delivery as `listWebhookDeliveries` lists it. */
+async function deliveryById(store: StateStore, id: string): Promise<WebhookDelivery | undefined> {
+  for (const subscription of await store.listWebhookSubscriptions({})) {
+    const found = (await store.listWebhookDeliveries({ subscriptionId: subscription.id, limit: 1000 })).find(
+      (item) => item.id === id,
+    );
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The three acme deliveries of a fresh subscription `wh-1`, claimed by `owner`. */
@@ -206,6 +219,60 @@ export function webhookContract(kit: StoreTestKit): void {
       ).toEqual([]);
     });
 
+    it('claims new events as deliveries leased at once, with their bodies, moving the cursor', async () => {
+      const store = await kit.open();
+      await logEvents(store);
+      await store.createWebhookSubscription(subscription('wh-1', { provider: 'mock', startAfter: '0' }));
+      const lease = { now: at(2), owner: 'w1', leaseUntil: at(2, 10) };
+      const first = await store.claimNewWebhookDeliveries({ subscriptionId: 'wh-1', limit: 1, ...lease });
+      const rest = await store.claimNewWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, ...lease });
+      const logged = (await store.listEvents({ tenant: 'acme', limit: 10 })).filter(
+        (event) => event.provider === 'mock',
+      );
+      expect([...first, ...rest].map((item) => item.body)).toEqual(
+        logged.map((event) => JSON.stringify(event)),
+      );
+      expect([...first, ...rest].map((item) => item.eventType)).toEqual(logged.map((event) => event.type));
+      expect(first[0]).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        eventId: logged[0]!.id,
+        leaseOwner: 'w1',
+        leaseUntil: at(2, 10),
+        nextAttemptAt: at(2, 10),
+      });
+      expect((await store.getWebhookSubscription('wh-1'))?.cursor).toBe(await store.lastCursor());
+      expect(await store.claimNewWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, ...lease })).toEqual(
+        [],
+      );
+      // Leased: no one else claims them until the lease ends, then anyone may (w1 died).
+      expect(
+        await store.claimWebhookDeliveries({ now: at(2, 9), limit: 10, owner: 'w2', leaseUntil: at(3) }),
+      ).toEqual([]);
+      const again = await store.claimWebhookDeliveries({
+        now: at(2, 10),
+        limit: 10,
+        owner: 'w2',
+        leaseUntil: at(3),
+      });
+      expect(again.map((item) => item.id)).toEqual([...first, ...rest].map((item) => item.id));
+      // The lease is real: w1, which lost it, cannot record an attempt any more.
+      const { lost } = await store.recordWebhookAttempts({
+        owner: 'w1',
+        results: [{ attempt: attempt(first[0]!.id, 1, 'succeeded', 200), next: { status: 'succeeded' } }],
+      });
+      expect(lost).toEqual([first[0]!.id]);
+      await store.updateWebhookSubscription('wh-1', { status: 'disabled', updatedAt: at(3) });
+      await store.recordUserWrites(ACME, [{ kind: 'upsert', user: stored(8) }], at(3));
+      expect(await store.claimNewWebhookDeliveries({ subscriptionId: 'wh-1', limit: 10, ...lease })).toEqual(
+        [],
+      );
+      await expectProvisioningError(
+        store.claimNewWebhookDeliveries({ subscriptionId: 'nope', limit: 1, ...lease }),
+        'not_found',
+      );
+    });
+
     it('records attempts, schedules retries, ends deliveries and refuses a worker that lost its lease', async () => {
       const store = await kit.open();
       const [a, b, c] = await claimAll(store, 'w1', at(3));
@@ -318,15 +385,54 @@ export function webhookContract(kit: StoreTestKit): void {
           { attempt: attempt(c!.id, 1, 'succeeded', 200), next: { status: 'succeeded' } },
         ],
       });
-      expect(recorded.map((item) => [item.id, item.status])).toEqual([
-        [b!.id, 'succeeded'],
-        [a!.id, 'pending'],
-      ]);
+      expect(recorded).toEqual([b!.id, a!.id]);
+      expect((await deliveryById(store, b!.id))?.status).toBe('succeeded');
+      expect((await deliveryById(store, a!.id))?.status).toBe('pending');
       expect(lost).toEqual([c!.id]);
       expect(await store.recordWebhookAttempts({ owner: 'w1', results: [] })).toEqual({
         recorded: [],
         lost: [],
       });
+    });
+
+    it('records a batch of successes, each with its own status, start and count, as alone', async () => {
+      const store = await kit.open();
+      const [a, b, c] = await claimAll(store, 'w1', at(4));
+      // a fails first and is claimed again, so its success is its second attempt.
+      await recordOne(store, 'w1', attempt(a!.id, 1, 'failed', 503), {
+        status: 'pending',
+        nextAttemptAt: at(2, 5),
+      });
+      await store.claimWebhookDeliveries({ now: at(2, 5), limit: 10, owner: 'w1', leaseUntil: at(4) });
+      const success = (id: string, number: number, statusCode: number, second: number) => ({
+        attempt: { ...attempt(id, number, 'succeeded', statusCode), startedAt: at(2, second) },
+        next: { status: 'succeeded' as const },
+      });
+      const { recorded, lost } = await store.recordWebhookAttempts({
+        owner: 'w1',
+        results: [success(a!.id, 2, 200, 7), success(b!.id, 1, 204, 7), success(c!.id, 1, 200, 8)],
+      });
+      expect(recorded).toEqual([a!.id, b!.id, c!.id]);
+      expect(lost).toEqual([]);
+      const states = await Promise.all([a, b, c].map((item) => deliveryById(store, item!.id)));
+      expect(
+        states.map((item) => [item?.status, item?.attempts, item?.lastStatusCode, item?.updatedAt]),
+      ).toEqual([
+        ['succeeded', 2, 200, at(2, 7)],
+        ['succeeded', 1, 204, at(2, 7)],
+        ['succeeded', 1, 200, at(2, 8)],
+      ]);
+      for (const state of states) {
+        expect(state?.leaseOwner).toBeUndefined();
+        expect(state?.leaseUntil).toBeUndefined();
+        expect(state?.nextAttemptAt).toBeUndefined();
+        expect(state?.lastError).toBeUndefined();
+      }
+      expect((await store.listWebhookAttempts(a!.id)).map((item) => item.statusCode)).toEqual([503, 200]);
+      // Recorded once: the same successes again find no lease.
+      const again = await store.recordWebhookAttempts({ owner: 'w1', results: [success(b!.id, 1, 204, 9)] });
+      expect(again).toEqual({ recorded: [], lost: [b!.id] });
+      expect(await store.listWebhookAttempts(b!.id)).toHaveLength(1);
     });
 
     it("keeps an endpoint's failingSince: set by the first failure, cleared by a success and by enabling", async () => {
