@@ -51,7 +51,8 @@ describe('openSqliteStateStore', () => {
         .map((row) => (row as { name: string }).name);
       check.close();
       expect(names).toEqual(Object.keys(MIGRATIONS).map((name) => ({ name })));
-      expect(indexes).toContain('pk_webhook_deliveries_claim');
+      expect(indexes).toContain('pk_webhook_deliveries_pending');
+      expect(indexes).not.toContain('pk_webhook_deliveries_claim');
       expect(indexes).not.toContain('pk_webhook_deliveries_due');
     });
   });

@@ -129,7 +129,7 @@ export interface WebhookAttemptsTable {
   outcome: string;
 }
 
-/** Migration 003: one row per plan being applied or applied. */
+/** Migration 004: one row per plan being applied or applied. */
 export interface ApplyJournalsTable {
   plan_id: string;
   plan_digest: string;
@@ -142,7 +142,7 @@ export interface ApplyJournalsTable {
   lease_until: string | null;
 }
 
-/** Migration 003: what became of each action of a plan. */
+/** Migration 004: what became of each action of a plan. */
 export interface ApplyEntriesTable {
   plan_id: string;
   action_id: string;

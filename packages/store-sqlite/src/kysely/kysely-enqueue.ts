@@ -34,7 +34,7 @@ export async function enqueueIn(
   while (matched.length < input.limit) {
     let select = trx
       .selectFrom('pk_events')
-      .select(['position', 'id', 'tenant', 'provider', 'type', 'sequence'])
+      .select(['position', 'id', 'provider', 'type', 'sequence'])
       .$if(lease !== undefined, (query) => query.select('body'))
       .where('tenant', '=', subscription.tenant)
       .where('position', '>', after);
@@ -43,7 +43,8 @@ export async function enqueueIn(
     for (const row of rows) {
       if (matched.length >= input.limit) break;
       after = row.position;
-      if (!matchesSubscription(subscription, { ...row, type: row.type as EventType })) continue;
+      const event = { tenant: subscription.tenant, provider: row.provider, type: row.type as EventType };
+      if (!matchesSubscription(subscription, event)) continue;
       matched.push({
         position: row.position,
         id: row.id,

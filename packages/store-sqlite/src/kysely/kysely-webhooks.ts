@@ -20,9 +20,9 @@ import {
   storeConflict,
   subscriptionNotFound,
 } from '@provisionkit/core/store';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { WebhookSubscriptionsTable } from './database.js';
-import { leaseClaimed, toDelivery } from './delivery-statements.js';
+import { anyDue, deliveryOrdinal, leaseClaimed, toDelivery } from './delivery-statements.js';
 import { enqueueIn } from './kysely-enqueue.js';
 import { recordAttemptsIn } from './kysely-record.js';
 import { appendEvents, type Db, eventJson, type Tx, writeTransaction } from './store-context.js';
@@ -122,12 +122,13 @@ export class KyselyWebhooks implements WebhookStore {
     });
   }
 
-  claimWebhookDeliveries(input: {
+  async claimWebhookDeliveries(input: {
     now: string;
     limit: number;
     owner: string;
     leaseUntil: string;
   }): Promise<ClaimedDelivery[]> {
+    if (!(await anyDue(this.#db, input.now))) return [];
     return writeTransaction(this.#db, async (trx) => {
       const rows = await trx
         .selectFrom('pk_webhook_deliveries as d')
@@ -135,7 +136,8 @@ export class KyselyWebhooks implements WebhookStore {
         .innerJoin('pk_events as e', 'e.position', 'd.event_position')
         .selectAll('d')
         .select(['e.sequence as event_sequence', 'e.body as event_body', 'e.type as event_type'])
-        .where('d.status', '=', 'pending')
+        // A literal, so that SQLite sees the claim index's condition in the query and uses it.
+        .where('d.status', '=', sql.lit('pending'))
         .where('s.status', '=', 'enabled')
         .where('d.next_attempt_at', '<=', input.now)
         .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<=', input.now)]))
@@ -146,7 +148,7 @@ export class KyselyWebhooks implements WebhookStore {
       if (rows.length === 0) return [];
       await leaseClaimed(
         trx,
-        rows.map((row) => row.id),
+        rows.map((row) => row.ordinal),
         { owner: input.owner, leaseUntil: input.leaseUntil, now: input.now },
       );
       return rows.map((row) => ({
@@ -199,7 +201,12 @@ export class KyselyWebhooks implements WebhookStore {
       .selectAll()
       .where('subscription_id', '=', query.subscriptionId);
     if (query.status !== undefined) select = select.where('status', '=', query.status);
-    if (query.after !== undefined) select = select.where('id', '>', query.after);
+    if (query.after !== undefined) {
+      // Ids sort as their ordinals do; an id this store never made sorts by its text.
+      const after = deliveryOrdinal(query.after);
+      select =
+        after === undefined ? select.where('id', '>', query.after) : select.where('ordinal', '>', after);
+    }
     return (await select.orderBy('ordinal').limit(query.limit).execute()).map(toDelivery);
   }
 

@@ -1,7 +1,8 @@
 import type { Migration } from 'kysely';
 import { initialSchema } from './001-initial-schema.js';
 import { webhookHealth } from './002-webhook-health.js';
-import { applyJournals } from './003-apply-journals.js';
+import { pendingClaimIndex } from './003-pending-claim-index.js';
+import { applyJournals } from './004-apply-journals.js';
 
 /**
  * Every migration this version knows, by name, in order. Names sort in the order they run; a file
@@ -10,5 +11,6 @@ import { applyJournals } from './003-apply-journals.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial-schema': initialSchema,
   '002-webhook-health': webhookHealth,
-  '003-apply-journals': applyJournals,
+  '003-pending-claim-index': pendingClaimIndex,
+  '004-apply-journals': applyJournals,
 };
