@@ -15,5 +15,11 @@ export const EXIT_CODES = {
   held: 4,
   /** The plan is stale: its directories changed since planning. Nothing was written: plan again. */
   stale: 5,
+  /**
+   * The reader of the output went away (`provisionkit users list | head`): the command stopped
+   * quietly, as other Unix commands stopped by SIGPIPE do (128 + 13). An apply stopped this way is
+   * finished by running it again.
+   */
+  outputClosed: 141,
 } as const;
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];

@@ -244,6 +244,15 @@ describe('provisionkit (the built command)', { timeout: 90_000 }, () => {
     expect(JSON.parse(listed.stdout).connections[0].config.provhash).toBe('$DEMO_LASTPASS_PROVHASH');
   });
 
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const child = start(['users', 'list', '-c', 'demo'], { cwd: directory, env });
+    // The pipe is closed before the command writes: its first line meets EPIPE.
+    child.stdout!.destroy();
+    const stopped = await finished(child);
+    expect(stopped.code).toBe(141);
+    expect(stopped.stderr).toBe('');
+  });
+
   it('draws a progress bar on a terminal only', async () => {
     const file = desired('bar.csv', 0, 12);
     expect((await run('plan', '--desired', file, '--out', 'bar.json')).code).toBe(0);
