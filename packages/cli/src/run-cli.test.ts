@@ -127,6 +127,8 @@ describe('runCli', () => {
         'globex',
         '--set',
         `seed=${seed}`,
+        '--set',
+        'createsInvitedUsers=true',
       );
       const listed = await cli.run('users', 'list', '-c', 'globex', '--csv');
       expect(listed.code).toBe(0);
@@ -139,6 +141,9 @@ describe('runCli', () => {
       const planned = await cli.run('plan', '--desired', 'export.csv', '-c', 'globex', '--detailed-exitcode');
       expect(planned.stderr).toBe('');
       expect(planned.stdout).toContain('unknown column');
+      expect(planned.stdout).toContain('2 rows, 2 accepted, 0 rejected');
+      expect(planned.stdout).toContain('No changes.');
+      expect(planned.code).toBe(0);
     });
 
     it('lists users as a stable JSON array, and refuses a purge without --yes', async () => {

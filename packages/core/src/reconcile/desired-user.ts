@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { Attributes, GroupName, UserName } from '../model/primitives.js';
 import { CREATE_FIELDS } from '../spi/capabilities.js';
 
-/** What a desired user may ask for: `active` (the default) or kept `suspended`. */
-export const DesiredStatus = z.enum(['active', 'suspended']);
+/**
+ * What a desired user may ask for: `active` (the default) or kept `suspended`. `invited` is read
+ * as `active` (an account that is not suspended; a plan never invites again), so a directory's own
+ * export, where users who never logged in are `invited`, reads back as a desired list.
+ */
+export const DesiredStatus = z.enum(['active', 'invited', 'suspended']);
 export type DesiredStatus = z.infer<typeof DesiredStatus>;
 
 /**

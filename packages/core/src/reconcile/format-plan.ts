@@ -40,8 +40,13 @@ export function formatPlan(plan: ReconcilePlan, options: FormatPlanOptions = {})
   const lines: string[] = [];
   const { desired } = parsed;
   lines.push(`Plan ${parsed.id} (${parsed.createdAt})`);
+  // A row may have several issues, and some (an unknown column) reject no row: counted apart.
+  const issues =
+    desired.issueCount === 0
+      ? ''
+      : `, ${desired.issueCount} ${desired.issueCount === 1 ? 'issue' : 'issues'}`;
   lines.push(
-    `Desired: ${desired.format}, ${desired.rows} rows, ${desired.accepted} accepted, ${desired.issueCount} rejected (${desired.hash.slice(0, 19)}…)${desired.complete ? '' : ', INCOMPLETE: nobody is suspended or removed for being absent'}`,
+    `Desired: ${desired.format}, ${desired.rows} rows, ${desired.accepted} accepted, ${desired.rows - desired.accepted} rejected${issues} (${desired.hash.slice(0, 19)}…)${desired.complete ? '' : ', INCOMPLETE: nobody is suspended or removed for being absent'}`,
   );
   for (const issue of desired.issues.slice(0, maxRows))
     lines.push(`  line ${issue.line}${issue.field === undefined ? '' : ` ${issue.field}`}: ${issue.message}`);

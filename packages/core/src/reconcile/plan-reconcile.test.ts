@@ -206,7 +206,7 @@ describe('formatPlan', () => {
       policy: { unmatched: 'suspend' },
     });
     const text = formatPlan(plan);
-    expect(text).toContain('Desired: csv, 5 rows, 4 accepted, 1 rejected');
+    expect(text).toContain('Desired: csv, 5 rows, 4 accepted, 1 rejected, 1 issue (sha256:');
     expect(text).toContain('  line 6 userName: must be at most 256 characters');
     expect(text).toContain('HELD by the mass-change guard: 1 suspensions and removals, limit 0.4');
     expect(text).toContain('acme/mock: 4 users, 0 unchanged, 1 create, 1 update, 1 addToGroups');
@@ -216,6 +216,15 @@ describe('formatPlan', () => {
     expect(text).toContain(
       'Plan: 1 create, 1 update, 1 addToGroups, 1 removeFromGroups, 1 reactivate, 1 suspend.',
     );
+  });
+
+  it('counts rejected rows apart from issues, which may reject no row or several per row', async () => {
+    const { kit, connection } = await reconcileFixture();
+    const desired = readDesiredUsers(
+      `userName,givenName,status,shoeSize\nada@acme.example,Ada,,42\n${'x'.repeat(300)},,retired,43\n`,
+    );
+    const plan = await kit.plan({ desired, connections: [connection] });
+    expect(formatPlan(plan)).toContain('Desired: csv, 2 rows, 1 accepted, 1 rejected, 3 issues (sha256:');
   });
 
   it('escapes control characters a hostile value carries', async () => {
