@@ -10,6 +10,7 @@ import {
   buildCli,
   type CommandResult,
   finished,
+  hasPseudoTerminal,
   provisionkit,
   start,
   transcript,
@@ -253,7 +254,7 @@ describe('provisionkit (the built command)', { timeout: 90_000 }, () => {
     expect(stopped.stderr).toBe('');
   });
 
-  it('draws a progress bar on a terminal only', async () => {
+  it.skipIf(!hasPseudoTerminal())('draws a progress bar on a terminal only', async () => {
     const file = desired('bar.csv', 0, 12);
     expect((await run('plan', '--desired', file, '--out', 'bar.json')).code).toBe(0);
     const terminal = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
