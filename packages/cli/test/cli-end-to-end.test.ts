@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +5,11 @@ import { type LastPassSimulator, startLastPassSimulator } from '@provisionkit/pr
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BIN,
   buildCli,
   type CommandResult,
   finished,
   hasPseudoTerminal,
+  onTerminal,
   provisionkit,
   start,
   transcript,
@@ -254,36 +253,24 @@ describe('provisionkit (the built command)', { timeout: 90_000 }, () => {
     expect(stopped.stderr).toBe('');
   });
 
-  it.skipIf(!hasPseudoTerminal())('draws a progress bar on a terminal only', async () => {
+  it.skipIf(!hasPseudoTerminal())('draws progress (listing, then applying) on a terminal only', async () => {
     const file = desired('bar.csv', 0, 12);
-    expect((await run('plan', '--desired', file, '--out', 'bar.json')).code).toBe(0);
-    const terminal = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      // util-linux `script` runs the command on a pseudo-terminal and copies what it draws.
-      const child = spawn(
-        'script',
-        [
-          '-qfec',
-          `"${process.execPath}" "${BIN}" apply bar.json --batch-size 3 --concurrency 1`,
-          '/dev/null',
-        ],
-        {
-          cwd: directory,
-          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...env },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let output = '';
-      child.stdout.setEncoding('utf8').on('data', (text: string) => {
-        output += text;
-      });
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ code, output }));
+    const planned = await onTerminal(['plan', '--desired', file, '--out', 'bar.json'], {
+      cwd: directory,
+      env,
     });
-    transcript.push(terminal.output);
-    expect(terminal.code).toBe(0);
-    expect(terminal.output).toMatch(/apply .*12\/12 \| 0 failed \| [\d.]+\/s/);
+    expect(planned.code).toBe(0);
+    expect(planned.output).toMatch(/plan demo\/lastpass: \d+ users listed \| [\d.]+\/s/);
+    const applied = await onTerminal(['apply', 'bar.json', '--batch-size', '3', '--concurrency', '1'], {
+      cwd: directory,
+      env,
+    });
+    expect(applied.code).toBe(0);
+    expect(applied.output).toMatch(/apply .*12\/12 \| 0 failed \| [\d.]+\/s/);
     const file2 = desired('nobar.csv', 0, 14);
-    expect((await run('plan', '--desired', file2, '--out', 'nobar.json')).code).toBe(0);
+    const plannedInPipe = await run('plan', '--desired', file2, '--out', 'nobar.json');
+    expect(plannedInPipe.code).toBe(0);
+    expect(plannedInPipe.stderr).toBe('');
     const piped = await run('apply', 'nobar.json');
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');

@@ -86,3 +86,27 @@ export function hasPseudoTerminal(): boolean {
   const probe = spawnSync('script', ['-qfec', 'true', '/dev/null'], { stdio: 'ignore', timeout: 10_000 });
   return probe.error === undefined && probe.status === 0;
 }
+
+/** Runs `provisionkit <args>` on a pseudo-terminal (see `hasPseudoTerminal`): what it draws there. */
+export function onTerminal(
+  args: readonly string[],
+  options: CommandOptions,
+): Promise<{ code: number | null; output: string }> {
+  const quoted = [process.execPath, BIN, ...args].map((arg) => `'${arg.replaceAll("'", `'\\''`)}'`);
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qfec', quoted.join(' '), '/dev/null'], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      output += text;
+    });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      transcript.push(output);
+      resolve({ code, output });
+    });
+  });
+}

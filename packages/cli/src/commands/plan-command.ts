@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { formatPlan, ReconcilePolicy, readDesiredUsers } from '@provisionkit/core';
+import { formatPlan, type ReconcilePlan, ReconcilePolicy, readDesiredUsers } from '@provisionkit/core';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-errors.js';
 import { parseCli } from '../cli-parse.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { ListingProgress } from '../output/progress.js';
 import type { CommandContext } from '../run-cli.js';
 import { collect } from './option-parsers.js';
 
@@ -63,12 +64,19 @@ export function registerPlan(program: Command, { session, exit }: CommandContext
       const opened = [];
       for (const name of session.names(options.connection)) opened.push(await session.connect(name));
       const kit = await session.kit();
-      const plan = await kit.plan({
-        desired,
-        connections: opened.map((open) => open.connection),
-        policy,
-        ...(session.io.signal === undefined ? {} : { signal: session.io.signal }),
-      });
+      const progress = new ListingProgress(session.err, options.json !== true);
+      let plan: ReconcilePlan;
+      try {
+        plan = await kit.plan({
+          desired,
+          connections: opened.map((open) => open.connection),
+          policy,
+          ...(session.io.signal === undefined ? {} : { signal: session.io.signal }),
+          onProgress: (listed) => progress.update(listed),
+        });
+      } finally {
+        progress.stop();
+      }
       if (options.out !== undefined)
         writeFileSync(resolve(session.io.cwd, options.out), `${JSON.stringify(plan, null, 2)}\n`);
       if (options.json) session.out.json(plan);

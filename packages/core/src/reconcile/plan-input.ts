@@ -8,6 +8,18 @@ const isConnection = (value: unknown) =>
   value !== null &&
   typeof (value as { directory?: unknown }).directory === 'object';
 
+/** How far planning got: the connection being listed, and how many of its users were read. */
+export interface PlanProgress {
+  readonly tenant: string;
+  readonly provider: string;
+  readonly listed: number;
+  /** True once that connection's listing has ended. */
+  readonly finished: boolean;
+}
+
+/** Users read between two progress reports: often enough to see, rare enough to cost nothing. */
+export const PLAN_PROGRESS_EVERY = 100;
+
 /** `kit.plan()` input. */
 export const PlanInput = z.strictObject({
   /** A result of `readDesiredUsers`, or an array of desired users (read with it). */
@@ -25,5 +37,9 @@ export const PlanInput = z.strictObject({
   pageSize: z.number().int().positive().optional(),
   /** Aborting stops the listings; nothing is planned. */
   signal: z.instanceof(AbortSignal).optional(),
+  /** Called as each directory is listed (every page or so), for a progress display; never changes the plan. */
+  onProgress: z
+    .custom<(progress: PlanProgress) => void>((value) => typeof value === 'function', 'must be a function')
+    .optional(),
 });
 export type PlanInput = z.input<typeof PlanInput>;

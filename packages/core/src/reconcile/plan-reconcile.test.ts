@@ -53,6 +53,28 @@ describe('ProvisionKit', () => {
       expect(plan.desired.hash).toBe(readDesiredUsers(DESIRED).hash);
     });
 
+    it('reports listing progress per connection, and a throwing observer changes nothing', async () => {
+      const seed = Array.from({ length: 250 }, (_, n) => ({ userName: `p${n}@acme.example` }));
+      const { kit, connection } = await reconcileFixture({ seed });
+      const seen: unknown[] = [];
+      const plan = await kit.plan({
+        desired: readDesiredUsers(DESIRED),
+        connections: [connection],
+        onProgress: (progress) => {
+          seen.push(progress);
+          throw new Error('observer failure');
+        },
+      });
+      const at = (listed: number, finished: boolean) => ({
+        tenant: 'acme',
+        provider: 'mock',
+        listed,
+        finished,
+      });
+      expect(seen).toEqual([at(0, false), at(100, false), at(200, false), at(250, true)]);
+      expect(plan.connections[0]!.users).toBe(250);
+    });
+
     it('returns plain data that survives JSON and verifies', async () => {
       const { kit, connection } = await reconcileFixture();
       const plan = await kit.plan({ desired: readDesiredUsers(DESIRED), connections: [connection] });

@@ -10,7 +10,7 @@ import type { ConnectionResolver } from './connection-facts.js';
 import { type DesiredUsers, isDesiredUsers } from './desired-users.js';
 import { DirectoryPlanner } from './directory-planner.js';
 import { planDigest } from './plan-digest.js';
-import { PlanInput } from './plan-input.js';
+import { PLAN_PROGRESS_EVERY, PlanInput, type PlanProgress } from './plan-input.js';
 import {
   type ActionCounts,
   type ConnectionPlan,
@@ -64,7 +64,16 @@ export async function planReconcile(
       ...(parsed.pageSize === undefined ? {} : { pageSize: parsed.pageSize }),
       ...(parsed.signal === undefined ? {} : { signal: parsed.signal }),
     });
-    for await (const user of listing) planner.see(user);
+    const report = (listed: number, finished: boolean) =>
+      notify(parsed.onProgress, { tenant: facts.key.tenant, provider: facts.key.provider, listed, finished });
+    let listed = 0;
+    report(0, false);
+    for await (const user of listing) {
+      planner.see(user);
+      listed += 1;
+      if (listed % PLAN_PROGRESS_EVERY === 0) report(listed, false);
+    }
+    report(listed, true);
     const planned = planner.finish();
     const counts = countActions(planned.actions);
     const { verdict, hold } = judgeMassChange(facts.settings?.massChange, {
@@ -103,6 +112,14 @@ export async function planReconcile(
     counts: sumCounts(connections.map((connection) => connection.counts)),
   };
   return { ...plan, digest: planDigest(plan) };
+}
+
+function notify(observer: ((progress: PlanProgress) => void) | undefined, progress: PlanProgress): void {
+  try {
+    observer?.(progress);
+  } catch {
+    // A progress observer never changes the plan.
+  }
 }
 
 /** Refuses what no plan could do on this connection, before listing anything. */
