@@ -233,6 +233,36 @@ describe('runCli', () => {
     });
   });
 
+  it('applies a plan of a seeded mock connection, which every run of the command builds alike', async () => {
+    const cli = cliSandbox();
+    const seed = JSON.stringify([{ userName: 'hank@globex.example' }, { userName: 'ivy@globex.example' }]);
+    await cli.run(
+      'connections',
+      'add',
+      'globex',
+      '--provider',
+      'mock',
+      '--tenant',
+      'globex',
+      '--set',
+      `seed=${seed}`,
+    );
+    writeFileSync(join(cli.cwd, 'desired.csv'), 'userName\nhank@globex.example\nnew@globex.example\n');
+    const planned = await cli.run(
+      'plan',
+      '--desired',
+      'desired.csv',
+      '--unmatched',
+      'suspend',
+      '--out',
+      'plan.json',
+    );
+    expect(planned.stdout).toContain('Plan: 1 create, 1 suspend.');
+    const applied = await cli.run('apply', 'plan.json', '--approve-mass-change', '--json');
+    expect(applied.stderr).toBe('');
+    expect(JSON.parse(applied.stdout)).toMatchObject({ status: 'applied', done: 2 });
+  });
+
   it('answers --help and --version with exit 0, and a usage error with 1', async () => {
     const cli = cliSandbox();
     expect((await cli.run('--version')).stdout).toBe('0.1.0\n');
