@@ -4,7 +4,7 @@ import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 /** What to do about each error code, in a few words. */
 const HINTS: Record<string, string> = {
   invalid_input: 'check the arguments and files named above',
-  not_found: 'check the user or run named (provisionkit users list)',
+  not_found: 'check the name given (provisionkit users list; provisionkit status shows held runs)',
   conflict: 'the target changed or is busy: look, then try again',
   authentication: 'check the connection credentials (provisionkit connections test)',
   permission_denied: 'the credentials lack a permission this needs',

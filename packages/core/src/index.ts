@@ -103,6 +103,7 @@ export { COMPARED_FIELDS, DesiredStatus, DesiredUser } from './reconcile/desired
 export type { DesiredFormat, DesiredRow, DesiredUsers } from './reconcile/desired-users.js';
 export { FormatPlanOptions, formatPlan } from './reconcile/format-plan.js';
 export { escapeFormulaCell, unescapeFormulaCell } from './reconcile/formula-cells.js';
+export { guardLimitText } from './reconcile/guard-limit.js';
 export type { PlanInput, PlanProgress } from './reconcile/plan-input.js';
 export {
   ACTION_KINDS,

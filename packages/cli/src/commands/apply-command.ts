@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ApplyResult } from '@provisionkit/core';
+import { type ApplyResult, guardLimitText } from '@provisionkit/core';
 import type { Command } from 'commander';
 import { CliError } from '../cli-errors.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
@@ -65,7 +65,7 @@ export function registerApply(program: Command, { session, exit }: CommandContex
       );
       if (connection.guard.hold)
         out.line(
-          `    guard: ${connection.guard.changes} suspensions and removals, limit ${connection.guard.limit}`,
+          `    guard: ${connection.guard.changes} suspensions and removals, limit ${guardLimitText(connection.guard.limit)}`,
         );
     }
     for (const failure of result.failures.slice(0, 20))

@@ -1,4 +1,4 @@
-import type { SyncRun } from '@provisionkit/core';
+import { guardLimitText, type SyncRun } from '@provisionkit/core';
 import { type Command, Option } from 'commander';
 import { EXIT_CODES } from '../exit-codes.js';
 import type { CommandContext } from '../run-cli.js';
@@ -67,7 +67,7 @@ export function registerSync(program: Command, { session, exit }: CommandContext
       );
     else {
       session.out.line(
-        `${label}: HELD by the mass-change guard: ${run.guard?.changes} deletions or suspensions, limit ${run.guard?.limit} (${summary})`,
+        `${label}: HELD by the mass-change guard: ${run.guard?.changes} deletions or suspensions, limit ${run.guard === undefined ? '?' : guardLimitText(run.guard.limit)} (${summary})`,
       );
       const kit = await session.kit();
       const page = await kit.listSyncChanges(run.id, { limit: 10 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../errors/from-zod.js';
 import type { FieldValue } from '../events/field-changes.js';
+import { guardLimitText } from './guard-limit.js';
 import { ACTION_KINDS, type ActionReason, type PlanAction, ReconcilePlan } from './plan-schema.js';
 import { formatTable, printable } from './text-table.js';
 
@@ -59,7 +60,7 @@ export function formatPlan(plan: ReconcilePlan, options: FormatPlanOptions = {})
     );
     if (connection.guard.hold) {
       lines.push(
-        `  HELD by the mass-change guard: ${connection.guard.changes} suspensions and removals, limit ${connection.guard.limit}; apply with approval`,
+        `  HELD by the mass-change guard: ${connection.guard.changes} suspensions and removals, limit ${guardLimitText(connection.guard.limit)}; apply with approval`,
       );
     }
     for (const note of connection.notes)

@@ -230,7 +230,9 @@ describe('formatPlan', () => {
     const text = formatPlan(plan);
     expect(text).toContain('Desired: csv, 5 rows, 4 accepted, 1 rejected, 1 issue (sha256:');
     expect(text).toContain('  line 6 userName: must be at most 256 characters');
-    expect(text).toContain('HELD by the mass-change guard: 1 suspensions and removals, limit 0.4');
+    expect(text).toContain(
+      'HELD by the mass-change guard: 1 suspensions and removals, limit 0; apply with approval',
+    );
     expect(text).toContain('acme/mock: 4 users, 0 unchanged, 1 create, 1 update, 1 addToGroups');
     expect(text).toMatch(/\+ create\s+erin@acme\.example\s+groups: Engineering\s+desired, no account/);
     expect(text).toMatch(/~ update\s+ada@acme\.example\s+familyName: "Lovelace" → "King"/);
