@@ -68,34 +68,15 @@ try {
   );
   // A first sync remembers LastPass as it is, so every later change becomes an event.
   await provisionkit(0, 'sync');
-  await provisionkit(
-    0,
-    'plan',
-    '--desired',
-    'people.csv',
-    '--unmatched',
-    'suspend',
-    '--out',
-    'plan.json',
-    '--rows',
-    '12',
-  );
+  // HR's list is the truth: whoever is not on it is suspended (reversible), never removed.
+  const plan = ['plan', '--desired', 'people.csv', '--unmatched', 'suspend'];
+  await provisionkit(0, ...plan, '--out', 'plan.json', '--rows', '12');
   await provisionkit(0, 'apply', 'plan.json');
 
   console.log('\nA week later, HR changed a few rows of people.csv:');
   for (const change of nextWeek(join(workdir, 'people.csv'))) console.log(`  ${change}`);
   const before = await cursor();
-  await provisionkit(
-    2,
-    'plan',
-    '--desired',
-    'people.csv',
-    '--unmatched',
-    'suspend',
-    '--out',
-    'plan2.json',
-    '--detailed-exitcode',
-  );
+  await provisionkit(2, ...plan, '--out', 'plan2.json', '--detailed-exitcode');
   await provisionkit(0, 'apply', 'plan2.json');
 
   const [someone] = simulator.state.listUsers({ disabled: false });

@@ -13,8 +13,12 @@ export interface Captured {
 /** A working directory of its own and a runner that captures what the command prints. */
 export function cliSandbox(env: Record<string, string> = {}) {
   const cwd = mkdtempSync(join(tmpdir(), 'pk-cli-unit-'));
-  return {
+  const sandbox = {
     cwd,
+    /** `connections add <name> --provider mock --tenant <name> <options>`. */
+    addMock(name: string, ...options: string[]): Promise<Captured> {
+      return sandbox.run('connections', 'add', name, '--provider', 'mock', '--tenant', name, ...options);
+    },
     async run(...args: string[]): Promise<Captured> {
       let stdout = '';
       let stderr = '';
@@ -28,4 +32,5 @@ export function cliSandbox(env: Record<string, string> = {}) {
       return { code, stdout, stderr };
     },
   };
+  return sandbox;
 }

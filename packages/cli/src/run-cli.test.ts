@@ -11,17 +11,7 @@ describe('runCli', () => {
   describe('connections', () => {
     it('saves a connection whose secret comes from the environment, and never shows it', async () => {
       const cli = cliSandbox({ MOCK_KEY: SECRET });
-      const added = await cli.run(
-        'connections',
-        'add',
-        'globex',
-        '--provider',
-        'mock',
-        '--tenant',
-        'globex',
-        '--env',
-        'apiKey=MOCK_KEY',
-      );
+      const added = await cli.addMock('globex', '--env', 'apiKey=MOCK_KEY');
       expect(added).toMatchObject({ code: 0, stderr: '' });
       const file = readFileSync(join(cli.cwd, 'provisionkit.json'), 'utf8');
       expect(JSON.parse(file).connections.globex.config).toEqual({ apiKey: { env: 'MOCK_KEY' } });
@@ -40,17 +30,7 @@ describe('runCli', () => {
 
     it('hides a secret written in the file itself, and says it is there', async () => {
       const cli = cliSandbox();
-      const added = await cli.run(
-        'connections',
-        'add',
-        'globex',
-        '--provider',
-        'mock',
-        '--tenant',
-        'globex',
-        '--set',
-        `apiKey=${SECRET}`,
-      );
+      const added = await cli.addMock('globex', '--set', `apiKey=${SECRET}`);
       expect(added.stderr).toContain('a secret is stored in');
       const listed = await cli.run('connections', 'list');
       expect(listed.stdout).toContain('[REDACTED]');
@@ -59,17 +39,7 @@ describe('runCli', () => {
 
     it('says which environment variable is missing, in one line', async () => {
       const cli = cliSandbox();
-      await cli.run(
-        'connections',
-        'add',
-        'globex',
-        '--provider',
-        'mock',
-        '--tenant',
-        'globex',
-        '--env',
-        'apiKey=MOCK_KEY',
-      );
+      await cli.addMock('globex', '--env', 'apiKey=MOCK_KEY');
       const tested = await cli.run('connections', 'test', 'globex');
       expect(tested.code).toBe(1);
       expect(tested.stderr).toBe(
@@ -117,19 +87,7 @@ describe('runCli', () => {
         { userName: 'eve@globex.example', displayName: '=HYPERLINK("http://evil.example","x")' },
         { userName: 'mallory@globex.example', givenName: '+1-555', familyName: '@admin' },
       ]);
-      await cli.run(
-        'connections',
-        'add',
-        'globex',
-        '--provider',
-        'mock',
-        '--tenant',
-        'globex',
-        '--set',
-        `seed=${seed}`,
-        '--set',
-        'createsInvitedUsers=true',
-      );
+      await cli.addMock('globex', '--set', `seed=${seed}`, '--set', 'createsInvitedUsers=true');
       const listed = await cli.run('users', 'list', '-c', 'globex', '--csv');
       expect(listed.code).toBe(0);
       const rows = parse(listed.stdout, { columns: true }) as Record<string, string>[];
@@ -148,17 +106,7 @@ describe('runCli', () => {
 
     it('lists users as a stable JSON array, and refuses a purge without --yes', async () => {
       const cli = cliSandbox();
-      await cli.run(
-        'connections',
-        'add',
-        'globex',
-        '--provider',
-        'mock',
-        '--tenant',
-        'globex',
-        '--set',
-        'seed=[{"userName":"hank@globex.example"}]',
-      );
+      await cli.addMock('globex', '--set', 'seed=[{"userName":"hank@globex.example"}]');
       const listed = await cli.run('users', 'list', '-c', 'globex', '--json');
       expect(JSON.parse(listed.stdout)).toEqual([
         expect.objectContaining({ userName: 'hank@globex.example', status: 'active' }),
@@ -236,17 +184,7 @@ describe('runCli', () => {
   it('applies a plan of a seeded mock connection, which every run of the command builds alike', async () => {
     const cli = cliSandbox();
     const seed = JSON.stringify([{ userName: 'hank@globex.example' }, { userName: 'ivy@globex.example' }]);
-    await cli.run(
-      'connections',
-      'add',
-      'globex',
-      '--provider',
-      'mock',
-      '--tenant',
-      'globex',
-      '--set',
-      `seed=${seed}`,
-    );
+    await cli.addMock('globex', '--set', `seed=${seed}`);
     writeFileSync(join(cli.cwd, 'desired.csv'), 'userName\nhank@globex.example\nnew@globex.example\n');
     const planned = await cli.run(
       'plan',

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { WRITE_VERBS } from '../spi/verbs.js';
 import { isOwnerAlive } from '../sync/run-owner.js';
 import { expectProvisioningError } from '../testing/expect-error.js';
 import type { ApplyProgress } from './apply-options.js';
 import { readDesiredUsers } from './read-desired-users.js';
 import { DESIRED, reconcileFixture } from './reconcile-test-helpers.js';
-
-const WRITES = [
-  'createUsers',
-  'createUser',
-  'updateUser',
-  'suspendUser',
-  'reactivateUser',
-  'addToGroups',
-  'removeFromGroups',
-  'removeUser',
-  'purgeUser',
-] as const;
 
 async function planned(options: Parameters<typeof reconcileFixture>[0] = {}) {
   const fixture = await reconcileFixture(options);
@@ -24,7 +13,7 @@ async function planned(options: Parameters<typeof reconcileFixture>[0] = {}) {
     connections: [fixture.connection],
     policy: { unmatched: 'suspend' },
   });
-  const count = () => WRITES.reduce((sum, verb) => sum + (fixture.admin.stats.calls[verb] ?? 0), 0);
+  const count = () => [...WRITE_VERBS].reduce((sum, verb) => sum + (fixture.admin.stats.calls[verb] ?? 0), 0);
   const seeded = count(); // the fixture's own suspension of carol
   return { ...fixture, plan, writes: () => count() - seeded };
 }
