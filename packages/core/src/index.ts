@@ -201,11 +201,15 @@ export type { SnapshotEntry, SnapshotRow, StoredUser } from './state/stored-user
 export { EMPTY_COUNTS, SyncRun, SyncStatus } from './state/sync-run.js';
 export {
   type AttemptResult,
+  type ClaimDeliveries,
   type ClaimedDelivery,
+  type ClaimNewDeliveries,
   type DeliveryNext,
   DeliveryStatus,
   type DisableSubscription,
+  type EnqueueDeliveries,
   NewWebhookSubscription,
+  type RecordAttempts,
   type RecordedAttempts,
   WebhookAttempt,
   WebhookDelivery,

@@ -15,11 +15,14 @@ import type { ListedChange, StagedChange } from './staged-change.js';
 import type { SnapshotRow } from './stored-user.js';
 import type { SyncRun, SyncStatus } from './sync-run.js';
 import type {
-  AttemptResult,
+  ClaimDeliveries,
   ClaimedDelivery,
+  ClaimNewDeliveries,
   DeliveryStatus,
   DisableSubscription,
+  EnqueueDeliveries,
   NewWebhookSubscription,
+  RecordAttempts,
   RecordedAttempts,
   WebhookAttempt,
   WebhookDelivery,
@@ -192,22 +195,13 @@ export interface WebhookStore {
    * into `pending` deliveries due at `now`, and moves the cursor past every event it read, in one
    * transaction. Returns how many deliveries it created; does nothing for a disabled endpoint.
    */
-  enqueueWebhookDeliveries(input: {
-    readonly subscriptionId: string;
-    readonly limit: number;
-    readonly now: string;
-  }): Promise<number>;
+  enqueueWebhookDeliveries(input: EnqueueDeliveries): Promise<number>;
   /**
    * Leases up to `limit` pending deliveries of enabled endpoints that are due at `now` and not
    * leased by someone else: the earliest due first, then in creation order. A claimed delivery's
    * `nextAttemptAt` becomes `leaseUntil`: a lease that runs out makes it due, and claimable, again.
    */
-  claimWebhookDeliveries(input: {
-    readonly now: string;
-    readonly limit: number;
-    readonly owner: string;
-    readonly leaseUntil: string;
-  }): Promise<ClaimedDelivery[]>;
+  claimWebhookDeliveries(input: ClaimDeliveries): Promise<ClaimedDelivery[]>;
   /**
    * `enqueueWebhookDeliveries` and `claimWebhookDeliveries` at once, for the subscription's new
    * events: turns up to `limit` of them into deliveries leased to `owner` until `leaseUntil` (due
@@ -215,22 +209,13 @@ export interface WebhookStore {
    * their bodies, in log order, in one transaction. A delivery's first attempt then needs no claim
    * of its own. Returns `[]` for a disabled endpoint; `NotFoundError` for an unknown one.
    */
-  claimNewWebhookDeliveries(input: {
-    readonly subscriptionId: string;
-    readonly limit: number;
-    readonly now: string;
-    readonly owner: string;
-    readonly leaseUntil: string;
-  }): Promise<ClaimedDelivery[]>;
+  claimNewWebhookDeliveries(input: ClaimNewDeliveries): Promise<ClaimedDelivery[]>;
   /**
    * Logs attempts and moves their deliveries on (`next`), releasing the leases, in one transaction,
    * and keeps each endpoint's `failingSince` (set by a failure when unset, cleared by a success).
    * An attempt whose delivery `owner` no longer leases is not recorded and listed in `lost`.
    */
-  recordWebhookAttempts(input: {
-    readonly owner: string;
-    readonly results: readonly AttemptResult[];
-  }): Promise<RecordedAttempts>;
+  recordWebhookAttempts(input: RecordAttempts): Promise<RecordedAttempts>;
   /**
    * Disables an enabled endpoint (`reason`, `disabledAt: at`) and appends `event` in the same
    * transaction. An endpoint already disabled is left as it is and no event is appended (`event`

@@ -143,6 +143,30 @@ export interface RecordedAttempts {
   readonly lost: string[];
 }
 
+/** `enqueueWebhookDeliveries`: the subscription, how many events at most, and when. */
+export interface EnqueueDeliveries {
+  readonly subscriptionId: string;
+  readonly limit: number;
+  readonly now: string;
+}
+
+/** `claimWebhookDeliveries`: how many at most, due at `now`, leased to `owner` until `leaseUntil`. */
+export interface ClaimDeliveries {
+  readonly now: string;
+  readonly limit: number;
+  readonly owner: string;
+  readonly leaseUntil: string;
+}
+
+/** `claimNewWebhookDeliveries`: a claim of the subscription's new events. */
+export interface ClaimNewDeliveries extends EnqueueDeliveries, ClaimDeliveries {}
+
+/** `recordWebhookAttempts`: the results of attempts made by `owner`. */
+export interface RecordAttempts {
+  readonly owner: string;
+  readonly results: readonly AttemptResult[];
+}
+
 /** `disableWebhookSubscription`: why, when, and the event announcing it. */
 export interface DisableSubscription {
   readonly id: string;

@@ -1,7 +1,12 @@
 import type { Logger } from '../composition/logger.js';
 import { NotFoundError } from '../errors/error-classes.js';
 import type { StateStore } from '../state/state-store.js';
-import type { AttemptResult, ClaimedDelivery, WebhookSubscription } from '../state/webhook-records.js';
+import type {
+  AttemptResult,
+  ClaimedDelivery,
+  ClaimNewDeliveries,
+  WebhookSubscription,
+} from '../state/webhook-records.js';
 import type { TelemetrySource } from '../telemetry/telemetry-source.js';
 import { recordWebhookAttempt } from '../telemetry/webhook-delivery.js';
 import {
@@ -38,7 +43,9 @@ export interface WorkerSettings {
   readonly attempt: AttemptContext;
 }
 
-const FLUSH_SIZE = 256;
+// Results written per transaction at most. Each commit waits for the disk (SQLite syncs its log),
+// so fewer, larger batches; the age below still bounds how long a result waits.
+const FLUSH_SIZE = 1024;
 // Deliveries claimed per store call: enough that claiming costs little per delivery, few enough
 // that a crash leaves little waiting for its lease to run out.
 const CLAIM_MAX = 256;
@@ -304,10 +311,7 @@ export class DeliveryWorker {
 }
 
 /** New deliveries of an endpoint; none when it was removed since the round began. */
-async function claimNew(
-  store: StateStore,
-  input: Parameters<StateStore['claimNewWebhookDeliveries']>[0],
-): Promise<ClaimedDelivery[]> {
+async function claimNew(store: StateStore, input: ClaimNewDeliveries): Promise<ClaimedDelivery[]> {
   try {
     return await store.claimNewWebhookDeliveries(input);
   } catch (error) {

@@ -5,7 +5,8 @@ import { webhookSignatures } from './webhook-signature.js';
 /** One delivery ready to post: the exact bytes sent and the headers signed over them. */
 export interface SignedRequest {
   readonly body: Buffer;
-  readonly headers: Readonly<Record<string, string>>;
+  /** Names and values, in turn, `host` first (see `postWebhook`). */
+  readonly headers: readonly string[];
   /** When it was signed (`webhook-timestamp`, in milliseconds). */
   readonly signedAt: number;
 }
@@ -25,15 +26,23 @@ export function signRequest(
 ): SignedRequest {
   const body = Buffer.from(delivery.body, 'utf8');
   const timestamp = Math.floor(now / 1000);
-  // Built whole, in one object: the request's headers are these, nothing is merged in later.
-  const headers = {
-    'content-type': 'application/json',
-    'content-length': String(body.length),
-    'user-agent': userAgent,
-    'webhook-id': delivery.eventId,
-    'webhook-timestamp': String(timestamp),
-    'webhook-signature': webhookSignatures(target.keys, delivery.eventId, timestamp, body),
-  };
+  // Built whole: the request's headers are these, nothing is merged in later.
+  const headers = [
+    'host',
+    target.post?.host ?? '',
+    'content-type',
+    'application/json',
+    'content-length',
+    String(body.length),
+    'user-agent',
+    userAgent,
+    'webhook-id',
+    delivery.eventId,
+    'webhook-timestamp',
+    String(timestamp),
+    'webhook-signature',
+    webhookSignatures(target.keys, delivery.eventId, timestamp, body),
+  ];
   return { body, headers, signedAt: now };
 }
 

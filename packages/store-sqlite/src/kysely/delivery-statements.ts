@@ -209,16 +209,26 @@ export async function rewriteDeliveryRows(
 const recordSuccesses = new QueryTemplate((db, slots, size) =>
   db
     .updateTable('pk_webhook_deliveries')
-    .set((eb) => ({
-      status: 'succeeded',
-      attempts: eb('attempts', '+', 1),
-      next_attempt_at: null,
-      lease_owner: null,
-      lease_until: null,
-      last_status_code: slots.value('statusCode') as number | null,
-      last_error: slots.value('error') as string | null,
-      updated_at: slots.value('at') as string,
-    }))
+    .set((eb) => {
+      // Each delivery's own start as its `updated_at`, in the same statement: attempts end within
+      // milliseconds of each other, so grouping by start made a statement for every few deliveries.
+      const ordinals = slots.list('ordinals', size) as number[];
+      const starts = slots.list('startedAt', size) as string[];
+      let updatedAt = eb.case('ordinal').when(ordinals[0]!).then(starts[0]!);
+      for (let index = 1; index < size; index += 1) {
+        updatedAt = updatedAt.when(ordinals[index]!).then(starts[index]!);
+      }
+      return {
+        status: 'succeeded',
+        attempts: eb('attempts', '+', 1),
+        next_attempt_at: null,
+        lease_owner: null,
+        lease_until: null,
+        last_status_code: slots.value('statusCode') as number | null,
+        last_error: slots.value('error') as string | null,
+        updated_at: updatedAt.else(eb.ref('updated_at')).end(),
+      };
+    })
     .where('ordinal', 'in', slots.list('ordinals', size) as number[])
     // Only pending deliveries are leased (recording releases the lease), so the lease says enough.
     // A `status` condition here would lead SQLite to scan every pending delivery by the claim index
@@ -227,38 +237,42 @@ const recordSuccesses = new QueryTemplate((db, slots, size) =>
     .returning(['id', 'subscription_id']),
 );
 
+/** Deliveries per success update: its `case` is read linearly for each row, so kept short. */
+const SUCCESS_CHUNK = 128;
+
 /**
  * Marks as succeeded the deliveries of `attempts` that `owner` still leases: one statement for all
- * attempts that share a status, error and start, so no delivery row is read first or back. Returns
- * the deliveries it moved on (id and subscription); the others were lost.
+ * attempts that share a status and error (each keeps its own start as `updated_at`), so no
+ * delivery row is read first or back. Returns the deliveries it moved on (id and subscription);
+ * the others were lost.
  */
 export async function markSucceeded(
   trx: Tx,
   owner: string,
   attempts: readonly WebhookAttempt[],
 ): Promise<{ id: string; subscription_id: string }[]> {
-  const groups = new Map<string, { attempt: WebhookAttempt; ids: string[] }>();
+  const groups = new Map<string, WebhookAttempt[]>();
   for (const attempt of attempts) {
-    const key = `${attempt.statusCode ?? ''}\u0000${attempt.error ?? ''}\u0000${attempt.startedAt}`;
+    if (deliveryOrdinal(attempt.deliveryId) === undefined) continue;
+    const key = `${attempt.statusCode ?? ''}\u0000${attempt.error ?? ''}`;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, { attempt, ids: [attempt.deliveryId] });
-    else group.ids.push(attempt.deliveryId);
+    if (group === undefined) groups.set(key, [attempt]);
+    else group.push(attempt);
   }
   const updated: { id: string; subscription_id: string }[] = [];
-  for (const { attempt, ids } of groups.values()) {
-    const values = {
-      owner,
-      statusCode: attempt.statusCode ?? null,
-      error: attempt.error ?? null,
-      at: attempt.startedAt,
-    };
-    for (const chunk of chunks(ordinalsOf(ids), LOOKUP_CHUNK)) {
+  for (const group of groups.values()) {
+    const [first] = group;
+    const values = { owner, statusCode: first!.statusCode ?? null, error: first!.error ?? null };
+    for (const chunk of chunks(group, SUCCESS_CHUNK)) {
       const result = await recordSuccesses.execute<{ id: string; subscription_id: string }>(
         trx,
         chunk.length,
         {
           values,
-          lists: { ordinals: chunk },
+          lists: {
+            ordinals: chunk.map((attempt) => deliveryOrdinal(attempt.deliveryId)!),
+            startedAt: chunk.map((attempt) => attempt.startedAt),
+          },
         },
       );
       updated.push(...result.rows);

@@ -3,7 +3,7 @@ import { deliveryId, formatCursor, matchesSubscription, parseCursor } from '@pro
 import { insertDeliveries, type NewDeliveryRow, type NewLease } from './delivery-statements.js';
 import { eventJson, type Tx, takeCounter } from './store-context.js';
 
-/** Events read per page while looking for those a subscription wants. */
+/** Events read per page at most while looking for those a subscription wants. */
 const EVENT_PAGE = 500;
 
 /** One event a subscription wants: what its delivery row needs, and its body when leased. */
@@ -32,6 +32,10 @@ export async function enqueueIn(
   // Reads the tenant's events in pages, skipping those the endpoint does not want, until `limit`
   // match. Bodies are read (never parsed) only for a lease, which sends them.
   while (matched.length < input.limit) {
+    // An endpoint wanting every event reads no more rows than it still wants (bodies are large);
+    // one choosing event types reads whole pages, as most rows may be skipped.
+    const page =
+      subscription.eventTypes === undefined ? Math.min(EVENT_PAGE, input.limit - matched.length) : EVENT_PAGE;
     let select = trx
       .selectFrom('pk_events')
       .select(['position', 'id', 'provider', 'type', 'sequence'])
@@ -39,7 +43,7 @@ export async function enqueueIn(
       .where('tenant', '=', subscription.tenant)
       .where('position', '>', after);
     if (subscription.provider !== undefined) select = select.where('provider', '=', subscription.provider);
-    const rows = await select.orderBy('position').limit(EVENT_PAGE).execute();
+    const rows = await select.orderBy('position').limit(page).execute();
     for (const row of rows) {
       if (matched.length >= input.limit) break;
       after = row.position;
@@ -53,7 +57,7 @@ export async function enqueueIn(
         body: row.body ?? '',
       });
     }
-    if (rows.length < EVENT_PAGE) {
+    if (rows.length < page) {
       // Nothing more for this tenant: the cursor moves to the end of the whole log.
       if (matched.length < input.limit) after = Math.max(after, await lastPosition(trx));
       break;

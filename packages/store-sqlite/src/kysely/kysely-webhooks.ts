@@ -1,10 +1,13 @@
 import {
-  type AttemptResult,
+  type ClaimDeliveries,
   type ClaimedDelivery,
+  type ClaimNewDeliveries,
   type DeliveryQuery,
   type DisableSubscription,
+  type EnqueueDeliveries,
   type NewWebhookSubscription,
   type ProvisionEvent,
+  type RecordAttempts,
   type RecordedAttempts,
   type WebhookAttempt,
   type WebhookDelivery,
@@ -102,32 +105,21 @@ export class KyselyWebhooks implements WebhookStore {
     });
   }
 
-  enqueueWebhookDeliveries(input: { subscriptionId: string; limit: number; now: string }): Promise<number> {
+  enqueueWebhookDeliveries(input: EnqueueDeliveries): Promise<number> {
     return writeTransaction(this.#db, async (trx) => {
       const subscription = await loadSubscription(trx, input.subscriptionId);
       return (await enqueueIn(trx, subscription, input)).length;
     });
   }
 
-  claimNewWebhookDeliveries(input: {
-    subscriptionId: string;
-    limit: number;
-    now: string;
-    owner: string;
-    leaseUntil: string;
-  }): Promise<ClaimedDelivery[]> {
+  claimNewWebhookDeliveries(input: ClaimNewDeliveries): Promise<ClaimedDelivery[]> {
     return writeTransaction(this.#db, async (trx) => {
       const subscription = await loadSubscription(trx, input.subscriptionId);
       return enqueueIn(trx, subscription, input, { owner: input.owner, leaseUntil: input.leaseUntil });
     });
   }
 
-  async claimWebhookDeliveries(input: {
-    now: string;
-    limit: number;
-    owner: string;
-    leaseUntil: string;
-  }): Promise<ClaimedDelivery[]> {
+  async claimWebhookDeliveries(input: ClaimDeliveries): Promise<ClaimedDelivery[]> {
     if (!(await anyDue(this.#db, input.now))) return [];
     return writeTransaction(this.#db, async (trx) => {
       const rows = await trx
@@ -165,10 +157,7 @@ export class KyselyWebhooks implements WebhookStore {
     });
   }
 
-  recordWebhookAttempts(input: {
-    owner: string;
-    results: readonly AttemptResult[];
-  }): Promise<RecordedAttempts> {
+  recordWebhookAttempts(input: RecordAttempts): Promise<RecordedAttempts> {
     if (input.results.length === 0) return Promise.resolve({ recorded: [], lost: [] });
     return writeTransaction(this.#db, (trx) => recordAttemptsIn(trx, input.owner, input.results));
   }

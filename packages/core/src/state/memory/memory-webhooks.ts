@@ -3,10 +3,13 @@ import { keyOfDraft } from '../connection-key.js';
 import type { DeliveryQuery, WebhookStore } from '../state-store.js';
 import { formatCursor, parseCursor, storeConflict, subscriptionNotFound } from '../store-errors.js';
 import type {
-  AttemptResult,
+  ClaimDeliveries,
   ClaimedDelivery,
+  ClaimNewDeliveries,
   DisableSubscription,
+  EnqueueDeliveries,
   NewWebhookSubscription,
+  RecordAttempts,
   RecordedAttempts,
   WebhookAttempt,
   WebhookDelivery,
@@ -86,28 +89,18 @@ export class MemoryWebhooks implements WebhookStore {
     return true;
   }
 
-  async enqueueWebhookDeliveries(input: {
-    subscriptionId: string;
-    limit: number;
-    now: string;
-  }): Promise<number> {
+  async enqueueWebhookDeliveries(input: EnqueueDeliveries): Promise<number> {
     this.#data.ensureOpen();
     return this.#enqueue(input).length;
   }
 
-  async claimNewWebhookDeliveries(input: {
-    subscriptionId: string;
-    limit: number;
-    now: string;
-    owner: string;
-    leaseUntil: string;
-  }): Promise<ClaimedDelivery[]> {
+  async claimNewWebhookDeliveries(input: ClaimNewDeliveries): Promise<ClaimedDelivery[]> {
     this.#data.ensureOpen();
     return this.#enqueue(input).map(({ delivery, event }) => this.#lease(delivery, event, input));
   }
 
   /** Turns events after the cursor into deliveries and moves the cursor past those read. */
-  #enqueue(input: { subscriptionId: string; limit: number; now: string }) {
+  #enqueue(input: EnqueueDeliveries) {
     const subscription = this.#data.subscriptions.get(input.subscriptionId);
     if (subscription === undefined) throw subscriptionNotFound(input.subscriptionId);
     if (subscription.status !== 'enabled') return [];
@@ -145,12 +138,7 @@ export class MemoryWebhooks implements WebhookStore {
     return { ...structuredClone(leased), body: JSON.stringify(event), eventType: event.type };
   }
 
-  async claimWebhookDeliveries(input: {
-    now: string;
-    limit: number;
-    owner: string;
-    leaseUntil: string;
-  }): Promise<ClaimedDelivery[]> {
+  async claimWebhookDeliveries(input: ClaimDeliveries): Promise<ClaimedDelivery[]> {
     this.#data.ensureOpen();
     const claimed: ClaimedDelivery[] = [];
     // Delivery ids sort in creation order: earliest due first, then oldest.
@@ -169,10 +157,7 @@ export class MemoryWebhooks implements WebhookStore {
     return claimed;
   }
 
-  async recordWebhookAttempts(input: {
-    owner: string;
-    results: readonly AttemptResult[];
-  }): Promise<RecordedAttempts> {
+  async recordWebhookAttempts(input: RecordAttempts): Promise<RecordedAttempts> {
     this.#data.ensureOpen();
     const recorded: string[] = [];
     const lost: string[] = [];
