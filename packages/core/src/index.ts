@@ -127,6 +127,39 @@ export {
   UserRef,
   UserStatus,
 } from './model/user.js';
+export type { ApplyOptions, ApplyProgress } from './reconcile/apply-options.js';
+export type {
+  ActionFailure,
+  ApplyResult,
+  ApplyStatus,
+  ConnectionApplyResult,
+} from './reconcile/apply-result.js';
+export { COMPARED_FIELDS, DesiredStatus, DesiredUser } from './reconcile/desired-user.js';
+export type { DesiredFormat, DesiredRow, DesiredUsers } from './reconcile/desired-users.js';
+export { FormatPlanOptions, formatPlan } from './reconcile/format-plan.js';
+export { escapeFormulaCell, unescapeFormulaCell } from './reconcile/formula-cells.js';
+export { guardLimitText } from './reconcile/guard-limit.js';
+export type { PlanInput, PlanProgress } from './reconcile/plan-input.js';
+export {
+  ACTION_KINDS,
+  type ActionCounts,
+  type ActionKind,
+  ActionReason,
+  ConnectionPlan,
+  PLAN_VERSION,
+  PlanAction,
+  PlanNote,
+  ReconcilePlan,
+} from './reconcile/plan-schema.js';
+export {
+  DEFAULT_MAX_DESIRED_ROWS,
+  ReadDesiredOptions,
+  readDesiredUsers,
+} from './reconcile/read-desired-users.js';
+export { ReconcilePolicy } from './reconcile/reconcile-policy.js';
+export { MAX_REPORTED_ISSUES, RowIssue } from './reconcile/row-issue.js';
+export { formatTable, printable, TextTableInput } from './reconcile/text-table.js';
+export { verifyPlan } from './reconcile/verify-plan.js';
 export { EXCERPT_MAX_CHARS, echoExcerpt, redactEcho } from './redaction/echo-text.js';
 export { type RedactOptions, redact } from './redaction/redact.js';
 export { MIN_FRAGMENT_LENGTH, redactText } from './redaction/redact-text.js';
@@ -172,6 +205,14 @@ export {
   Verb,
   WRITE_VERBS,
 } from './spi/verbs.js';
+export {
+  ApplyEntry,
+  ApplyEntryStatus,
+  ApplyJournal,
+  type ApplyJournalStore,
+  ApplyOutcome,
+  type BeginApply,
+} from './state/apply-journal.js';
 export { type SnapshotUser, TRACKED_FIELDS, type TrackedField } from './state/canonical-user.js';
 export { ConnectionKey } from './state/connection-key.js';
 export type { EventTypeQuery, HealthQuery, HealthStore, SaveHealthInput } from './state/health-store.js';

@@ -113,6 +113,8 @@ export function createProvisionKit(options: ProvisionKitOptions): ProvisionKit {
       open.add(connection);
       return connection;
     },
+    plan: (input) => state.plan(input),
+    apply: (plan, applyOptions) => state.apply(plan, applyOptions),
     sync: (connection, syncOptions) => state.sync(connection, syncOptions),
     approveSync: (runId) => state.approveSync(runId),
     rejectSync: (runId) => state.rejectSync(runId),

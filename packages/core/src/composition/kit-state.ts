@@ -6,6 +6,12 @@ import {
   type EventPage,
 } from '../events/event-query.js';
 import type { DirectoryWrite } from '../middleware/directory-write.js';
+import type { ApplyOptions } from '../reconcile/apply-options.js';
+import { applyPlan } from '../reconcile/apply-plan.js';
+import type { ApplyResult } from '../reconcile/apply-result.js';
+import type { PlanInput } from '../reconcile/plan-input.js';
+import { planReconcile } from '../reconcile/plan-reconcile.js';
+import type { ReconcilePlan } from '../reconcile/plan-schema.js';
 import { UserCanonicalizer } from '../state/canonical-user.js';
 import type { ConnectionKey } from '../state/connection-key.js';
 import type { UserWrite } from '../state/plan-change.js';
@@ -92,14 +98,34 @@ export class KitState {
     this.#connections.set(connection, state);
   }
 
-  async sync(connection: Connection, options?: SyncOptions): Promise<SyncRun> {
-    const engine = this.#require().engine;
+  /** What the kit knows about one of its connections; `invalid_input` at `path` for any other. */
+  facts(connection: Connection, path: string): ConnectionState {
     const state = this.#connections.get(connection);
     if (state === undefined) {
-      throw new InvalidInputError('Invalid connection: not opened by this kit', [
-        { path: 'connection', message: 'must be a connection opened by this kit' },
+      throw new InvalidInputError(`Invalid ${path}: not opened by this kit`, [
+        { path, message: 'must be a connection opened by this kit' },
       ]);
     }
+    return state;
+  }
+
+  /** Computes a reconcile plan (see `planReconcile`); needs no store. */
+  plan(input: PlanInput): Promise<ReconcilePlan> {
+    return planReconcile(input, (connection, path) => this.facts(connection, path), this.#now);
+  }
+
+  /** Applies a reconcile plan (see `applyPlan`); needs the store for its journal. */
+  apply(plan: unknown, options: ApplyOptions): Promise<ApplyResult> {
+    return applyPlan(plan, options, {
+      store: this.#store,
+      resolve: (connection, path) => this.facts(connection, path),
+      now: this.#now,
+    });
+  }
+
+  async sync(connection: Connection, options?: SyncOptions): Promise<SyncRun> {
+    const engine = this.#require().engine;
+    const state = this.facts(connection, 'connection');
     const run = await engine.sync(
       { key: state.key, directory: connection.directory, secrets: state.secrets, settings: state.settings },
       options,

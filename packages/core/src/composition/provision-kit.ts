@@ -4,6 +4,10 @@ import type { ConnectionStatus } from '../health/connection-status.js';
 import type { KitHealthOptions } from '../health/health-options.js';
 import type { KitHealth } from '../health/kit-health.js';
 import type { OperationEvent } from '../middleware/operation-event.js';
+import type { ApplyOptions } from '../reconcile/apply-options.js';
+import type { ApplyResult } from '../reconcile/apply-result.js';
+import type { PlanInput } from '../reconcile/plan-input.js';
+import type { ReconcilePlan } from '../reconcile/plan-schema.js';
 import type { ConnectionContext, ProviderPlugin } from '../spi/provider-plugin.js';
 import type { UserDirectory } from '../spi/user-directory.js';
 import type { StateStore } from '../state/state-store.js';
@@ -93,6 +97,19 @@ export interface ProvisionKit {
   /** Closes every open connection (cancelling their operations in flight); `connect` fails afterwards. */
   close(): Promise<void>;
 
+  /**
+   * Plans the changes that make each connection's directory match a desired list (a result of
+   * `readDesiredUsers`, or an array): lists each directory once, writes nothing. The plan is plain
+   * data (`ReconcilePlan`): print it with `formatPlan`, save it as JSON, apply it later.
+   */
+  plan(input: PlanInput): Promise<ReconcilePlan>;
+  /**
+   * Applies a plan exactly as planned, journaled in the store so that an interrupted apply (a
+   * killed process included) is finished by applying it again, without repeating a write. Refuses
+   * a stale plan (`conflict`, `details.reason: 'stale_plan'`); a plan the mass-change guard holds
+   * resolves `held` unless `approveMassChange`.
+   */
+  apply(plan: ReconcilePlan, options: ApplyOptions): Promise<ApplyResult>;
   /**
    * Compares the connection's directory with its last snapshot and records the changes (see
    * `SyncEngine.sync`). Resolves with the run: `completed`, `held` or `failed` (with `reason`).

@@ -8,6 +8,7 @@ import type {
   SyncReason,
 } from '../events/provision-event.js';
 import type { UserRef } from '../model/user.js';
+import type { ApplyJournalStore } from './apply-journal.js';
 import type { ConnectionKey } from './connection-key.js';
 import type { HealthStore } from './health-store.js';
 import type { UserWrite } from './plan-change.js';
@@ -35,7 +36,13 @@ import type {
 export const StateStore = Symbol.for('@provisionkit/core/StateStore');
 
 /** What the framework remembers per connection: see the sub-interfaces. */
-export interface StateStore extends SnapshotStore, SyncRunStore, EventStore, WebhookStore, HealthStore {
+export interface StateStore
+  extends SnapshotStore,
+    SyncRunStore,
+    EventStore,
+    WebhookStore,
+    HealthStore,
+    ApplyJournalStore {
   /** Releases the store (a file handle, a pool). Later calls fail with `unavailable`. */
   close(): Promise<void>;
 }

@@ -13,7 +13,9 @@ export type ConflictReason =
   | 'not_open'
   | 'stale'
   | 'duplicate_id'
-  | 'health_changed';
+  | 'health_changed'
+  | 'apply_in_progress'
+  | 'plan_changed';
 
 export function storeConflict(
   reason: ConflictReason,

@@ -9,6 +9,11 @@ import {
   parseStoredContent as rawParseStoredContent,
 } from '../state/canonical-user.js';
 import {
+  applyTakeover as rawApplyTakeover,
+  journalLost as rawJournalLost,
+  ownsJournal as rawOwnsJournal,
+} from '../state/journal-rules.js';
+import {
   newEventId as rawNewEventId,
   planStagedChange as rawPlanStagedChange,
   planWrite as rawPlanWrite,
@@ -45,6 +50,7 @@ export {
   type TrackedField,
   UserCanonicalizer,
 } from '../state/canonical-user.js';
+export type { JournalLease } from '../state/journal-rules.js';
 export type { Plan, PlanContext, UserWrite } from '../state/plan-change.js';
 export type { RunLease } from '../state/run-transitions.js';
 export type { ListedChange, StagedChange } from '../state/staged-change.js';
@@ -79,3 +85,9 @@ export const newDelivery = withTypedArguments('newDelivery', rawNewDelivery);
 export const deliveryAfterAttempt = withTypedArguments('deliveryAfterAttempt', rawDeliveryAfterAttempt);
 /** An endpoint's `failingSince` after an attempt: cleared by a success, started by a first failure. */
 export const failingSinceAfter = withTypedArguments('failingSinceAfter', rawFailingSinceAfter);
+/** What `beginApply` does with a plan's journal: start it, return it finished, or take it over. */
+export const applyTakeover = withTypedArguments('applyTakeover', rawApplyTakeover);
+/** Whether `owner` still holds the plan's running journal (else throw `journalLost`). */
+export const ownsJournal = withTypedArguments('ownsJournal', rawOwnsJournal);
+/** The `lease_lost` conflict of a journal another process took over. */
+export const journalLost = withTypedArguments('journalLost', rawJournalLost);

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { StoreDatabase } from './database.js';
 import { KyselyEvents } from './kysely-events.js';
 import { KyselyHealth } from './kysely-health.js';
+import { KyselyJournals } from './kysely-journals.js';
 import { KyselySnapshots } from './kysely-snapshots.js';
 import { KyselySyncRuns } from './kysely-sync-runs.js';
 import { KyselyWebhooks } from './kysely-webhooks.js';
@@ -29,6 +30,7 @@ export function createKyselyStateStore(
   const events = new KyselyEvents(db);
   const webhooks = new KyselyWebhooks(db);
   const health = new KyselyHealth(db);
+  const journals = new KyselyJournals(db);
   let closed = false;
   const mapError = options.mapError ?? ((error: unknown) => error);
   const call = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -83,6 +85,13 @@ export function createKyselyStateStore(
     listConnectionHealth: (query) => call(() => health.listConnectionHealth(query)),
     saveConnectionHealth: (input) => call(() => health.saveConnectionHealth(input)),
     listEventsByType: (query) => call(() => health.listEventsByType(query)),
+    beginApply: (input) => call(() => journals.beginApply(input)),
+    renewApplyLease: (id, owner, until) => call(() => journals.renewApplyLease(id, owner, until)),
+    recordApplyEntries: (id, owner, entries) => call(() => journals.recordApplyEntries(id, owner, entries)),
+    listApplyEntries: (id, page) => call(() => journals.listApplyEntries(id, page)),
+    finishApply: (id, owner, input) => call(() => journals.finishApply(id, owner, input)),
+    releaseApply: (id, owner) => call(() => journals.releaseApply(id, owner)),
+    getApplyJournal: (id) => call(() => journals.getApplyJournal(id)),
     async close() {
       if (closed) return;
       closed = true;

@@ -13,6 +13,8 @@ export interface StoreDatabase {
   pk_webhook_deliveries: WebhookDeliveriesTable;
   pk_webhook_attempts: WebhookAttemptsTable;
   pk_connection_health: ConnectionHealthTable;
+  pk_apply_journals: ApplyJournalsTable;
+  pk_apply_entries: ApplyEntriesTable;
 }
 
 /** Named counters: `position` (event log), `run`, `delivery`, and `writer` (the write lock row). */
@@ -137,4 +139,28 @@ export interface ConnectionHealthTable {
   next_check_at: string | null;
   updated_at: string;
   body: string;
+}
+
+/** Migration 005: one row per plan being applied or applied. */
+export interface ApplyJournalsTable {
+  plan_id: string;
+  plan_digest: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  /** JSON: `ApplyOutcome`. */
+  outcome: string | null;
+  owner: string | null;
+  lease_until: string | null;
+}
+
+/** Migration 005: what became of each action of a plan. */
+export interface ApplyEntriesTable {
+  plan_id: string;
+  action_id: string;
+  status: string;
+  user_id: string | null;
+  /** JSON: `ErrorSummary`. */
+  error: string | null;
+  at: string;
 }

@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial-schema.js';
 import { webhookHealth } from './002-webhook-health.js';
 import { pendingClaimIndex } from './003-pending-claim-index.js';
 import { connectionHealth } from './004-connection-health.js';
+import { applyJournals } from './005-apply-journals.js';
 
 /**
  * Every migration this version knows, by name, in order. Names sort in the order they run; a file
@@ -13,4 +14,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '002-webhook-health': webhookHealth,
   '003-pending-claim-index': pendingClaimIndex,
   '004-connection-health': connectionHealth,
+  '005-apply-journals': applyJournals,
 };

@@ -2,6 +2,7 @@ import type { StateStore } from '../state-store.js';
 import { MemoryData } from './memory-data.js';
 import { MemoryEvents } from './memory-events.js';
 import { MemoryHealth } from './memory-health.js';
+import { MemoryJournals } from './memory-journals.js';
 import { MemorySnapshots } from './memory-snapshots.js';
 import { MemorySyncRuns } from './memory-sync-runs.js';
 import { MemoryWebhooks } from './memory-webhooks.js';
@@ -17,6 +18,7 @@ export function createMemoryStateStore(): StateStore {
   const events = new MemoryEvents(data);
   const webhooks = new MemoryWebhooks(data);
   const health = new MemoryHealth(data);
+  const journals = new MemoryJournals(data);
   return {
     scanSnapshotHashes: (key) => snapshots.scanSnapshotHashes(key),
     getSnapshotRows: (key, ids) => snapshots.getSnapshotRows(key, ids),
@@ -53,6 +55,13 @@ export function createMemoryStateStore(): StateStore {
     listConnectionHealth: (query) => health.listConnectionHealth(query),
     saveConnectionHealth: (input) => health.saveConnectionHealth(input),
     listEventsByType: (query) => health.listEventsByType(query),
+    beginApply: (input) => journals.beginApply(input),
+    renewApplyLease: (id, owner, until) => journals.renewApplyLease(id, owner, until),
+    recordApplyEntries: (id, owner, entries) => journals.recordApplyEntries(id, owner, entries),
+    listApplyEntries: (id, page) => journals.listApplyEntries(id, page),
+    finishApply: (id, owner, input) => journals.finishApply(id, owner, input),
+    releaseApply: (id, owner) => journals.releaseApply(id, owner),
+    getApplyJournal: (id) => journals.getApplyJournal(id),
     close: async () => {
       data.closed = true;
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectProvisioningError } from '../expect-error.js';
 import { eventLogContract } from './event-log-contract.js';
 import { healthContract } from './health-contract.js';
+import { journalContract } from './journal-contract.js';
 import { snapshotContract } from './snapshot-contract.js';
 import {
   ACME,
@@ -14,9 +15,9 @@ import { webhookContract } from './webhook-contract.js';
 
 /**
  * The contract every `StateStore` implementation runs: snapshots and recorded writes, sync runs
- * (leases, staging, commit, hold, approval, rejection), the event log, webhook records and
- * connection health records. Call it at the top level of a test file; `factory()` must return a
- * fresh, empty store.
+ * (leases, staging, commit, hold, approval, rejection), the event log, webhook records,
+ * connection health records and apply journals. Call it at the top level of a test file;
+ * `factory()` must return a fresh, empty store.
  */
 export function describeStateStoreContract(options: StateStoreContractOptions): void {
   describe(`StateStore contract: ${options.name}`, () => {
@@ -26,6 +27,7 @@ export function describeStateStoreContract(options: StateStoreContractOptions): 
     eventLogContract(kit);
     webhookContract(kit);
     healthContract(kit);
+    journalContract(kit);
     closeContract(kit);
   });
 }
