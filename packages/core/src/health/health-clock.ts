@@ -6,20 +6,26 @@ import { setTimeout as delay } from 'node:timers/promises';
  */
 export interface HealthClock {
   now(): Date;
-  /** Resolves after `ms`; rejects with `signal.reason` as soon as `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves after `ms`; rejects with `signal.reason` as soon as `signal` aborts. `keepAlive`: the
+   * wait holds the process open (an operation awaits it), else it never does by itself.
+   */
+  sleep(ms: number, signal?: AbortSignal, options?: { readonly keepAlive?: boolean }): Promise<void>;
 }
 
 /**
- * The real clock. Its timers are unref'd: a pending wait never keeps a process alive by itself.
+ * The real clock. A background loop's wait (a monitor's next round) never keeps a process alive by
+ * itself; an operation's wait (a quarantined connection's pace) does, or a command whose only work
+ * left is that wait would end with its operation unsettled.
  * Written like the HTTP toolkit's `systemClock`, not imported from it: the main entry must not
  * load the toolkit.
  */
 export const systemHealthClock: HealthClock = {
   now: () => new Date(),
-  async sleep(ms, signal) {
+  async sleep(ms, signal, options) {
+    const ref = options?.keepAlive === true;
     try {
-      await delay(Math.max(0, ms), undefined, signal === undefined ? { ref: false } : { ref: false, signal });
+      await delay(Math.max(0, ms), undefined, signal === undefined ? { ref } : { ref, signal });
     } catch (error) {
       if (signal?.aborted === true) throw signal.reason;
       throw error;

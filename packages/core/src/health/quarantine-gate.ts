@@ -75,7 +75,7 @@ export class QuarantineGate {
       await untilAborted(previous, signal);
       if (this.#options.isQuarantined()) {
         const wait = this.#lastStart + policy.quarantinePaceMs - clock.now().getTime();
-        if (wait > 0) await clock.sleep(wait, signal);
+        if (wait > 0) await clock.sleep(wait, signal, { keepAlive: true });
       }
       this.#lastStart = clock.now().getTime();
     } finally {

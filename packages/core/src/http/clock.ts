@@ -14,15 +14,17 @@ export interface Clock {
 }
 
 /**
- * The real clock. Its timers are unref'd: a pending back-off or timeout never keeps a process
- * alive on its own.
+ * The real clock. Its timers keep the process alive, as any awaited work does: a command whose only
+ * pending work is a back-off or a rate-limit wait must wait, not exit with its promise unsettled.
+ * Every wait that can outlive its purpose (an attempt's timeout, the limiter's wake-up) passes a
+ * signal that clears the timer once it is no longer needed.
  */
 export const systemClock: Clock = {
   now: () => performance.now(),
   date: () => Date.now(),
   async sleep(ms, signal) {
     try {
-      await delay(Math.max(0, ms), undefined, signal === undefined ? { ref: false } : { ref: false, signal });
+      await delay(Math.max(0, ms), undefined, signal === undefined ? undefined : { signal });
     } catch (error) {
       // timers/promises rejects with its own AbortError; callers expect the signal's reason.
       if (signal?.aborted === true) throw signal.reason;

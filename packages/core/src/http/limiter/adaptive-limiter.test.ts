@@ -148,3 +148,47 @@ describe('AdaptiveLimiter', () => {
     });
   });
 });
+
+describe('AdaptiveLimiter wake-up timer', () => {
+  // The wake-up timer holds a process open (a command waiting for its turn must not exit), so it
+  // must go as soon as nobody waits for it any more.
+  function recordingClock() {
+    const clock = new VirtualClock();
+    const timers: AbortSignal[] = [];
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = (ms: number, signal?: AbortSignal) => {
+      if (signal !== undefined) timers.push(signal);
+      return sleep(ms, signal);
+    };
+    return { clock, timers };
+  }
+
+  it('is cleared when the last waiter leaves the queue', async () => {
+    const { clock, timers } = recordingClock();
+    const limiter = new AdaptiveLimiter(LimiterSettings.parse({ maxRequestsPerSecond: 0.5 }), clock, 'test');
+    (await limiter.acquire()).release({ throttled: false });
+    const caller = new AbortController();
+    const waiting = limiter.acquire(caller.signal).catch((error: unknown) => error);
+    await clock.settle();
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.aborted).toBe(false);
+    caller.abort();
+    await waiting;
+    expect(timers[0]!.aborted).toBe(true);
+  });
+
+  it('is kept while another waiter still waits, and replaced by an earlier one', async () => {
+    const { clock, timers } = recordingClock();
+    const limiter = new AdaptiveLimiter(LimiterSettings.parse({ maxRequestsPerSecond: 0.5 }), clock, 'test');
+    (await limiter.acquire()).release({ throttled: false });
+    const first = new AbortController();
+    const abandoned = limiter.acquire(first.signal).catch((error: unknown) => error);
+    const kept = limiter.acquire();
+    await clock.settle();
+    first.abort();
+    await abandoned;
+    expect(timers.filter((timer) => !timer.aborted)).toHaveLength(1);
+    await clock.finish(kept);
+    expect(limiter.state).toMatchObject({ started: 2, queued: 0 });
+  });
+});

@@ -28,7 +28,7 @@ export class AdaptiveLimiter {
   #throttled = 0;
   #lastStartAt = Number.NEGATIVE_INFINITY;
   #pausedUntil = Number.NEGATIVE_INFINITY;
-  #wakeAt: number | null = null;
+  #wake: { readonly at: number; readonly timer: AbortController } | null = null;
 
   constructor(settings: LimiterSettings, clock: Clock, provider: string) {
     this.#settings = settings;
@@ -61,6 +61,7 @@ export class AdaptiveLimiter {
         onAbort: () => {
           const index = this.#queue.indexOf(waiter);
           if (index >= 0) this.#queue.splice(index, 1);
+          if (this.#queue.length === 0) this.#cancelWake();
           reject(cancellation(signal!, this.#provider));
         },
       };
@@ -103,17 +104,26 @@ export class AdaptiveLimiter {
     });
   }
 
-  // One timer at a time: an earlier wake-up replaces nothing, the pump simply runs again then.
+  // One timer at a time: an earlier wake-up replaces a later one, whose timer is cleared. The timer
+  // keeps the process alive while someone waits for it, and no longer: it is cleared when the last
+  // waiter leaves the queue (its signal aborted).
   #wakeUpAt(at: number): void {
-    if (this.#wakeAt !== null && this.#wakeAt <= at) return;
-    this.#wakeAt = at;
-    this.#clock.sleep(at - this.#clock.now()).then(
+    if (this.#wake !== null && this.#wake.at <= at) return;
+    this.#cancelWake();
+    const wake = { at, timer: new AbortController() };
+    this.#wake = wake;
+    this.#clock.sleep(at - this.#clock.now(), wake.timer.signal).then(
       () => {
-        if (this.#wakeAt === at) this.#wakeAt = null;
+        if (this.#wake === wake) this.#wake = null;
         this.#pump();
       },
       () => undefined,
     );
+  }
+
+  #cancelWake(): void {
+    this.#wake?.timer.abort();
+    this.#wake = null;
   }
 
   #learn(startedAt: number, feedback: LimiterFeedback): void {
