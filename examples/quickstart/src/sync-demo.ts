@@ -91,6 +91,9 @@ function describe(event: ProvisionEvent): string {
       return `${event.type} (${event.data.error.code} on ${event.data.error.operation})`;
     case 'connection.recovered':
       return `connection.recovered from ${event.data.from}`;
+    case 'connection.operation_failing':
+    case 'connection.operation_recovered':
+      return `${event.type} ${event.data.operation} (${event.data.consecutiveFailures} failures in a row)`;
     default:
       return `${event.type} ${JSON.stringify(event.data.counts)}`;
   }

@@ -41,6 +41,8 @@ export {
 export { parseRetryAfter } from './errors/retry-after.js';
 export { clampRetryAfterMs, MAX_RETRY_AFTER_MS } from './errors/retry-after-ms.js';
 export {
+  ConnectionOperationFailingEvent,
+  ConnectionOperationRecoveredEvent,
   ConnectionQuarantinedEvent,
   ConnectionRecoveredEvent,
   ConnectionUnhealthyEvent,
@@ -92,6 +94,7 @@ export {
 export {
   ConnectionHealth,
   CredentialState,
+  FailingOperation,
   HealthFailure,
   HealthState,
 } from './health/health-record.js';

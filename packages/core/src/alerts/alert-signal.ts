@@ -1,12 +1,15 @@
 import type { ProvisionEvent } from '../events/provision-event.js';
 import type { Alert, AlertKind } from './alert.js';
 import { failingText, heldText, recoveredText, syncClearedText } from './alert-text.js';
+import { operationFailingText, operationRecoveredText } from './operation-alert-text.js';
 
 /** The log's event types alerts are made from. */
 export const ALERT_EVENT_TYPES = Object.freeze([
   'connection.unhealthy',
   'connection.quarantined',
   'connection.recovered',
+  'connection.operation_failing',
+  'connection.operation_recovered',
   'sync.held',
   'sync.completed',
 ] as const satisfies readonly ProvisionEvent['type'][]);
@@ -14,8 +17,8 @@ export const ALERT_EVENT_TYPES = Object.freeze([
 /**
  * What one event means for alerts: an incident of a group opens (`firing`) or clears (`resolved`).
  * A connection's health is one group (its credential, failure and quarantine alerts are one
- * incident: a quarantine of a connection already announced as failing is folded into it); its
- * held syncs are another.
+ * incident: a quarantine of a connection already announced as failing is folded into it); each of
+ * its operations failing on its own is another, and its held syncs another.
  */
 export interface AlertSignal {
   readonly group: string;
@@ -38,12 +41,27 @@ export function signalOf(event: ProvisionEvent): AlertSignal | undefined {
           ? 'quarantined'
           : REFUSED.has(event.data.credentials ?? '')
             ? 'credentials'
-            : 'operation_failures';
+            : 'connection_failing';
       return { group: health, state: 'firing', kind, draft: { ...base, kind, ...failingText(kind, event) } };
     }
     case 'connection.recovered': {
-      const kind: AlertKind = event.data.from === 'quarantined' ? 'quarantined' : 'operation_failures';
+      const kind: AlertKind = event.data.from === 'quarantined' ? 'quarantined' : 'connection_failing';
       return { group: health, state: 'resolved', kind, draft: { ...base, kind, ...recoveredText(event) } };
+    }
+    case 'connection.operation_failing':
+    case 'connection.operation_recovered': {
+      const kind = 'operation_failures';
+      const failing = event.type === 'connection.operation_failing';
+      return {
+        group: `${health}/${event.data.operation}`,
+        state: failing ? 'firing' : 'resolved',
+        kind,
+        draft: {
+          ...base,
+          kind,
+          ...(failing ? operationFailingText(event) : operationRecoveredText(event)),
+        },
+      };
     }
     case 'sync.held':
       return {

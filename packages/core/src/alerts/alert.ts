@@ -1,11 +1,19 @@
 import { z } from 'zod';
 
 /**
- * What an alert is about. `credentials`: a connection's credentials were refused. `operation_failures`:
- * its checks or operations kept failing. `quarantined`: it kept failing long enough to be
- * quarantined. `sync_held`: a sync run waits for approval (it would delete too much).
+ * What an alert is about. `credentials`: a connection's credentials were refused.
+ * `connection_failing`: its checks and operations kept failing (the connection is unhealthy).
+ * `quarantined`: it kept failing long enough to be quarantined. `operation_failures`: one
+ * operation kept failing while the connection otherwise works. `sync_held`: a sync run waits for
+ * approval (it would delete too much).
  */
-export const AlertKind = z.enum(['credentials', 'operation_failures', 'quarantined', 'sync_held']);
+export const AlertKind = z.enum([
+  'credentials',
+  'connection_failing',
+  'quarantined',
+  'operation_failures',
+  'sync_held',
+]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 /** One line of an alert's facts: a label and its value (plain text, no secret). */

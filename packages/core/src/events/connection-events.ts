@@ -38,6 +38,40 @@ export const ConnectionQuarantinedEvent = z.object({
   data: z.object({ ...Failing, nextCheckAt: IsoTimestamp }),
 });
 
+/**
+ * One operation (a verb) of a connection failed `operationFailuresAfter` times in a row while the
+ * connection as a whole stayed healthy (its other calls or checks worked): a problem of that
+ * operation, not of the connection. Refused credentials are not counted here (they make the
+ * connection unhealthy at once).
+ */
+export const ConnectionOperationFailingEvent = z.object({
+  ...EVENT_COMMON,
+  type: z.literal('connection.operation_failing'),
+  source: z.literal('provisionkit'),
+  data: z.object({
+    operation: Verb,
+    /** Failures of this operation in a row so far. */
+    consecutiveFailures: z.number().int().positive(),
+    /** The first failure of this run. */
+    failingSince: IsoTimestamp,
+    /** The last failure: code, time and operation. */
+    error: HealthFailure,
+  }),
+});
+
+/** An operation reported failing (`connection.operation_failing`) succeeded again. */
+export const ConnectionOperationRecoveredEvent = z.object({
+  ...EVENT_COMMON,
+  type: z.literal('connection.operation_recovered'),
+  source: z.literal('provisionkit'),
+  data: z.object({
+    operation: Verb,
+    /** Failures of this operation in a row before this success. */
+    consecutiveFailures: z.number().int().positive(),
+    failingSince: IsoTimestamp,
+  }),
+});
+
 /** An unhealthy or quarantined connection worked again: a check or an operation succeeded. */
 export const ConnectionRecoveredEvent = z.object({
   ...EVENT_COMMON,

@@ -3,6 +3,8 @@ import { ERROR_CODES } from '../errors/provisioning-error.js';
 import { IsoTimestamp } from '../model/primitives.js';
 import { User } from '../model/user.js';
 import {
+  ConnectionOperationFailingEvent,
+  ConnectionOperationRecoveredEvent,
   ConnectionQuarantinedEvent,
   ConnectionRecoveredEvent,
   ConnectionUnhealthyEvent,
@@ -151,6 +153,8 @@ export const ProvisionEvent = z.discriminatedUnion('type', [
   ConnectionUnhealthyEvent,
   ConnectionQuarantinedEvent,
   ConnectionRecoveredEvent,
+  ConnectionOperationFailingEvent,
+  ConnectionOperationRecoveredEvent,
 ]);
 export type ProvisionEvent = z.infer<typeof ProvisionEvent>;
 export type UserEvent = Extract<ProvisionEvent, { type: `user.${string}` }>;

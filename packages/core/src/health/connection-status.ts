@@ -5,7 +5,13 @@ import type { ErrorSummary, SyncCounts, SyncMode, SyncReason } from '../events/p
 import { ConnectionKey } from '../state/connection-key.js';
 import type { StateStore } from '../state/state-store.js';
 import type { SyncRun, SyncStatus } from '../state/sync-run.js';
-import type { ConnectionHealth, CredentialState, HealthFailure, HealthState } from './health-record.js';
+import type {
+  ConnectionHealth,
+  CredentialState,
+  FailingOperation,
+  HealthFailure,
+  HealthState,
+} from './health-record.js';
 import { HealthState as HealthStateSchema } from './health-record.js';
 
 /** The newest sync run of a connection, as a status shows it. */
@@ -42,6 +48,11 @@ export interface ConnectionStatus {
   /** The last failure that counted against the connection: code, time and operation. */
   readonly lastError?: HealthFailure;
   readonly consecutiveFailures: number;
+  /**
+   * Operations failing in a row on their own (a connection whose listing works but whose
+   * `createUser` keeps failing), with their count and last error; absent when none is.
+   */
+  readonly failingOperations?: readonly FailingOperation[];
   readonly failingSince?: string;
   readonly unhealthySince?: string;
   readonly quarantinedAt?: string;
@@ -69,6 +80,7 @@ export function toConnectionStatus(
     ...optional('lastSync', lastRun === undefined ? undefined : lastSyncOf(lastRun)),
     ...optional('lastError', health?.lastError),
     consecutiveFailures: health?.consecutiveFailures ?? 0,
+    ...optional('failingOperations', health?.failingOperations),
     ...optional('failingSince', health?.failingSince),
     ...optional('unhealthySince', health?.unhealthySince),
     ...optional('quarantinedAt', health?.quarantinedAt),

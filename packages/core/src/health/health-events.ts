@@ -1,7 +1,7 @@
 import type { EventDraft } from '../events/provision-event.js';
 import type { Verb } from '../spi/verbs.js';
 import { newEventId } from '../state/plan-change.js';
-import type { ConnectionHealth } from './health-record.js';
+import type { ConnectionHealth, FailingOperation } from './health-record.js';
 
 type Draft<T extends EventDraft['type']> = Extract<EventDraft, { type: T }>;
 
@@ -62,6 +62,40 @@ export function recoveredDraft(
       ...(before.quarantinedAt === undefined ? {} : { quarantinedAt: before.quarantinedAt }),
       consecutiveFailures: before.consecutiveFailures,
       recoveredBy,
+    },
+  };
+}
+
+export function operationFailingDraft(
+  health: ConnectionHealth,
+  failing: FailingOperation,
+  at: string,
+): Draft<'connection.operation_failing'> {
+  return {
+    ...common(health, at),
+    type: 'connection.operation_failing',
+    data: {
+      operation: failing.operation,
+      consecutiveFailures: failing.consecutiveFailures,
+      failingSince: failing.failingSince,
+      error: { ...failing.lastError, operation: failing.operation },
+    },
+  };
+}
+
+/** `failing` is the operation's run of failures that this success ends. */
+export function operationRecoveredDraft(
+  health: ConnectionHealth,
+  failing: FailingOperation,
+  at: string,
+): Draft<'connection.operation_recovered'> {
+  return {
+    ...common(health, at),
+    type: 'connection.operation_recovered',
+    data: {
+      operation: failing.operation,
+      consecutiveFailures: failing.consecutiveFailures,
+      failingSince: failing.failingSince,
     },
   };
 }

@@ -35,6 +35,13 @@ export const HEALTH_POLICY_FIELDS = {
    * `insufficient_permissions`) do it at once. Default 3.
    */
   unhealthyAfter: z.number().int().min(1).max(10_000).default(3),
+  /**
+   * Failures in a row of one operation (a verb) while the connection stays healthy that log
+   * `connection.operation_failing` (and `connection.operation_recovered` at its next success).
+   * Counted per verb, so other verbs succeeding in between do not reset it; refused credentials
+   * are left to `unhealthyAfter`. Default 5.
+   */
+  operationFailuresAfter: z.number().int().min(1).max(10_000).default(5),
   /** Failures in a row that quarantine a connection; at least `unhealthyAfter`. Default 6. */
   quarantineAfter: z.number().int().min(1).max(100_000).default(6),
   /**

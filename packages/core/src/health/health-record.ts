@@ -22,6 +22,21 @@ export const HealthFailure = z.object({
 });
 export type HealthFailure = z.infer<typeof HealthFailure>;
 
+/**
+ * One operation failing in a row, counted apart from the connection: a connection whose listing
+ * works but whose `createUser` always fails stays healthy, and this says so.
+ */
+export const FailingOperation = z.object({
+  operation: Verb,
+  consecutiveFailures: z.number().int().positive(),
+  failingSince: IsoTimestamp,
+  /** The last failure's code and time. */
+  lastError: z.object({ code: z.enum(ERROR_CODES), at: IsoTimestamp }),
+  /** When `connection.operation_failing` was logged for this run of failures (absent: not yet). */
+  reportedAt: IsoTimestamp.optional(),
+});
+export type FailingOperation = z.infer<typeof FailingOperation>;
+
 /** What the credentials were last seen to be, and when. */
 export const CredentialState = z.object({
   status: CredentialStatus,
@@ -54,6 +69,8 @@ export const ConnectionHealth = z.object({
   quarantinedAt: IsoTimestamp.optional(),
   /** While quarantined: the step of the quarantine schedule the next failed check moves to. */
   quarantineStep: z.number().int().nonnegative(),
+  /** Operations failing in a row (credential failures aside), at most one entry per verb. */
+  failingOperations: z.array(FailingOperation).optional(),
   /** When a health monitor should check the connection next. */
   nextCheckAt: IsoTimestamp.optional(),
   /** False once the host disabled the connection's health checks. */

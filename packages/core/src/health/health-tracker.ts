@@ -1,6 +1,6 @@
 import type { Logger } from '../composition/logger.js';
 import { ConflictError } from '../errors/error-classes.js';
-import type { ProvisionEvent } from '../events/provision-event.js';
+import type { EventDraft } from '../events/provision-event.js';
 import type { OperationEvent } from '../middleware/operation-event.js';
 import { type ConnectionKey, describeKey } from '../state/connection-key.js';
 import type { StateStore } from '../state/state-store.js';
@@ -127,6 +127,7 @@ export class HealthTracker {
     return (
       (record === undefined || record.state === 'healthy') &&
       (record?.consecutiveFailures ?? 0) === 0 &&
+      (record?.failingOperations ?? []).length === 0 &&
       (record?.credentials === undefined || record.credentials.status === 'valid')
     );
   }
@@ -171,30 +172,40 @@ export class HealthTracker {
     }
   }
 
-  #log(record: ConnectionHealth, events: readonly Pick<ProvisionEvent, 'type'>[]): void {
+  #log(record: ConnectionHealth, events: readonly EventDraft[]): void {
     const { logger, telemetry } = this.#options;
+    const line = {
+      tenant: record.tenant,
+      provider: record.provider,
+      state: record.state,
+      consecutiveFailures: record.consecutiveFailures,
+      errorCode: record.lastError?.code,
+      nextCheckAt: record.nextCheckAt,
+    };
     for (const event of events) {
-      const state =
-        event.type === 'connection.recovered'
-          ? 'healthy'
-          : event.type === 'connection.quarantined'
-            ? 'quarantined'
-            : 'unhealthy';
-      telemetry.recordHealthTransition({ provider: record.provider, state });
-      const line = {
-        tenant: record.tenant,
-        provider: record.provider,
-        state: record.state,
-        consecutiveFailures: record.consecutiveFailures,
-        errorCode: record.lastError?.code,
-        nextCheckAt: record.nextCheckAt,
-      };
-      if (event.type === 'connection.recovered') logger.info(line, 'connection recovered');
-      else
-        logger.warn(
-          line,
-          event.type === 'connection.quarantined' ? 'connection quarantined' : 'connection unhealthy',
-        );
+      switch (event.type) {
+        case 'connection.operation_failing':
+        case 'connection.operation_recovered': {
+          // An operation of a healthy connection: no change of the connection's state.
+          const { operation, consecutiveFailures } = event.data;
+          const failing = event.type === 'connection.operation_failing';
+          const operationLine = { ...line, operation, operationFailures: consecutiveFailures };
+          if (failing) logger.warn(operationLine, 'operation failing repeatedly');
+          else logger.info(operationLine, 'operation recovered');
+          break;
+        }
+        case 'connection.recovered':
+          telemetry.recordHealthTransition({ provider: record.provider, state: 'healthy' });
+          logger.info(line, 'connection recovered');
+          break;
+        case 'connection.quarantined':
+          telemetry.recordHealthTransition({ provider: record.provider, state: 'quarantined' });
+          logger.warn(line, 'connection quarantined');
+          break;
+        default:
+          telemetry.recordHealthTransition({ provider: record.provider, state: 'unhealthy' });
+          logger.warn(line, 'connection unhealthy');
+      }
     }
   }
 }

@@ -34,10 +34,10 @@ const failed = (ms: number, errorCode: ErrorCode, operation: Verb = 'createUser'
   outcome: 'error',
   errorCode,
 });
-const worked = (ms: number): HealthObservation => ({
+const worked = (ms: number, operation: Verb = 'getUser'): HealthObservation => ({
   kind: 'operation',
   at: at(ms),
-  operation: 'getUser',
+  operation,
   outcome: 'ok',
 });
 
@@ -117,6 +117,109 @@ describe('planHealth', () => {
       expect(record?.failingSince).toBeUndefined();
       expect(record?.lastError?.code).toBe('unavailable');
       expect(events).toEqual([]);
+    });
+  });
+
+  describe('operations failing on their own', () => {
+    /** `count` failures of `createUser`, each followed by a `getUser` that works. */
+    const interleaved = (count: number, code: ErrorCode = 'provider_error', from = 0) =>
+      Array.from({ length: count }, (_, index) => [
+        failed(from + 2 * index, code),
+        worked(from + 2 * index + 1),
+      ]).flat();
+
+    it('counts one verb across successes of others and logs operation_failing once, at operationFailuresAfter', () => {
+      const four = run(interleaved(4));
+      expect(four.events).toEqual([]);
+      expect(four.record).toMatchObject({ state: 'healthy', consecutiveFailures: 0 });
+      expect(four.record?.failingOperations).toEqual([
+        {
+          operation: 'createUser',
+          consecutiveFailures: 4,
+          failingSince: at(0),
+          lastError: { code: 'provider_error', at: at(6) },
+        },
+      ]);
+      const seven = run(interleaved(7));
+      expect(seven.events).toEqual(['connection.operation_failing']);
+      expect(seven.record?.failingOperations).toEqual([
+        expect.objectContaining({ consecutiveFailures: 7, reportedAt: at(8) }),
+      ]);
+      const plan = planHealth(run(interleaved(4)).record, failed(9, 'unavailable'), context);
+      expect(plan?.events).toEqual([
+        expect.objectContaining({
+          type: 'connection.operation_failing',
+          tenant: 'acme',
+          provider: 'lastpass',
+          data: {
+            operation: 'createUser',
+            consecutiveFailures: 5,
+            failingSince: at(0),
+            error: { code: 'unavailable', operation: 'createUser', at: at(9) },
+          },
+        }),
+      ]);
+    });
+
+    it('ends the run at the verb’s next success, with operation_recovered only when it was logged', () => {
+      const createWorks = worked(100, 'createUser');
+      const logged = run([...interleaved(5), createWorks]);
+      expect(logged.events).toEqual(['connection.operation_failing', 'connection.operation_recovered']);
+      expect(logged.record?.failingOperations).toBeUndefined();
+      const quiet = run([...interleaved(4), createWorks]);
+      expect(quiet.events).toEqual([]);
+      expect(quiet.record?.failingOperations).toBeUndefined();
+      // An answer from a working provider is a success of the verb too.
+      expect(run([...interleaved(5), failed(100, 'conflict')]).events).toEqual([
+        'connection.operation_failing',
+        'connection.operation_recovered',
+      ]);
+    });
+
+    it('counts each verb apart and leaves refused credentials and ignored codes out', () => {
+      const { record, events } = run([
+        ...interleaved(3),
+        failed(10, 'unavailable', 'updateUser'),
+        worked(11),
+        failed(12, 'invalid_input'),
+        failed(13, 'cancelled'),
+        worked(14),
+      ]);
+      expect(events).toEqual([]);
+      expect(record?.failingOperations?.map((entry) => [entry.operation, entry.consecutiveFailures])).toEqual(
+        [
+          ['createUser', 3],
+          ['updateUser', 1],
+        ],
+      );
+      const refused = run([...interleaved(4), failed(20, 'authentication'), worked(21)]);
+      expect(refused.record?.failingOperations?.[0]?.consecutiveFailures).toBe(4);
+      expect(refused.events).toEqual(['connection.unhealthy', 'connection.recovered']);
+    });
+
+    it('logs nothing for the verb while the connection is unhealthy, and logs it at its first failure after', () => {
+      const outage = [0, 1, 2, 3, 4, 5].map((ms) => failed(ms, 'unavailable'));
+      const during = run(outage, {
+        ...context,
+        policy: HealthPolicy.parse({ jitter: 0, quarantineAfter: 100 }),
+      });
+      expect(during.events).toEqual(['connection.unhealthy']);
+      expect(during.record?.failingOperations?.[0]?.consecutiveFailures).toBe(6);
+      const after = run([...outage, worked(10), failed(11, 'unavailable')], {
+        ...context,
+        policy: HealthPolicy.parse({ jitter: 0, quarantineAfter: 100 }),
+      });
+      expect(after.events).toEqual([
+        'connection.unhealthy',
+        'connection.recovered',
+        'connection.operation_failing',
+      ]);
+    });
+
+    it('takes operationFailuresAfter from the policy', () => {
+      const policy = HealthPolicy.parse({ jitter: 0, operationFailuresAfter: 2 });
+      expect(run(interleaved(2), { ...context, policy }).events).toEqual(['connection.operation_failing']);
+      expect(() => HealthPolicy.parse({ operationFailuresAfter: 0 })).toThrow();
     });
   });
 
@@ -284,6 +387,7 @@ describe('planHealth', () => {
                   : failed(index * 1000, step.code);
             const plan = planHealth(record, observed, context);
             for (const event of plan?.events ?? []) {
+              if (event.type.startsWith('connection.operation_')) continue; // no change of state
               // Events follow the states: unhealthy from healthy, quarantined from unhealthy,
               // recovered from either.
               if (event.type === 'connection.unhealthy') expect(state).toBe('healthy');

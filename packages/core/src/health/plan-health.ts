@@ -4,6 +4,7 @@ import { quarantinedDraft, recoveredDraft, unhealthyDraft } from './health-event
 import { type HealthObservation, type HealthVerdict, judge } from './health-observation.js';
 import type { HealthPolicy } from './health-policy.js';
 import type { ConnectionHealth } from './health-record.js';
+import { planOperationFailures } from './plan-operation-failures.js';
 
 /** A write of a connection's health: the new record and the events of its state changes. */
 export interface HealthPlan {
@@ -29,7 +30,8 @@ type Failure = Extract<HealthVerdict, { kind: 'failure' }>;
  *   a row, make a healthy connection `unhealthy` (`connection.unhealthy`);
  * - `quarantineAfter` failures in a row quarantine it (`connection.quarantined`): its next check
  *   is `quarantineScheduleMs[0]` later, and each failed check moves one step down the schedule;
- * - any success makes an unhealthy or quarantined connection `healthy` (`connection.recovered`).
+ * - any success makes an unhealthy or quarantined connection `healthy` (`connection.recovered`);
+ * - each operation's own run of failures is counted apart (`planOperationFailures`).
  */
 export function planHealth(
   current: ConnectionHealth | undefined,
@@ -40,10 +42,15 @@ export function planHealth(
   if (observation.kind === 'checks') return planChecks(base, observation.enabled, observation.at);
   const verdict = judge(observation);
   if (verdict.kind === 'ignore') return undefined;
-  const plan =
+  let plan: HealthPlan | undefined =
     verdict.kind === 'success'
       ? planSuccess(base, observation, context)
       : planFailure(base, observation, verdict, context);
+  if (observation.kind === 'operation') {
+    const operation = planOperationFailures(plan?.record ?? base, observation, verdict, context.policy);
+    if (operation !== undefined)
+      plan = { record: operation.record, events: [...(plan?.events ?? []), ...operation.events] };
+  }
   if (plan === undefined) return undefined;
   return {
     record: { ...plan.record, revision: base.revision + 1, updatedAt: observation.at },

@@ -51,7 +51,7 @@ export const TELEMETRY_ATTRIBUTES = Object.freeze({
   credentialStatus: 'provisionkit.credentials.status',
   /** The state a connection moved to: `healthy`, `unhealthy` or `quarantined`. */
   healthState: 'provisionkit.health.state',
-  /** `credentials`, `operation_failures`, `quarantined` or `sync_held`. */
+  /** `credentials`, `connection_failing`, `quarantined`, `operation_failures` or `sync_held`. */
   alertKind: 'provisionkit.alert.kind',
   /** `firing` or `resolved`. */
   alertState: 'provisionkit.alert.state',

@@ -296,13 +296,19 @@ describe('WebhookDispatcher', () => {
   });
 
   describe('connection events', () => {
-    it('delivers connection.unhealthy and connection.recovered like the others, signed, to a subscriber of those types', async () => {
+    it('delivers connection events like the others, signed, to a subscriber of those types only', async () => {
       fixture = await webhookFixture();
       const f = fixture;
       const { secret } = await f.dispatcher.endpoints.subscribe({
         tenant: 'acme',
         url: f.receiver.url,
-        eventTypes: ['connection.unhealthy', 'connection.quarantined', 'connection.recovered'],
+        eventTypes: [
+          'connection.unhealthy',
+          'connection.quarantined',
+          'connection.recovered',
+          'connection.operation_failing',
+          'connection.operation_recovered',
+        ],
       });
       const faults = f.connection.get<MockUserDirectory>(UserDirectory).faults;
       await f.createUsers(1); // a user.created event the subscriber did not ask for
@@ -310,13 +316,27 @@ describe('WebhookDispatcher', () => {
       await f.kit.health.check(f.connection);
       faults.reset();
       await f.kit.health.check(f.connection);
-      expect(await f.dispatcher.deliverDue()).toMatchObject({ attempted: 2, succeeded: 2 });
+      // One verb failing on its own, five times in a row, while listings work.
+      faults.failNext(5, 'unavailable', { verbs: ['createUser'] });
+      for (let index = 0; index < 5; index++) {
+        const created = f.connection.directory.createUser({ userName: `failing${index}@acme.example` });
+        await expect(created).rejects.toMatchObject({ code: 'unavailable' });
+        await f.connection.directory.getUser({ userName: 'nobody@acme.example' }).catch(() => undefined);
+      }
+      await f.connection.directory.createUser({ userName: 'works@acme.example' });
+      await f.connection.status();
+      expect(await f.dispatcher.deliverDue()).toMatchObject({ attempted: 4, succeeded: 4 });
       const delivered = f.receiver.received.map(
         (request) => verifyWebhook(request.body, request.headers, secret, { now: f.clock.ms }).event,
       );
       const logged = (await allEvents(f)).filter((event) => event.type.startsWith('connection.'));
       expect(delivered).toEqual(logged);
-      expect(delivered.map((event) => event.type)).toEqual(['connection.unhealthy', 'connection.recovered']);
+      expect(delivered.map((event) => event.type)).toEqual([
+        'connection.unhealthy',
+        'connection.recovered',
+        'connection.operation_failing',
+        'connection.operation_recovered',
+      ]);
       expect(delivered[0]).toMatchObject({
         tenant: 'acme',
         provider: 'mock',

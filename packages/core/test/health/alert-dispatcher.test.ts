@@ -97,7 +97,7 @@ describe('createAlertDispatcher', () => {
         await check();
         await dispatcher.runOnce();
       }
-      expect(summary(sent)).toEqual(['firing:credentials', 'resolved:operation_failures']);
+      expect(summary(sent)).toEqual(['firing:credentials', 'resolved:connection_failing']);
       faults.rejectCredentials();
       await check();
       await dispatcher.runOnce();
@@ -106,8 +106,63 @@ describe('createAlertDispatcher', () => {
       await dispatcher.runOnce();
       expect(summary(sent)).toEqual([
         'firing:credentials',
-        'resolved:operation_failures',
+        'resolved:connection_failing',
         'firing:credentials',
+      ]);
+    });
+
+    it('announces one operation failing on its own once, however often it fails, and its recovery', async () => {
+      const { faults, dispatcher, sent, connection, clock } = await setup();
+      let created = 0;
+      /** `times` createUser calls failing with provider_error, each followed by a listing that works. */
+      const failCreates = async (times: number) => {
+        faults.failNext(times, 'provider_error', { verbs: ['createUser'] });
+        for (let index = 0; index < times; index++) {
+          clock.advance(MINUTE);
+          await expect(
+            connection.directory.createUser({ userName: `new${++created}@acme.example` }),
+          ).rejects.toMatchObject({ code: 'provider_error' });
+          for await (const _ of connection.directory.listUsers());
+        }
+      };
+      await failCreates(4);
+      expect(await dispatcher.runOnce()).toMatchObject({ sent: 0 });
+      await failCreates(4);
+      const status = await connection.status();
+      expect(status).toMatchObject({
+        state: 'healthy',
+        consecutiveFailures: 0,
+        failingOperations: [{ operation: 'createUser', consecutiveFailures: 8 }],
+      });
+      expect(await dispatcher.runOnce()).toMatchObject({ sent: 1 });
+      expect(sent[0]).toMatchObject({
+        kind: 'operation_failures',
+        state: 'firing',
+        tenant: 'acme',
+        provider: 'mock',
+        title: 'Operation failing: acme / mock / createUser',
+        facts: expect.arrayContaining([{ label: 'Error', value: 'provider_error on createUser' }]),
+      });
+
+      await connection.directory.createUser({ userName: 'works@acme.example' });
+      await connection.status();
+      expect(await dispatcher.runOnce()).toMatchObject({ sent: 1 });
+      expect(summary(sent)).toEqual(['firing:operation_failures', 'resolved:operation_failures']);
+      expect(sent[1]).toMatchObject({
+        incidentId: sent[0]!.incidentId,
+        title: 'Operation recovered: acme / mock / createUser',
+      });
+
+      // Failing again within minIntervalMs: held until the period ends, then sent if still failing.
+      await failCreates(5);
+      await dispatcher.runOnce();
+      expect(sent).toHaveLength(2);
+      clock.advance(60 * MINUTE);
+      await dispatcher.runOnce();
+      expect(summary(sent)).toEqual([
+        'firing:operation_failures',
+        'resolved:operation_failures',
+        'firing:operation_failures',
       ]);
     });
 
