@@ -1,4 +1,3 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import type {
   ClaimedDelivery,
@@ -8,6 +7,7 @@ import type {
 } from '../state/webhook-records.js';
 import { type SignedRequest, signRequest } from './group-signer.js';
 import { FORBIDDEN_ADDRESS } from './guarded-lookup.js';
+import { HmacSha256Key } from './hmac-sha256-key.js';
 import {
   type PostOutcome,
   type PostTarget,
@@ -39,14 +39,15 @@ export interface EndpointTarget {
   /** Undefined when the URL is refused, with `refused` saying why. */
   readonly post: PostTarget | undefined;
   readonly refused?: 'url_refused' | 'forbidden_address';
-  readonly keys: readonly KeyObject[];
+  /** Each secret in force, prepared for signing many deliveries. */
+  readonly keys: readonly HmacSha256Key[];
 }
 
 export function endpointTarget(context: AttemptContext, subscription: WebhookSubscription): EndpointTarget {
   const now = context.now().getTime();
   const keys = subscription.secrets
     .filter((item) => item.expiresAt === undefined || Date.parse(item.expiresAt) > now)
-    .map((item) => createSecretKey(webhookSecretKey(item.secret)));
+    .map((item) => new HmacSha256Key(webhookSecretKey(item.secret)));
   let url: URL;
   try {
     // Checked again: the host's policy may be stricter than when the endpoint was created.

@@ -1,6 +1,5 @@
 import type { ClaimedDelivery } from '../state/webhook-records.js';
 import type { EndpointTarget } from './deliver-attempt.js';
-import { webhookSignatures } from './webhook-signature.js';
 
 /** One delivery ready to post: the exact bytes sent and the headers signed over them. */
 export interface SignedRequest {
@@ -41,9 +40,19 @@ export function signRequest(
     'webhook-timestamp',
     String(timestamp),
     'webhook-signature',
-    webhookSignatures(target.keys, delivery.eventId, timestamp, body),
+    signatures(target, `${delivery.eventId}.${timestamp}.`, body),
   ];
   return { body, headers, signedAt: now };
+}
+
+/** The `webhook-signature` value: `v1,<base64>` per key in force, space separated. */
+function signatures(target: EndpointTarget, prefix: string, body: Buffer): string {
+  let value = '';
+  for (const key of target.keys) {
+    const signature = `v1,${key.sign(prefix, body)}`;
+    value = value === '' ? signature : `${value} ${signature}`;
+  }
+  return value;
 }
 
 /**
