@@ -94,6 +94,21 @@ describe('PageGuard', () => {
       bound.admit(page(10, 0, 25), asId, false);
       expect(refusal(() => bound.end())).toBeUndefined();
     });
+
+    it('takes items added while the listing ran as added, not as missed', () => {
+      // 20 users when the listing began; 5 more created alongside it, counted by its last page.
+      const growing = new PageGuard(options);
+      growing.admit(page(0, 10, 20), asId, true);
+      growing.admit(page(10, 10, 25), asId, true);
+      growing.admit(page(20, 0, 25), asId, false);
+      expect(refusal(() => growing.end())).toBeUndefined();
+      // Short of the smallest total too: users that existed throughout were not listed.
+      const short = new PageGuard(options);
+      short.admit(page(0, 10, 20), asId, true);
+      short.admit(page(10, 5, 25), asId, true);
+      short.admit(page(15, 0, 25), asId, false);
+      expect(refusal(() => short.end())).toBe('ended_before_total');
+    });
   });
 
   describe('.mayEndAfter', () => {

@@ -59,7 +59,7 @@ const DECIMAL_ID = /^(?:0|[1-9]\d{0,14})$/;
  * - it brings more distinct items than the largest reported total (`more_than_total`), or needs
  *   more pages than that total allows at the largest page length plus the one that ends it
  *   (`pages_exceed_total`);
- * - it ends short of an `exact` total (`ended_before_total`);
+ * - it ends short of every `exact` total it reported (`ended_before_total`);
  * - it passes `maxItems`, `maxPages` or the pages `maxItems` allows (`too_many_items`,
  *   `too_many_pages`), or sends five empty pages in a row that each point to another.
  *
@@ -78,6 +78,7 @@ export class PageGuard {
   #firstLength = 0;
   #largestPage = 0;
   #maxTotal: number | undefined;
+  #minTotal: number | undefined;
   #latestTotal: number | undefined;
   #lastLength: number | undefined;
 
@@ -133,7 +134,10 @@ export class PageGuard {
     this.#lastLength = items.length;
     const total = validTotal(page.total);
     this.#latestTotal = total;
-    if (total !== undefined) this.#maxTotal = Math.max(this.#maxTotal ?? 0, total);
+    if (total !== undefined) {
+      this.#maxTotal = Math.max(this.#maxTotal ?? 0, total);
+      this.#minTotal = Math.min(this.#minTotal ?? Number.POSITIVE_INFINITY, total);
+    }
     this.#emptyRun = items.length === 0 && more ? this.#emptyRun + 1 : 0;
     if (this.#emptyRun >= MAX_EMPTY_RUN) {
       this.#refuse('empty_pages', `sent ${MAX_EMPTY_RUN} empty pages in a row, each pointing to another`);
@@ -159,9 +163,14 @@ export class PageGuard {
     return fresh;
   }
 
-  /** Call when the server's end marker ends the listing: refuses an end short of an exact total. */
+  /**
+   * Call when the server's end marker ends the listing: refuses an end short of every exact total
+   * the server reported. Short of the smallest one, the listing missed items that existed
+   * throughout; short of a later, larger one only, the items were added while it ran (a write
+   * alongside the listing, as a bulk create's chunks are), and those it was never asked to see.
+   */
   end(): void {
-    if (this.#exact && this.#latestTotal !== undefined && this.#seen.size < this.#latestTotal) {
+    if (this.#exact && this.#minTotal !== undefined && this.#seen.size < this.#minTotal) {
       this.#refuse('ended_before_total', 'listing ended before reaching its reported total');
     }
   }
