@@ -1,4 +1,5 @@
 import { ProviderError } from '../../errors/error-classes.js';
+import { NumberSet } from './number-set.js';
 
 /** A page as the paging helpers see it. `total` is recorded, never trusted to stop a listing. */
 export interface Page<T> {
@@ -71,7 +72,9 @@ export class PageGuard {
   readonly #maxPages: number;
   readonly #maxItems: number | undefined;
   readonly #exact: boolean;
-  readonly #seen = new Set<string | number>();
+  // Numeric ids (most APIs' ids) outside the JavaScript heap; the others in a Set.
+  readonly #seenNumbers = new NumberSet();
+  readonly #seenOthers = new Set<string | number>();
   readonly #cursors = new Set<string>();
   #pages = 0;
   #emptyRun = 0;
@@ -95,7 +98,7 @@ export class PageGuard {
 
   /** Distinct items admitted so far. */
   get items(): number {
-    return this.#seen.size;
+    return this.#seenNumbers.size + this.#seenOthers.size;
   }
 
   /** The largest page seen before the current one (how many items the server gives per page). */
@@ -150,10 +153,10 @@ export class PageGuard {
     const fresh = this.#fresh(items, itemId);
     if (fresh.length === 0)
       this.#refuse('repeated_page', 'sent a page that holds no item not already listed');
-    if (this.#maxItems !== undefined && this.#seen.size > this.#maxItems) {
+    if (this.#maxItems !== undefined && this.items > this.#maxItems) {
       this.#refuse('too_many_items', `listing brought more than ${this.#maxItems} items`);
     }
-    if (this.#maxTotal !== undefined && this.#seen.size > this.#maxTotal) {
+    if (this.#maxTotal !== undefined && this.items > this.#maxTotal) {
       this.#refuse('more_than_total', 'listing brought more items than its reported total');
     }
     return fresh;
@@ -161,7 +164,7 @@ export class PageGuard {
 
   /** Call when the server's end marker ends the listing: refuses an end short of an exact total. */
   end(): void {
-    if (this.#exact && this.#latestTotal !== undefined && this.#seen.size < this.#latestTotal) {
+    if (this.#exact && this.#latestTotal !== undefined && this.items < this.#latestTotal) {
       this.#refuse('ended_before_total', 'listing ended before reaching its reported total');
     }
   }
@@ -173,7 +176,7 @@ export class PageGuard {
    */
   mayEndAfter(pageSize: number): boolean {
     if (this.#lastLength === undefined) return false;
-    if (this.#exact && this.#latestTotal !== undefined) return this.#seen.size >= this.#latestTotal;
+    if (this.#exact && this.#latestTotal !== undefined) return this.items >= this.#latestTotal;
     return this.#lastLength < pageSize;
   }
 
@@ -194,13 +197,19 @@ export class PageGuard {
       if (typeof id !== 'string' && typeof id !== 'number') {
         this.#refuse('missing_item_id', 'sent an item without a usable id');
       }
-      const key = typeof id === 'string' && DECIMAL_ID.test(id) ? Number(id) : id;
-      if (!this.#seen.has(key)) {
-        this.#seen.add(key);
-        fresh?.push(item);
-      } else if (fresh === undefined) fresh = items.slice(0, index);
+      if (this.#remember(id)) fresh?.push(item);
+      else if (fresh === undefined) fresh = items.slice(0, index);
     }
     return fresh ?? items;
+  }
+
+  /** Records `id`; false when the listing had it already. */
+  #remember(id: string | number): boolean {
+    const key = typeof id === 'string' && DECIMAL_ID.test(id) ? Number(id) : id;
+    if (typeof key === 'number' && Number.isSafeInteger(key) && key >= 0) return this.#seenNumbers.add(key);
+    if (this.#seenOthers.has(key)) return false;
+    this.#seenOthers.add(key);
+    return true;
   }
 
   // The pages a listing may take by the largest total: enough for it at the largest page length,
@@ -222,7 +231,7 @@ export class PageGuard {
       details: {
         reason,
         pages: this.#pages,
-        items: this.#seen.size,
+        items: this.items,
         ...(this.#maxTotal === undefined ? {} : { reportedTotal: this.#maxTotal }),
       },
     });
