@@ -25,6 +25,8 @@ export interface ChildInput {
 export interface ChildReport {
   readonly variant: ClientVariant;
   readonly ms: number;
+  /** CPU time of the process during the listing (user and system), in ms: less moved by load. */
+  readonly cpuMs: number;
   readonly users: number;
   /** Largest `heapUsed` and `rss` sampled during the listing, in bytes. */
   readonly peakHeap: number;
@@ -106,14 +108,24 @@ async function main(input: ChildInput): Promise<ChildReport> {
   sample();
   const timer = setInterval(sample, input.sampleEveryMs);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const users =
     input.variant === 'raw'
       ? await listRaw(input)
       : await listWithProvisionKit(input, input.variant === 'tuned');
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   clearInterval(timer);
   sample();
-  return { variant: input.variant, ms, users, peakHeap, peakRss, samples };
+  return {
+    variant: input.variant,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    users,
+    peakHeap,
+    peakRss,
+    samples,
+  };
 }
 
 if (process.send !== undefined) {

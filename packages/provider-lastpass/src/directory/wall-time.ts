@@ -181,8 +181,22 @@ function offsetAt(timeZone: string, instant: number): number {
     days.set(day, whole);
   }
   if (whole !== null) return whole;
-  return offsetFromIntl(timeZone, Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+  // A changeover day: its quarter hours are cached too (a listing meets every user created or
+  // logged in on one, and Intl costs microseconds per call).
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    offset = offsetFromIntl(timeZone, quarter * QUARTER_HOUR_MS);
+    if (quarterOffsets.size >= MAX_CACHED_QUARTERS) quarterOffsets.clear();
+    quarterOffsets.set(key, offset);
+  }
+  return offset;
 }
+
+// Quarter hours of changeover days, all zones together: 96 a day, a few days a year.
+const quarterOffsets = new Map<string, number>();
+const MAX_CACHED_QUARTERS = 20_000;
 
 function offsetFromIntl(timeZone: string, at: number): number {
   const field: Record<string, number> = {};
