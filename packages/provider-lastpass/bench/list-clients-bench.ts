@@ -134,7 +134,7 @@ export async function benchListClients(
       .get(variant)!
       .map(
         (report) =>
-          `${Math.round(report.ms)} ms / ${megabytes(report.peakHeap)} / ${megabytes(report.peakRss)}`,
+          `${Math.round(report.ms)} ms (CPU ${Math.round(report.cpuMs)} ms) / ${megabytes(report.peakHeap)} / ${megabytes(report.peakRss)}`,
       )
       .join('; ');
   const notes = [
