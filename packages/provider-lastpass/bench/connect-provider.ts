@@ -10,7 +10,10 @@ import type { RemoteSimulator } from './simulator-host.js';
  * adaptive rate, 4 requests in flight, page size and batch size); only logging is silent (the table
  * is the output).
  */
-export async function connectProvider(simulator: RemoteSimulator): Promise<Connection> {
+export async function connectProvider(
+  simulator: Pick<RemoteSimulator, 'url' | 'credentials'>,
+  overrides: Partial<LastPassConfigInput> = {},
+): Promise<Connection> {
   const kit = createProvisionKit({ plugins: [lastpassProvider], logger: silentLogger() });
   const config: LastPassConfigInput = {
     baseUrl: simulator.url,
@@ -19,6 +22,7 @@ export async function connectProvider(simulator: RemoteSimulator): Promise<Conne
     timeZone: 'America/New_York',
     pageSize: PAGE_SIZE,
     batchSize: BATCH_SIZE,
+    ...overrides,
   };
   return kit.connect({ provider: 'lastpass', tenant: 'bench', config });
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Agent, request as httpRequest } from 'node:http';
-import { createProvisionKit, silentLogger } from '@provisionkit/core';
-import { type LastPassConfigInput, lastpassProvider } from '@provisionkit/provider-lastpass';
+import type { LastPassConfigInput } from '@provisionkit/provider-lastpass';
+import { connectProvider } from './connect-provider.js';
 import { findGc } from './gc-access.js';
 import { type Credentials, type Post, rawPages, usersOf } from './raw-lastpass.js';
 
@@ -38,19 +38,11 @@ export interface ChildReport {
 const TUNED: Partial<LastPassConfigInput> = { limits: { maxConcurrent: 8, adaptive: false } };
 
 async function listWithProvisionKit(input: ChildInput, tuned: boolean): Promise<number> {
-  const kit = createProvisionKit({ plugins: [lastpassProvider], logger: silentLogger() });
-  // Defaults: only what a connection must say (where, who), plus the simulator's time zone.
-  const config: LastPassConfigInput = {
-    baseUrl: input.url,
-    cid: input.credentials.cid,
-    provhash: input.credentials.provhash,
-    timeZone: 'America/New_York',
-    ...(tuned ? TUNED : {}),
-  };
-  const connection = await kit.connect({ provider: 'lastpass', tenant: 'bench', config });
+  // Defaults: where and who (page and batch size at their default values), the simulator's zone.
+  const connection = await connectProvider(input, tuned ? TUNED : {});
   let seen = 0;
   for await (const _user of connection.directory.listUsers()) seen += 1;
-  await kit.close();
+  await connection.close();
   return seen;
 }
 
