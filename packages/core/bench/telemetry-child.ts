@@ -8,8 +8,8 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, BatchSpanProcessor, InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import {
-  type Capabilities,
   createProvisionKit,
+  type ProviderCapabilities,
   silentLogger,
   type TelemetryOptions,
   type UserDirectory,
@@ -171,9 +171,9 @@ async function noopCost(): Promise<{ operationNs: number; memoryOperationNs: num
 
 /** A directory that answers `getUser` from memory: core's own cost is all there is to measure. */
 function memoryDirectory(): UserDirectory {
-  const capabilities: Capabilities = {
+  // No batch size: without a declared createUsers, core refuses one (it creates one at a time).
+  const capabilities: ProviderCapabilities = {
     verbs: ['getUser'],
-    maxBatchSize: 1,
     maxPageSize: 100,
     defaultPageSize: 100,
     listFilters: [],

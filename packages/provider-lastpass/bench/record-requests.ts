@@ -1,19 +1,32 @@
+import http from 'node:http';
+
 /**
- * Runs `work` with the global `fetch` wrapped to record every request body. Both the provider's
- * transport (which looks `fetch` up per call) and the raw loop go through it, so their requests can
- * be compared byte for byte.
+ * Runs `work` with the global `fetch` and `http.request` wrapped to record every request body. The
+ * provider's default sender (core's `nodeHttpSender`, which calls `http.request` per request) and
+ * the raw `fetch` loop both go through them, so their requests can be compared byte for byte.
  */
 export async function recordBodies(work: () => Promise<unknown>): Promise<string[]> {
-  const original = globalThis.fetch;
+  const originalFetch = globalThis.fetch;
+  const originalRequest = http.request;
   const bodies: string[] = [];
   globalThis.fetch = (input, init) => {
     bodies.push(typeof init?.body === 'string' ? init.body : '<non-string body>');
-    return original(input, init);
+    return originalFetch(input, init);
   };
+  http.request = ((...args: Parameters<typeof http.request>) => {
+    const outgoing = originalRequest(...args);
+    const end = outgoing.end.bind(outgoing) as (...rest: unknown[]) => http.ClientRequest;
+    outgoing.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      bodies.push(typeof chunk === 'string' ? chunk : '<non-string body>');
+      return end(chunk, ...rest);
+    }) as typeof outgoing.end;
+    return outgoing;
+  }) as typeof http.request;
   try {
     await work();
   } finally {
-    globalThis.fetch = original;
+    globalThis.fetch = originalFetch;
+    http.request = originalRequest;
   }
   return bodies;
 }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     [
       'LastPass provider benchmark',
       `  node ${process.version}, ${availableParallelism()} cores; each section in a fresh process, its simulator in another (loopback HTTP)`,
-      `  batchSize ${BATCH_SIZE}, pageSize ${PAGE_SIZE}, maxConcurrent 4, requestsPerSecond 10000, logging silent`,
+      `  batchSize ${BATCH_SIZE}, pageSize ${PAGE_SIZE}, default limits (adaptive rate, maxConcurrent 4), logging silent`,
       `  median of ${CREATE_RUNS} (create) / ${LIST_RUNS} (list) runs after ${CREATE_WARM_UPS} / ${LIST_WARM_UPS} warm-up round(s), fresh simulator per run; forced GC ${gc ? 'on' : 'unavailable'}`,
       `  connections: ${CONNECTIONS.toLocaleString('en-US')} held open per provider beside as many bare provider clients, median of ${CONNECTION_ROUNDS} rounds after a warm-up round`,
       '',

@@ -3,19 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { benchConnections } from './connections-bench.js';
 import { benchCreateUsers } from './create-users-bench.js';
 import { findGc } from './gc-access.js';
-import { benchListUsers } from './list-users-bench.js';
+import { benchListClients } from './list-clients-bench.js';
 import type { BenchSection } from './result-table.js';
 import { SimulatorHost } from './simulator-host.js';
+import { benchThrottle } from './throttle-bench.js';
 
-export type SectionName = 'create' | 'list' | 'connections';
-export const SECTION_NAMES: readonly SectionName[] = ['create', 'list', 'connections'];
+export type SectionName = 'create' | 'list' | 'throttle' | 'connections';
+export const SECTION_NAMES: readonly SectionName[] = ['create', 'list', 'throttle', 'connections'];
 
 const SECTIONS: Record<
   SectionName,
   (host: SimulatorHost | undefined, gc: (() => void) | undefined) => Promise<BenchSection>
 > = {
   create: (host, gc) => benchCreateUsers(host!, gc),
-  list: (host, gc) => benchListUsers(host!, gc),
+  list: (host) => benchListClients(host!),
+  throttle: (host) => benchThrottle(host!),
   // Opening connections sends nothing: no simulator.
   connections: (_host, gc) => benchConnections(gc),
 };

@@ -55,9 +55,16 @@ export class SimulatorHost {
     return new SimulatorHost(child);
   }
 
-  /** A fresh simulator with `seedUsers` realistic users (0: an empty company). */
-  async simulator(seedUsers = 0): Promise<RemoteSimulator> {
-    const { url } = await this.#ask({ op: 'start', seedUsers });
+  /** A fresh simulator with `seedUsers` realistic users (0: an empty company), maybe rate-limited. */
+  async simulator(
+    seedUsers = 0,
+    throttle?: { requestsPerSecond: number; retryAfterSeconds?: number },
+  ): Promise<RemoteSimulator> {
+    const { url } = await this.#ask({
+      op: 'start',
+      seedUsers,
+      ...(throttle === undefined ? {} : { throttle }),
+    });
     if (url === undefined) throw new Error('simulator host answered without a URL');
     return {
       url,

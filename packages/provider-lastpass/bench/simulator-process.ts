@@ -13,6 +13,7 @@ async function handle(request: SimulatorRequest): Promise<SimulatorReply> {
       ...BENCH_CREDENTIALS,
       // The documented fast path for a large company: seeding at start (`state.seedUsers`).
       seed: { users: request.seedUsers, random: 1 },
+      ...(request.throttle === undefined ? {} : { throttle: request.throttle }),
     });
     simulators.set(simulator.url, simulator);
     return { id: request.id, ok: true, url: simulator.url };
@@ -20,7 +21,7 @@ async function handle(request: SimulatorRequest): Promise<SimulatorReply> {
   const simulator = simulators.get(request.url);
   if (simulator === undefined) return { id: request.id, ok: false, message: 'no such simulator' };
   if (request.op === 'log') {
-    const log = simulator.requests.map(({ cmd, status }) => ({ cmd, status }));
+    const log = simulator.requests.map(({ cmd, status, at }) => ({ cmd, status, at }));
     return { id: request.id, ok: true, log };
   }
   simulators.delete(request.url);

@@ -4,13 +4,21 @@
  * another machine), and so the heap measured is the client's alone.
  */
 export type SimulatorRequest =
-  | { readonly id: number; readonly op: 'start'; readonly seedUsers: number }
+  | {
+      readonly id: number;
+      readonly op: 'start';
+      readonly seedUsers: number;
+      /** An account rate limit: N requests accepted a second, 429 beyond. */
+      readonly throttle?: { readonly requestsPerSecond: number; readonly retryAfterSeconds?: number };
+    }
   | { readonly id: number; readonly op: 'log'; readonly url: string }
   | { readonly id: number; readonly op: 'close'; readonly url: string };
 
 export interface LoggedRequest {
   readonly cmd: string | null;
   readonly status: number;
+  /** Epoch ms when the request arrived. */
+  readonly at: number;
 }
 
 export type SimulatorReply =

@@ -97,8 +97,29 @@ function throwIfCancelled(context: DirectoryContext, operation: Verb, linked: Op
 class ProviderStream {
   readonly #iterator: AsyncIterator<unknown>;
   readonly #signal: AbortSignal;
-  readonly #onAbort = (): void => this.#rejectPending?.(this.#signal.reason);
-  #rejectPending: ((reason: unknown) => void) | undefined;
+  readonly #onAbort = (): void => this.#reject?.(this.#signal.reason);
+  // Bound once: a step allocates its promise and nothing else (a listing of 100,000 users takes
+  // 100,000 steps, and two closures a step were a large share of its garbage).
+  readonly #capture = (
+    resolve: (result: IteratorResult<unknown>) => void,
+    reject: (reason: unknown) => void,
+  ) => {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  };
+  readonly #onStep = (result: IteratorResult<unknown>): void => {
+    const resolve = this.#resolve;
+    this.#settled();
+    if (result.done === true) this.#finished = true;
+    resolve?.(result);
+  };
+  readonly #onFailure = (error: unknown): void => {
+    const reject = this.#reject;
+    this.#settled();
+    reject?.(error);
+  };
+  #resolve: ((result: IteratorResult<unknown>) => void) | undefined;
+  #reject: ((reason: unknown) => void) | undefined;
   #pending = false;
   #finished = false;
 
@@ -113,20 +134,9 @@ class ProviderStream {
     if (this.#signal.aborted) return Promise.reject(this.#signal.reason);
     this.#pending = true;
     const step = this.#iterator.next();
-    return new Promise<IteratorResult<unknown>>((resolve, reject) => {
-      this.#rejectPending = reject;
-      step.then(
-        (result) => {
-          this.#settled();
-          if (result.done === true) this.#finished = true;
-          resolve(result);
-        },
-        (error: unknown) => {
-          this.#settled();
-          reject(error);
-        },
-      );
-    });
+    const outcome = new Promise<IteratorResult<unknown>>(this.#capture);
+    step.then(this.#onStep, this.#onFailure);
+    return outcome;
   }
 
   /**
@@ -150,6 +160,7 @@ class ProviderStream {
 
   #settled(): void {
     this.#pending = false;
-    this.#rejectPending = undefined;
+    this.#resolve = undefined;
+    this.#reject = undefined;
   }
 }

@@ -23,7 +23,7 @@ describe('LastPassClientConfig', () => {
         timeoutMs: 30_000,
         pageSize: 1000,
         batchSize: 500,
-        limits: { maxConcurrent: 4, requestsPerSecond: 5 },
+        limits: { maxConcurrent: 4, adaptive: true },
         retry: {
           maxAttempts: 4,
           baseDelayMs: 250,
@@ -33,6 +33,8 @@ describe('LastPassClientConfig', () => {
         },
       });
       expect(config.retry.retryOn).toEqual(['rate_limited', 'unavailable']);
+      // No fixed rate: LastPass publishes none, and the adaptive rate follows what it answers.
+      expect(config.limits.requestsPerSecond).toBeUndefined();
       expect(config.apiUser).toBeUndefined();
     });
 

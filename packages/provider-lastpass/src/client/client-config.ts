@@ -37,11 +37,21 @@ const Cid = z
   .transform((value) => Number(value))
   .refine((value) => Number.isSafeInteger(value), 'must be a positive integer');
 
+/**
+ * A connection's request budget. LastPass publishes no global rate limit, so by default the rate
+ * adapts (core's AIMD limiter): requests start as fast as `maxConcurrent` allows and slow down when
+ * LastPass answers 429 or 503 or sends `Retry-After`, then speed up again while it stops.
+ */
 export const LastPassLimits = z.object({
   /** Requests in flight at once, per connection. */
   maxConcurrent: z.number().int().min(1).max(64).default(4),
-  /** Requests started per second, per connection (fractions allowed: 0.5 = one every 2 s). */
-  requestsPerSecond: z.number().positive().max(10_000).default(5),
+  /**
+   * The host's cap on requests started per second, per connection (fractions allowed: 0.5 = one
+   * every 2 s). None by default: the adaptive rate never goes above it when set.
+   */
+  requestsPerSecond: z.number().positive().max(10_000).optional(),
+  /** `false` keeps exactly `requestsPerSecond` (or no rate limit at all), whatever LastPass answers. */
+  adaptive: z.boolean().default(true),
 });
 export type LastPassLimits = z.output<typeof LastPassLimits>;
 

@@ -11,13 +11,17 @@ const OK: WireScript = { status: 200, body: '{"status":"OK"}', headers: XML };
 const TIMEOUT_MS = 30_000;
 
 /** A client on an in-process LastPass and a virtual clock: waits and timeouts take no real time. */
-function setup(script: Record<string, readonly WireScript[]>, retry: Record<string, unknown> = {}) {
+function setup(
+  script: Record<string, readonly WireScript[]>,
+  retry: Record<string, unknown> = {},
+  limits: Record<string, unknown> = { requestsPerSecond: 10_000 },
+) {
   const config = parseLastPassClientConfig({
     cid: 1234567,
     provhash: 'b2'.repeat(32),
     baseUrl: 'https://lastpass.retry.test/enterpriseapi.php',
     timeoutMs: TIMEOUT_MS,
-    limits: { requestsPerSecond: 10_000 },
+    limits,
     retry: { baseDelayMs: 100, jitter: 'none', ...retry },
   });
   const clock = new VirtualClock();
@@ -175,6 +179,30 @@ describe('LastPassClient (retries)', () => {
         deluser: [answer(200, '{"status":"FAIL","error":"No such user: a@example.com"}')],
       });
       await expect(run(client.deleteUser('a@example.com', 2))).rejects.toMatchObject({ code: 'not_found' });
+    });
+  });
+
+  describe('.limiterState', () => {
+    it('adapts by default: no fixed rate until LastPass throttles, then one below what it accepted', async () => {
+      const accepted = Array.from({ length: 30 }, () => answer(200, '[]'));
+      const { client, clock, run } = setup(
+        { getsfdata: [...accepted, answer(429, 'slow down', { 'retry-after': '1' }), answer(200, '[]')] },
+        {},
+        {},
+      );
+      for (let index = 0; index < 30; index++) await run(client.call('getsfdata'));
+      expect(client.limiterState).toMatchObject({ rate: null, ceiling: null, throttled: 0 });
+      await clock.advance(100);
+      await run(client.call('getsfdata'));
+      const state = client.limiterState;
+      expect(state.throttled).toBe(1);
+      expect(state.rate).toBeGreaterThan(0);
+      expect(state.rate).toBeLessThan(30);
+    });
+
+    it("never goes above the host's requestsPerSecond", async () => {
+      const { client } = setup({ getsfdata: [answer(200, '[]')] }, {}, { requestsPerSecond: 2 });
+      expect(client.limiterState.ceiling).toBe(2);
     });
   });
 });

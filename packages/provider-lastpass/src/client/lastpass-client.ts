@@ -1,4 +1,5 @@
 import { type Logger, parseInput } from '@provisionkit/core';
+import type { LimiterState } from '@provisionkit/core/http';
 import { z } from 'zod';
 import { assertBatchSize } from './batch-limit.js';
 import type { CallOptions, RequestOptions, WriteOptions } from './call-options.js';
@@ -50,6 +51,11 @@ export class LastPassClient {
     this.#wire = new WireCaller(config, logger, options);
     this.pageSize = config.pageSize;
     this.batchSize = config.batchSize;
+  }
+
+  /** The connection's limiter: current rate, host ceiling, requests in flight, throttled answers. */
+  get limiterState(): LimiterState {
+    return this.#wire.limiterState;
   }
 
   /** Any command, untyped. Throws the core error of a failure; returns ok and partial (warn) answers. */

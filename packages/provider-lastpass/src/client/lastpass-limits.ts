@@ -1,11 +1,11 @@
 import type { LimiterSettingsInput } from '@provisionkit/core/http';
 import type { LastPassLimits } from './client-config.js';
 
-/** A connection's LastPass limits as the core limiter's settings. */
+/** A connection's LastPass limits as the core limiter's settings (its AIMD defaults otherwise). */
 export function lastPassLimiterSettings(limits: LastPassLimits): LimiterSettingsInput {
   return {
     maxConcurrent: limits.maxConcurrent,
-    maxRequestsPerSecond: limits.requestsPerSecond,
-    adaptive: false,
+    adaptive: limits.adaptive,
+    ...(limits.requestsPerSecond === undefined ? {} : { maxRequestsPerSecond: limits.requestsPerSecond }),
   };
 }

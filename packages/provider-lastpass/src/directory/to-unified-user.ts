@@ -60,9 +60,13 @@ export function toUnifiedUser(record: LastPassUser, context: UserMappingContext)
   return user;
 }
 
-/** The record's groups and the page's extra memberships, each once, in that order. */
+/**
+ * The record's groups and the page's extra memberships, each once, in that order. A record's own
+ * list is used as it is when nothing is added: records are not kept, and core copies every user
+ * it hands out.
+ */
 function groupsOf(own: readonly string[], extra: readonly string[] | undefined): string[] {
-  if ((extra === undefined || extra.length === 0) && own.length < 2) return own.slice();
+  if ((extra === undefined || extra.length === 0) && own.length < 2) return own as string[];
   return [...new Set([...own, ...(extra ?? [])])];
 }
 

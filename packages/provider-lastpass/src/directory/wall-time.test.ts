@@ -41,6 +41,27 @@ describe('wallTimeToIso', () => {
     expect(iso).toBe('2022-03-13T03:30:00-04:00');
   });
 
+  it('gives every wall time of a changeover day the same answer whichever was converted first', () => {
+    for (const [zone, day] of [
+      ['America/New_York', '2031-03-09'],
+      ['America/New_York', '2031-11-02'],
+      ['Australia/Lord_Howe', '2031-04-06'],
+      ['Asia/Kathmandu', '2031-06-01'],
+    ] as const) {
+      const times = Array.from({ length: 24 * 12 }, (_, index) => {
+        const minutes = index * 5 + (index % 7);
+        const pad = (value: number) => String(value).padStart(2, '0');
+        return `${day} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:${pad((index * 13) % 60)}`;
+      });
+      const forward = times.map((text) => wallTimeToIso(text, zone));
+      const backward = [...times].reverse().map((text) => wallTimeToIso(text, zone));
+      expect(backward.reverse()).toEqual(forward);
+      // Only a wall time inside a spring-forward gap is moved; every other one is kept as given.
+      const kept = forward.filter((iso, index) => iso?.startsWith(times[index]!.replace(' ', 'T')));
+      expect(kept.length).toBeGreaterThanOrEqual(times.length - 12);
+    }
+  });
+
   it('answers undefined for "", null and text that is not a wall time', () => {
     for (const text of ['', null, undefined, 'never', '2022-13-01 00:00:00', '2022-02-30 10:00:00']) {
       expect(wallTimeToIso(text, 'UTC')).toBeUndefined();

@@ -37,7 +37,10 @@ export function wallTimeToIso(text: string | null | undefined, timeZone: string)
 }
 
 function convert(text: string, timeZone: string): string | undefined {
-  const match = WALL_TIME.exec(text.trim());
+  const trimmed = text.trim();
+  const common = awayFromChangeover(trimmed, timeZone);
+  if (common !== undefined) return common;
+  const match = WALL_TIME.exec(trimmed);
   if (match === null) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
     number,
@@ -67,6 +70,57 @@ function convert(text: string, timeZone: string): string | undefined {
     return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${offsetSuffix(offsetAt(timeZone, instant))}`;
   }
   return formatIso(early, offsetAt(timeZone, early));
+}
+
+/**
+ * The common case, a valid wall time far from any changeover: the offset is the same a day
+ * before, at and a day after, so the wall time exists once and takes that offset. Three cached
+ * lookups and no Date; undefined sends the wall time down the full path.
+ */
+function awayFromChangeover(text: string, timeZone: string): string | undefined {
+  if (text.length !== 19 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  const separator = text.charCodeAt(10);
+  if ((separator !== SPACE && separator !== LETTER_T) || text.charCodeAt(13) !== COLON) return undefined;
+  if (text.charCodeAt(16) !== COLON) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const at = offsetAt(timeZone, asUtc);
+  if (offsetAt(timeZone, asUtc - DAY_MS) !== at || offsetAt(timeZone, asUtc + DAY_MS) !== at)
+    return undefined;
+  return `${text.slice(0, 10)}T${text.slice(11)}${offsetSuffix(at)}`;
+}
+
+const [DASH, COLON, SPACE, LETTER_T, ZERO] = ['-', ':', ' ', 'T', '0'].map((char) => char.charCodeAt(0)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+/** The decimal number of `length` digits at `from`; -1 when one is not a digit. */
+function digits(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let index = from; index < from + length; index++) {
+    const digit = text.charCodeAt(index) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 const suffixes = new Map<number, string>();
@@ -127,8 +181,22 @@ function offsetAt(timeZone: string, instant: number): number {
     days.set(day, whole);
   }
   if (whole !== null) return whole;
-  return offsetFromIntl(timeZone, Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+  // A changeover day: its quarter hours are cached too (a listing meets every user created or
+  // logged in on one, and Intl costs microseconds per call).
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    offset = offsetFromIntl(timeZone, quarter * QUARTER_HOUR_MS);
+    if (quarterOffsets.size >= MAX_CACHED_QUARTERS) quarterOffsets.clear();
+    quarterOffsets.set(key, offset);
+  }
+  return offset;
 }
+
+// Quarter hours of changeover days, all zones together: 96 a day, a few days a year.
+const quarterOffsets = new Map<string, number>();
+const MAX_CACHED_QUARTERS = 20_000;
 
 function offsetFromIntl(timeZone: string, at: number): number {
   const field: Record<string, number> = {};

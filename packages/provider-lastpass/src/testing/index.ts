@@ -8,6 +8,7 @@ export {
 } from './faults.js';
 export { type LastPassSandboxOptions, lastpassSandbox } from './lastpass-sandbox.js';
 export type { SimulatorRequestRecord } from './request-log.js';
+export type { SimulatorThrottle } from './request-throttle.js';
 export type { PermissionFlagType, SharedFolderMember, SimulatorSharedFolder } from './shared-folders.js';
 export { SimulatorError, type SimulatorErrorCode } from './simulator-error.js';
 export type { LastPassSimulatorOptions, SimulatorQuirks, SimulatorSeedOptions } from './simulator-options.js';

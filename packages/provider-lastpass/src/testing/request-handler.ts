@@ -7,6 +7,7 @@ import type { SimulatorFaults } from './faults.js';
 import { sendHtml, sendLastPass, sendPlain } from './http-io.js';
 import { authenticate, commandName, parseBody } from './request-envelope.js';
 import type { SimulatorRequestRecord } from './request-log.js';
+import type { RequestThrottle } from './request-throttle.js';
 import type { SimulatorQuirks } from './simulator-options.js';
 import type { SimulatorState } from './simulator-state.js';
 import { AUTH_ERROR_XML } from './wire-format.js';
@@ -24,6 +25,9 @@ interface Answer {
 
 export interface RequestHandlerDeps {
   readonly state: SimulatorState;
+  /** The account's rate limit, when the simulator has one. */
+  readonly throttle?: RequestThrottle | undefined;
+  readonly clock?: (() => number) | undefined;
   readonly faults: SimulatorFaults;
   readonly quirks: SimulatorQuirks;
   readonly commands: ReadonlyMap<string, CommandDefinition>;
@@ -55,6 +59,12 @@ export class RequestHandler {
   ) {
     const body = parseBody(text, request.headers['content-type']);
     const cmd = commandName(body);
+    const { throttle } = this.deps;
+    // Over the rate: refused before anything runs, faults included (a real limiter sits in front).
+    if (throttle !== undefined && !throttle.admit((this.deps.clock ?? Date.now)())) {
+      sendPlain(response, 429, throttle.refusalHeaders);
+      return record({ cmd, status: 429, outcome: 'rejected' });
+    }
     // A resend meets the state its held predecessor leaves: that one is applied first.
     this.deps.faults.releaseHeld(cmd);
     const fault = this.deps.faults.draw(cmd);

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
+import type { SimulatorThrottle } from './request-throttle.js';
 import { parseOrThrow } from './simulator-error.js';
 import { isValidTimeZone } from './timestamps.js';
 
@@ -74,6 +75,11 @@ export interface LastPassSimulatorOptions {
   readonly maxBodyBytes?: number;
   /** Source of "now" in epoch ms, so timestamps and reporting windows are testable. */
   readonly clock?: () => number;
+  /**
+   * An account rate limit: at most `requestsPerSecond` requests accepted in any second, the others
+   * answered HTTP 429 (with `Retry-After: retryAfterSeconds` when set) before anything runs.
+   */
+  readonly throttle?: SimulatorThrottle;
 }
 
 export interface ResolvedSimulatorOptions {
@@ -89,6 +95,7 @@ export interface ResolvedSimulatorOptions {
   readonly quirks: SimulatorQuirks;
   readonly maxBodyBytes: number;
   readonly clock: () => number;
+  readonly throttle: SimulatorThrottle | undefined;
 }
 
 export function isLoopbackHost(host: string): boolean {
@@ -135,12 +142,19 @@ const OptionsSchema = z.strictObject({
     .positive()
     .default(20 * 1024 * 1024),
   clock: z.custom<() => number>((value) => typeof value === 'function', 'must be a function').optional(),
+  throttle: z
+    .strictObject({
+      requestsPerSecond: z.int().min(1).max(1_000_000),
+      retryAfterSeconds: z.int().min(0).max(3600).optional(),
+    })
+    .optional(),
 });
 
 export function resolveSimulatorOptions(options: LastPassSimulatorOptions = {}): ResolvedSimulatorOptions {
-  const { cid, provhash, clock, seed, ...rest } = parseOrThrow(OptionsSchema, options, '');
+  const { cid, provhash, clock, seed, throttle, ...rest } = parseOrThrow(OptionsSchema, options, '');
   return {
     ...rest,
+    throttle,
     seed: { users: seed.users, groups: seed.groups, random: seed.random },
     cid: cid ?? randomInt(1_000_000, 10_000_000),
     provhash: provhash ?? randomBytes(32).toString('hex'),

@@ -35,6 +35,24 @@ describe('startLastPassSimulator', () => {
     });
   });
 
+  describe('throttle', () => {
+    it('accepts requestsPerSecond requests in a second and answers 429 with Retry-After beyond', async () => {
+      const now = Date.UTC(2030, 0, 1);
+      const sim = await start({ clock: () => now, throttle: { requestsPerSecond: 3, retryAfterSeconds: 1 } });
+      const answers = [];
+      for (let index = 0; index < 5; index++) answers.push(await callCommand(sim, 'getuserdata', {}));
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429, 429]);
+      expect(answers[3]!.headers.get('retry-after')).toBe('1');
+      expect(sim.requests.map((request) => request.outcome)).toEqual([
+        'ok',
+        'ok',
+        'ok',
+        'rejected',
+        'rejected',
+      ]);
+    });
+  });
+
   describe('transport (§2)', () => {
     it('answers JSON with HTTP 200, an XML content type and LastPass headers, compactly', async () => {
       const sim = await start({ seed: { users: 2 } });

@@ -6,6 +6,7 @@ import { SimulatorFaults } from './faults.js';
 import { readBody, sendPlain } from './http-io.js';
 import { RequestHandler } from './request-handler.js';
 import type { SimulatorRequestRecord } from './request-log.js';
+import { RequestThrottle } from './request-throttle.js';
 import { type LastPassSimulatorOptions, resolveSimulatorOptions } from './simulator-options.js';
 import { SimulatorState } from './simulator-state.js';
 
@@ -39,7 +40,14 @@ export async function startLastPassSimulator(
   const faults = new SimulatorFaults(resolved.seed.random);
   const log: SimulatorRequestRecord[] = [];
   const closing = new AbortController();
-  const handler = new RequestHandler({ state, faults, quirks: resolved.quirks, commands: COMMANDS });
+  const handler = new RequestHandler({
+    state,
+    faults,
+    quirks: resolved.quirks,
+    commands: COMMANDS,
+    throttle: resolved.throttle === undefined ? undefined : new RequestThrottle(resolved.throttle),
+    clock: resolved.clock,
+  });
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const started = { at: Date.now(), tick: performance.now() };

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../errors/error-classes.js';
+import { NumberSet } from './number-set.js';
 
 /** A page as the paging helpers see it. `total` is recorded, never trusted to stop a listing. */
 export interface Page<T> {
@@ -71,7 +72,9 @@ export class PageGuard {
   readonly #maxPages: number;
   readonly #maxItems: number | undefined;
   readonly #exact: boolean;
-  readonly #seen = new Set<string | number>();
+  // Numeric ids (most APIs' ids) outside the JavaScript heap; the others in a Set.
+  readonly #seenNumbers = new NumberSet();
+  readonly #seenOthers = new Set<string | number>();
   readonly #cursors = new Set<string>();
   #pages = 0;
   #emptyRun = 0;
@@ -96,7 +99,7 @@ export class PageGuard {
 
   /** Distinct items admitted so far. */
   get items(): number {
-    return this.#seen.size;
+    return this.#seenNumbers.size + this.#seenOthers.size;
   }
 
   /** The largest page seen before the current one (how many items the server gives per page). */
@@ -154,10 +157,10 @@ export class PageGuard {
     const fresh = this.#fresh(items, itemId);
     if (fresh.length === 0)
       this.#refuse('repeated_page', 'sent a page that holds no item not already listed');
-    if (this.#maxItems !== undefined && this.#seen.size > this.#maxItems) {
+    if (this.#maxItems !== undefined && this.items > this.#maxItems) {
       this.#refuse('too_many_items', `listing brought more than ${this.#maxItems} items`);
     }
-    if (this.#maxTotal !== undefined && this.#seen.size > this.#maxTotal) {
+    if (this.#maxTotal !== undefined && this.items > this.#maxTotal) {
       this.#refuse('more_than_total', 'listing brought more items than its reported total');
     }
     return fresh;
@@ -170,7 +173,7 @@ export class PageGuard {
    * alongside the listing, as a bulk create's chunks are), and those it was never asked to see.
    */
   end(): void {
-    if (this.#exact && this.#minTotal !== undefined && this.#seen.size < this.#minTotal) {
+    if (this.#exact && this.#minTotal !== undefined && this.items < this.#minTotal) {
       this.#refuse('ended_before_total', 'listing ended before reaching its reported total');
     }
   }
@@ -182,7 +185,7 @@ export class PageGuard {
    */
   mayEndAfter(pageSize: number): boolean {
     if (this.#lastLength === undefined) return false;
-    if (this.#exact && this.#latestTotal !== undefined) return this.#seen.size >= this.#latestTotal;
+    if (this.#exact && this.#latestTotal !== undefined) return this.items >= this.#latestTotal;
     return this.#lastLength < pageSize;
   }
 
@@ -203,13 +206,19 @@ export class PageGuard {
       if (typeof id !== 'string' && typeof id !== 'number') {
         this.#refuse('missing_item_id', 'sent an item without a usable id');
       }
-      const key = typeof id === 'string' && DECIMAL_ID.test(id) ? Number(id) : id;
-      if (!this.#seen.has(key)) {
-        this.#seen.add(key);
-        fresh?.push(item);
-      } else if (fresh === undefined) fresh = items.slice(0, index);
+      if (this.#remember(id)) fresh?.push(item);
+      else if (fresh === undefined) fresh = items.slice(0, index);
     }
     return fresh ?? items;
+  }
+
+  /** Records `id`; false when the listing had it already. */
+  #remember(id: string | number): boolean {
+    const key = typeof id === 'string' && DECIMAL_ID.test(id) ? Number(id) : id;
+    if (typeof key === 'number' && Number.isSafeInteger(key) && key >= 0) return this.#seenNumbers.add(key);
+    if (this.#seenOthers.has(key)) return false;
+    this.#seenOthers.add(key);
+    return true;
   }
 
   // The pages a listing may take by the largest total: enough for it at the largest page length,
@@ -231,7 +240,7 @@ export class PageGuard {
       details: {
         reason,
         pages: this.#pages,
-        items: this.#seen.size,
+        items: this.items,
         ...(this.#maxTotal === undefined ? {} : { reportedTotal: this.#maxTotal }),
       },
     });
