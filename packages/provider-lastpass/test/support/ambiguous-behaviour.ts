@@ -9,9 +9,10 @@ import {
 import { codes, unique } from './batch-behaviour.js';
 import { commandsSince, connectTo } from './connect.js';
 
-// The client gives up on an answer after this long; `slow` faults answer later.
-const TIMEOUT_MS = 150;
-const LATE_MS = 400;
+// The client gives up on an answer after this long; `slow` faults answer later. The timeout also
+// bounds the read-backs that settle a lost write, so it leaves room for a loaded machine.
+const TIMEOUT_MS = 600;
+const LATE_MS = 1_400;
 
 const LOST_ANSWERS: readonly {
   readonly label: string;
