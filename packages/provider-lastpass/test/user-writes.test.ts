@@ -70,7 +70,7 @@ describe('LastPassUserDirectory', () => {
     });
 
     it('reports a rename held until its resend as done, not not_found (the resend finds no old name)', async () => {
-      const { connection } = await connectTo(simulator, { timeoutMs: 150 });
+      const { connection } = await connectTo(simulator, { timeoutMs: 600 });
       const user = await connection.directory.createUser({ userName: unique() });
       simulator.faults.next(1, { kind: 'hold' }, { cmd: 'updateemail' });
       const target = unique('held');
