@@ -277,6 +277,25 @@ describe('provisionkit (the built command)', { timeout: 90_000 }, () => {
     expect(piped.stdout).not.toContain('/s');
   });
 
+  it.skipIf(!hasPseudoTerminal())(
+    'draws sync listing progress on a terminal only, never with --json',
+    async () => {
+      simulator.state.patchUser(simulator.state.listUsers()[0]!.username, { fullname: 'Seen On A Terminal' });
+      const synced = await onTerminal(['sync', '--mode', 'full'], { cwd: directory, env });
+      expect(synced.code).toBe(0);
+      expect(synced.output).toMatch(/sync demo\/lastpass: \d+ users listed \| [\d.]+\/s/);
+      expect(synced.output).toMatch(/demo: completed \(\d+ listed, 0 created, 1 updated, 0 deleted\)/);
+      const json = await onTerminal(['sync', '--mode', 'full', '--json'], { cwd: directory, env });
+      expect(json.code).toBe(0);
+      expect(json.output).not.toContain('users listed');
+      expect(JSON.parse(json.output).runs[0]).toMatchObject({ connection: 'demo', status: 'completed' });
+      const piped = await run('sync', '--mode', 'full');
+      expect(piped.code).toBe(0);
+      expect(piped.stderr).toBe('');
+      expect(piped.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^demo: completed \(/)]);
+    },
+  );
+
   it('simulate lastpass starts a simulator, prints how to connect, and stops on Ctrl+C', async () => {
     const child = start(['simulate', 'lastpass', '--users', '5'], {
       cwd: directory,

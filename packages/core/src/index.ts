@@ -270,6 +270,7 @@ export {
   SyncOptions,
   SyncSettings,
 } from './sync/sync-options.js';
+export type { SyncProgress } from './sync/sync-progress.js';
 export {
   type SyncChange,
   type SyncChangePage,

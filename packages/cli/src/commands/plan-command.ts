@@ -64,7 +64,7 @@ export function registerPlan(program: Command, { session, exit }: CommandContext
       const opened = [];
       for (const name of session.names(options.connection)) opened.push(await session.connect(name));
       const kit = await session.kit();
-      const progress = new ListingProgress(session.err, options.json !== true);
+      const progress = new ListingProgress(session.err, 'plan', options.json !== true);
       let plan: ReconcilePlan;
       try {
         plan = await kit.plan({

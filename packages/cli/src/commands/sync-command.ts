@@ -1,6 +1,7 @@
 import { guardLimitText, type SyncRun } from '@provisionkit/core';
 import { type Command, Option } from 'commander';
 import { EXIT_CODES } from '../exit-codes.js';
+import { ListingProgress } from '../output/progress.js';
 import type { CommandContext } from '../run-cli.js';
 import { collect } from './option-parsers.js';
 
@@ -32,10 +33,18 @@ export function registerSync(program: Command, { session, exit }: CommandContext
       else {
         for (const name of session.names(options.connection)) {
           const { connection } = await session.connect(name);
-          const run = await kit.sync(connection, {
-            mode: options.mode,
-            ...(session.io.signal === undefined ? {} : { signal: session.io.signal }),
-          });
+          // Drawn on a terminal only: a pipe, a log file and --json output get the result lines alone.
+          const progress = new ListingProgress(session.err, 'sync', options.json !== true);
+          let run: SyncRun;
+          try {
+            run = await kit.sync(connection, {
+              mode: options.mode,
+              ...(session.io.signal === undefined ? {} : { signal: session.io.signal }),
+              onProgress: (listed) => progress.update(listed),
+            });
+          } finally {
+            progress.stop();
+          }
           runs.push({ connection: name, run });
           if (!options.json) await print(name, run);
         }

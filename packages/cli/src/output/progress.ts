@@ -1,4 +1,4 @@
-import type { ApplyProgress, PlanProgress } from '@provisionkit/core';
+import type { ApplyProgress, PlanProgress, SyncProgress } from '@provisionkit/core';
 import cliProgress from 'cli-progress';
 import type { Printer } from '../cli-io.js';
 
@@ -75,15 +75,18 @@ export class ProgressBar {
   }
 }
 
-/** A plan's listings: users read from each directory so far and the rate (the total is unknown). */
+/**
+ * A plan's or a sync's listings: users read from each directory so far and the rate (the total is
+ * unknown). `label` names the command on the line (`plan`, `sync`).
+ */
 export class ListingProgress {
   readonly #bar: TerminalBar;
 
-  constructor(err: Printer, enabled: boolean) {
-    this.#bar = new TerminalBar(err, 'plan {connection}: {value} users listed | {rate}/s', enabled);
+  constructor(err: Printer, label: string, enabled: boolean) {
+    this.#bar = new TerminalBar(err, `${label} {connection}: {value} users listed | {rate}/s`, enabled);
   }
 
-  update(progress: PlanProgress): void {
+  update(progress: PlanProgress | SyncProgress): void {
     this.#bar.show(progress.listed, progress.listed, {
       connection: `${progress.tenant}/${progress.provider}`,
     });

@@ -5,6 +5,7 @@ import type { ConnectionKey } from '../state/connection-key.js';
 import type { StateStore } from '../state/state-store.js';
 import type { ChangeStager } from './change-stager.js';
 import { ComparisonIndex } from './comparison-index.js';
+import type { SyncProgressReporter } from './sync-progress.js';
 
 /** Thrown when the provider's listing fails, so the run can say the enumeration failed. */
 export class EnumerationFailure extends Error {
@@ -21,6 +22,7 @@ export interface CompareInput {
   readonly stager: ChangeStager;
   readonly signal: AbortSignal;
   readonly pageSize?: number | undefined;
+  readonly progress: SyncProgressReporter;
 }
 
 /**
@@ -32,14 +34,15 @@ export async function compareAll(input: CompareInput): Promise<number> {
   const index = new ComparisonIndex();
   for await (const chunk of input.store.scanSnapshotHashes(input.key)) index.load(chunk);
   const snapshotSize = index.size;
-  const { stager, canonicalizer } = input;
+  const { stager, canonicalizer, progress } = input;
+  progress.listed(0);
   const listing = input.directory.listUsers({
     signal: input.signal,
     ...(input.pageSize === undefined ? {} : { pageSize: input.pageSize }),
   });
   // Synchronous for an unchanged user: no promise per user on the common path.
   await eachUser(listing, (user) => {
-    stager.counts.enumerated += 1;
+    progress.listed(++stager.counts.enumerated);
     const content = canonicalizer.content(user);
     const hash = hashContent(content);
     const sighting = index.see(user.id, hash);
@@ -51,13 +54,15 @@ export async function compareAll(input: CompareInput): Promise<number> {
   });
   // A listing that stops quietly on abort looks complete; only the signal tells.
   if (input.signal.aborted) return snapshotSize;
+  progress.finished(stager.counts.enumerated);
   for (const { userId, hash } of index.unseen()) await stager.deleted(userId, hash);
   return snapshotSize;
 }
 
 /** A `changes` comparison: the provider's changed users only; never a deletion. */
 export async function compareChanges(input: CompareInput & { readonly since: string }): Promise<void> {
-  const { stager, canonicalizer } = input;
+  const { stager, canonicalizer, progress } = input;
+  progress.listed(0);
   const seen = new Set<string>();
   const listing = input.directory.listUsersChangedSince!({
     since: input.since,
@@ -65,11 +70,12 @@ export async function compareChanges(input: CompareInput & { readonly since: str
     ...(input.pageSize === undefined ? {} : { pageSize: input.pageSize }),
   });
   await eachUser(listing, (user) => {
-    stager.counts.enumerated += 1;
+    progress.listed(++stager.counts.enumerated);
     if (seen.has(user.id)) return undefined;
     seen.add(user.id);
     return stager.compare(canonicalizer.store(user), null);
   });
+  if (!input.signal.aborted) progress.finished(stager.counts.enumerated);
 }
 
 /**

@@ -18,6 +18,7 @@ import { compareAll, compareChanges, EnumerationFailure } from './compare-direct
 import { judgeMassChange } from './mass-change-guard.js';
 import { isOwnerAlive, newOwner } from './run-owner.js';
 import { type ParsedSyncOptions, SyncOptions, type SyncSettings } from './sync-options.js';
+import { SyncProgressReporter } from './sync-progress.js';
 
 /** What to sync: the connection's stable key and its directory (wrapped by core). */
 export interface SyncTarget {
@@ -142,6 +143,7 @@ export class SyncEngine {
         stager,
         signal,
         pageSize: options.pageSize,
+        progress: new SyncProgressReporter(options.onProgress, key, plan.mode),
       };
       if (plan.mode === 'full') base = await compareAll(input);
       else await compareChanges({ ...input, since: plan.since! });

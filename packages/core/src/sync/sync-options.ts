@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTimestamp } from '../model/primitives.js';
+import type { SyncProgress } from './sync-progress.js';
 
 /**
  * The mass-change guard: a run that would delete or suspend more than
@@ -44,6 +45,13 @@ export const SyncOptions = z.strictObject({
   pageSize: z.number().int().positive().optional(),
   /** Aborting ends the run as `failed` (`aborted`); nothing is committed. */
   signal: z.instanceof(AbortSignal).optional(),
+  /**
+   * Called as the directory is listed (at the start, every 100 users, at the end), for a progress
+   * display; an observer that throws or rejects is ignored and never changes the run.
+   */
+  onProgress: z
+    .custom<(progress: SyncProgress) => unknown>((value) => typeof value === 'function', 'must be a function')
+    .optional(),
 });
 export type SyncOptions = z.input<typeof SyncOptions>;
 export type ParsedSyncOptions = z.output<typeof SyncOptions>;
