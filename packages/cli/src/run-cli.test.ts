@@ -166,6 +166,27 @@ describe('runCli', () => {
       expect(JSON.parse(applied.stdout)).toMatchObject({ status: 'partial', done: 1, failed: 1 });
     });
 
+    it('reports a user name LastPass cannot hold as a row issue, plans the other rows and applies them all', async () => {
+      const cli = await lastpassSandbox();
+      writeFileSync(
+        join(cli.cwd, 'desired.csv'),
+        'userName,displayName\nhire@acme.example,Hire\nkiosk-7,Kiosk\n',
+      );
+      const planned = await cli.run('plan', '--desired', 'desired.csv', '--out', 'plan.json');
+      expect(planned).toMatchObject({ code: 0, stderr: '' });
+      expect(planned.stdout).toContain('1 create; 1 row issue not planned\n');
+      expect(planned.stdout).toContain(
+        '  line 3 userName: must be an email address (lastpass user names are email addresses): no account is created\n',
+      );
+      expect(planned.stdout).toContain('Plan: 1 create; 1 row issue not planned (see above).');
+      const saved = JSON.parse(readFileSync(join(cli.cwd, 'plan.json'), 'utf8'));
+      expect(saved.connections[0]).toMatchObject({ issueCount: 1, issues: [{ line: 3, field: 'userName' }] });
+      const applied = await cli.run('apply', 'plan.json', '--json');
+      expect(applied.code).toBe(0);
+      expect(JSON.parse(applied.stdout)).toMatchObject({ status: 'applied', done: 1, failed: 0 });
+      expect(simulator.state.getUserByName('hire@acme.example')).toBeDefined();
+    });
+
     it('refuses a plan file that is not a plan, or was edited', async () => {
       const cli = await lastpassSandbox();
       writeFileSync(join(cli.cwd, 'junk.json'), '{"nope":1}');

@@ -181,6 +181,7 @@ function memoryDirectory(): UserDirectory {
     updatableFields: [],
     acceptsPassword: false,
     createsInvitedUsers: false,
+    userNameFormat: 'any',
   };
   const ada = {
     id: '1',

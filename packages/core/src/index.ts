@@ -200,6 +200,7 @@ export {
   resolveCapabilities,
 } from './spi/resolve-capabilities.js';
 export { UserDirectory } from './spi/user-directory.js';
+export { isEmailAddress, UserNameFormat, userNameFormatIssue } from './spi/user-name-format.js';
 export {
   LIFECYCLE_VERBS,
   type LifecycleVerb,

@@ -238,5 +238,20 @@ describe('contract kit', () => {
       const { failed } = expectCaught('changes-only-created', /created before since and changed after it/);
       expect(failed).toHaveLength(1);
     });
+
+    it("catches (af) a provider that refuses user names that are not email addresses but declares 'any'", () => {
+      const { failed } = expectCaught('refuses-non-email-user-names', /not an email address/);
+      expect(failed).toEqual([expect.stringContaining("as userNameFormat 'any' declares")]);
+    });
+
+    it("catches (ag) a directory that declares 'email' user names but creates any name (above core)", () => {
+      const { failed } = expectCaught('accepts-non-email-user-names', /not an email address/);
+      expect(failed).toEqual([
+        expect.stringContaining(
+          "with invalid_input, as userNameFormat 'email' declares, and creates nothing",
+        ),
+        expect.stringContaining('fails an item whose userName is not an email address alone'),
+      ]);
+    });
   });
 });

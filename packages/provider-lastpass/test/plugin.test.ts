@@ -34,6 +34,7 @@ describe('lastpassProvider', () => {
       updatableFields: ['displayName', 'givenName', 'familyName', 'userName', 'email'],
       acceptsPassword: true,
       createsInvitedUsers: true,
+      userNameFormat: 'email',
     });
   });
 
@@ -72,6 +73,19 @@ describe('lastpassProvider', () => {
     it('takes defaultPageSize from the connection pageSize', async () => {
       const { connection } = await connectTo(simulator, { pageSize: 250 });
       expect(connection.directory.capabilities.defaultPageSize).toBe(250);
+    });
+
+    it('declares email user names: core refuses any other before sending a request', async () => {
+      const { connection } = await connectTo(simulator);
+      const before = simulator.requests.length;
+      const refused = await expectProvisioningError(
+        connection.directory.createUser({ userName: 'kiosk-7' }),
+        'invalid_input',
+      );
+      expectIssueAt(refused, 'input.userName');
+      const batch = await connection.directory.createUsers([{ userName: 'kiosk-8' }]);
+      expect(batch.items[0]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(simulator.requests.length).toBe(before);
     });
 
     it('fails the directory with unavailable once the connection is closed', async () => {

@@ -13,8 +13,11 @@ export interface BatchSteps {
   readonly provider: string;
   /** The injected failure of this item, if a fault rule selects it. */
   itemError(item: z.output<typeof NewUser>, index: number): ProvisioningError | undefined;
-  /** Creates the user; throws `ConflictError` when its name is taken (also by an earlier item). */
-  insert(item: z.output<typeof NewUser>): User;
+  /**
+   * Creates the user; throws `ConflictError` when its name is taken (also by an earlier item),
+   * `InvalidInputError` when the configured `userNameFormat` cannot hold it.
+   */
+  insert(item: z.output<typeof NewUser>, index: number): User;
 }
 
 /**
@@ -35,7 +38,7 @@ export function createBatch(items: readonly unknown[], steps: BatchSteps): Batch
     const injected = steps.itemError(item, index);
     if (injected !== undefined) return { index, userName: item.userName, ok: false, error: injected };
     try {
-      return { index, userName: item.userName, ok: true, user: steps.insert(item) };
+      return { index, userName: item.userName, ok: true, user: steps.insert(item, index) };
     } catch (error) {
       if (!ProvisioningError.is(error)) throw error;
       return { index, userName: item.userName, ok: false, error };

@@ -3,6 +3,7 @@ import {
   CREATE_FIELDS,
   OPTIONAL_VERBS,
   USER_PATCH_FIELDS,
+  type UserNameFormat,
   VERBS,
 } from '@provisionkit/core';
 
@@ -12,13 +13,14 @@ export const MOCK_DEFAULT_PAGE_SIZE = 50;
 
 /**
  * The mock declares everything, so the whole contract suite and every engine path can run against it.
- * The plugin declares the defaults; a connection's config refines `createsInvitedUsers` and
- * `maxBatchSize` (`mockCapabilities(config)`).
+ * The plugin declares the defaults; a connection's config refines `createsInvitedUsers`,
+ * `maxBatchSize` and `userNameFormat` (`mockCapabilities(config)`).
  */
 export function mockCapabilities(
   options: {
     readonly createsInvitedUsers?: boolean | undefined;
     readonly maxBatchSize?: number | undefined;
+    readonly userNameFormat?: UserNameFormat | undefined;
   } = {},
 ): Capabilities {
   return {
@@ -31,5 +33,6 @@ export function mockCapabilities(
     updatableFields: [...USER_PATCH_FIELDS],
     acceptsPassword: true,
     createsInvitedUsers: options.createsInvitedUsers ?? false,
+    userNameFormat: options.userNameFormat ?? 'any',
   };
 }

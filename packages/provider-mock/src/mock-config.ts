@@ -1,4 +1,4 @@
-import { CredentialStatus, NewUser, secret } from '@provisionkit/core';
+import { CredentialStatus, NewUser, secret, UserNameFormat } from '@provisionkit/core';
 import { z } from 'zod';
 
 /** Connection config of the mock provider. Every field is optional: `config: {}` is a valid connection. */
@@ -9,6 +9,11 @@ export const mockConfigSchema = z.strictObject({
   createsInvitedUsers: z.boolean().optional(),
   /** Largest batch `createUsers` accepts. Default 100. */
   maxBatchSize: z.number().int().min(1).max(1000).optional(),
+  /**
+   * `email`: user names must be email addresses, as on LastPass; the mock refuses others with
+   * `invalid_input` and declares it, so core refuses them first. Default `any`.
+   */
+  userNameFormat: UserNameFormat.optional(),
   /**
    * The state of the connection's credentials, as `faults` would set it: `invalid`, `expired`,
    * `insufficient_permissions` or `unreachable` make `verifyCredentials` report it and every other

@@ -84,9 +84,9 @@ describe('mockProvider', () => {
   describe('.refineCapabilities', () => {
     it('follows the connection config for invitations and batch size, and never changes the verbs', () => {
       const refined = mockProvider.refineCapabilities!(
-        mockConfigSchema.parse({ createsInvitedUsers: true, maxBatchSize: 2 }),
+        mockConfigSchema.parse({ createsInvitedUsers: true, maxBatchSize: 2, userNameFormat: 'email' }),
       );
-      expect(refined).toMatchObject({ createsInvitedUsers: true, maxBatchSize: 2 });
+      expect(refined).toMatchObject({ createsInvitedUsers: true, maxBatchSize: 2, userNameFormat: 'email' });
       expect(refined).not.toHaveProperty('verbs');
     });
   });

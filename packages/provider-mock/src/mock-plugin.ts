@@ -28,7 +28,7 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     displayName: 'In-memory mock',
     configSchema: mockConfigSchema,
     capabilities: mockCapabilities(),
-    // `createsInvitedUsers` and `maxBatchSize` follow the connection's config.
+    // `createsInvitedUsers`, `maxBatchSize` and `userNameFormat` follow the connection's config.
     refineCapabilities: (config) => {
       const { verbs: _declaredOnce, ...refined } = mockCapabilities(config);
       return refined;

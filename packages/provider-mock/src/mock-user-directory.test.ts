@@ -17,7 +17,29 @@ describe(MockUserDirectory, () => {
         defaultPageSize: 50,
         acceptsPassword: true,
         createsInvitedUsers: false,
+        userNameFormat: 'any',
       });
+    });
+
+    it('with userNameFormat email, declares it and refuses other user names itself, naming them', async () => {
+      const strict = directory({ userNameFormat: 'email' });
+      expect(strict.capabilities.userNameFormat).toBe('email');
+      await expect(strict.createUser({ userName: 'kiosk-7' })).rejects.toMatchObject({
+        code: 'invalid_input',
+        issues: [{ path: 'input.userName', message: expect.stringContaining('email address') }],
+      });
+      const batch = await strict.createUsers([{ userName: 'ada@example.com' }, { userName: 'kiosk-7' }]);
+      expect(batch.items.map((item) => item.ok)).toEqual([true, false]);
+      expect(batch.items[1]).toMatchObject({ error: { issues: [{ path: 'batch.1.userName' }] } });
+      const ada = strict.peekUsers()[0]!;
+      await expect(strict.updateUser({ id: ada.id }, { userName: 'kiosk-7' })).rejects.toMatchObject({
+        code: 'invalid_input',
+        issues: [{ path: 'patch.userName' }],
+      });
+      expect(strict.peekUsers().map((user) => user.userName)).toEqual(['ada@example.com']);
+      expect(() => directory({ userNameFormat: 'email', seed: [{ userName: 'kiosk-7' }] })).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
     });
 
     it('reports the configured provider id, batch size and invitation mode', () => {

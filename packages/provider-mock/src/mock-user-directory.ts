@@ -19,6 +19,7 @@ import {
   type UserDirectory,
   UserPatch,
   UserRef,
+  userNameFormatIssue,
   type Verb,
 } from '@provisionkit/core';
 import { inject, injectable, optional } from 'inversify';
@@ -74,7 +75,7 @@ export class MockUserDirectory implements UserDirectory {
         const issue = { path: `config.seed.${index}.userName`, message: 'duplicates an earlier seed user' };
         throw new InvalidInputError(`Invalid config: ${issue.path}`, [issue], { provider: this.provider });
       }
-      this.#insert(item);
+      this.#insert(item, `config.seed.${index}.userName`);
     }
   }
 
@@ -136,7 +137,7 @@ export class MockUserDirectory implements UserDirectory {
     this.#count('createUser');
     const item = this.#parse(NewUser, input, 'input');
     await this.#enter('createUser', options);
-    return toUser(this.#insert(item));
+    return toUser(this.#insert(item, 'input.userName'));
   }
 
   async createUsers(batch: readonly NewUser[], options?: OperationOptions): Promise<BatchResult> {
@@ -146,7 +147,7 @@ export class MockUserDirectory implements UserDirectory {
     return createBatch(items, {
       provider: this.provider,
       itemError: (item, index) => this.#engine.itemError(item, index, this.provider),
-      insert: (item) => toUser(this.#insert(item)),
+      insert: (item, index) => toUser(this.#insert(item, `batch.${index}.userName`)),
     });
   }
 
@@ -155,6 +156,7 @@ export class MockUserDirectory implements UserDirectory {
     const changes = this.#parse(UserPatch, patch, 'patch');
     const record = await this.#existing('updateUser', ref, options);
     if (changes.userName !== undefined) {
+      this.#ensureUserNameFormat(changes.userName, 'patch.userName');
       if (this.#store.isNameTaken(changes.userName, record.id)) throw this.#conflict();
       this.#store.rename(record, changes.userName);
     }
@@ -232,7 +234,9 @@ export class MockUserDirectory implements UserDirectory {
     return { status, checkedAt: this.#now().toISOString() };
   }
 
-  #insert(item: z.output<typeof NewUser>): UserRecord {
+  /** `path` names the user name in an `invalid_input` error (`input.userName`, `batch.2.userName`). */
+  #insert(item: z.output<typeof NewUser>, path: string): UserRecord {
+    this.#ensureUserNameFormat(item.userName, path);
     if (this.#store.isNameTaken(item.userName)) throw this.#conflict();
     const record = newRecord(item, {
       seq: this.#store.allocateSeq(),
@@ -266,6 +270,15 @@ export class MockUserDirectory implements UserDirectory {
 
   #count(verb: Verb): void {
     this.#stats.calls[verb] += 1;
+  }
+
+  /** The mock refuses what its `userNameFormat` declares it cannot hold, as a provider would. */
+  #ensureUserNameFormat(userName: string, path: string): void {
+    const message = userNameFormatIssue(this.capabilities.userNameFormat, userName, this.provider);
+    if (message === undefined) return;
+    throw new InvalidInputError(`Invalid user: ${path} ${message}`, [{ path, message }], {
+      provider: this.provider,
+    });
   }
 
   #conflict(): ConflictError {

@@ -17,6 +17,7 @@ export const CAPABILITIES: Capabilities = {
   updatableFields: ['givenName', 'familyName'],
   acceptsPassword: true,
   createsInvitedUsers: false,
+  userNameFormat: 'any',
 };
 
 export function user(id: string, overrides: Partial<User> = {}): User {

@@ -13,6 +13,7 @@ const BASE: Capabilities = {
   updatableFields: [],
   acceptsPassword: false,
   createsInvitedUsers: false,
+  userNameFormat: 'any',
 };
 
 function user(status: User['status'], groups: string[]): User {

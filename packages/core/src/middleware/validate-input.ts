@@ -6,6 +6,7 @@ import { NewUser, UserPatch, UserRef } from '../model/user.js';
 import { type Capabilities, supports } from '../spi/capabilities.js';
 import { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import { OperationOptions } from '../spi/operation-options.js';
+import { userNameFormatIssue } from '../spi/user-name-format.js';
 import type { Verb } from '../spi/verbs.js';
 import { applyCreateFieldPolicy } from './field-policy.js';
 import { readNewUserFast } from './new-user-fast-check.js';
@@ -49,8 +50,9 @@ export function parseGroups(context: InputContext, value: unknown): string[] {
 }
 
 /**
- * `argument` is `input` for `createUser` and `batch.<i>` for an item of `createUsers`. The fields the
- * provider does not store are refused or removed by `applyCreateFieldPolicy`.
+ * `argument` is `input` for `createUser` and `batch.<i>` for an item of `createUsers`. A user name
+ * the provider's `userNameFormat` cannot hold is refused here, so the provider is never asked. The
+ * fields the provider does not store are refused or removed by `applyCreateFieldPolicy`.
  */
 export function parseNewUser(
   context: InputContext,
@@ -58,11 +60,13 @@ export function parseNewUser(
   argument: string,
 ): z.output<typeof NewUser> {
   const user = readNewUserFast(value) ?? parseInput(NewUser, value, { argument, provider: context.provider });
+  ensureUserNameFormat(context, user.userName, `${argument}.userName`);
   return applyCreateFieldPolicy(context, user, argument);
 }
 
 export function parsePatch(context: InputContext, value: unknown): z.output<typeof UserPatch> {
   const patch = parseInput(UserPatch, value, { argument: 'patch', provider: context.provider });
+  if (patch.userName !== undefined) ensureUserNameFormat(context, patch.userName, 'patch.userName');
   const unsupported = Object.entries(patch)
     .filter(([field, fieldValue]) => fieldValue !== undefined && !isUpdatable(context, field))
     .map(([field]) => `patch.${field}`);
@@ -86,6 +90,14 @@ export function parseChangesOptions(context: InputContext, value: unknown): List
   const options = parseInput(ListChangesOptions, value, { argument: 'options', provider: context.provider });
   ensurePageSize(context, options.pageSize);
   return options;
+}
+
+/** `invalid_input` naming `path` when the provider's `userNameFormat` cannot hold `userName`. */
+function ensureUserNameFormat(context: InputContext, userName: string, path: string): void {
+  const { provider, capabilities } = context;
+  const message = userNameFormatIssue(capabilities.userNameFormat, userName, provider);
+  if (message === undefined) return;
+  throw new InvalidInputError(`Invalid user: ${path} ${message}`, [{ path, message }], { provider });
 }
 
 function ensurePageSize(context: InputContext, pageSize: number | undefined): void {

@@ -1,6 +1,7 @@
 import { normalizeUserName } from '../model/primitives.js';
 import type { User } from '../model/user.js';
 import { type Capabilities, supports } from '../spi/capabilities.js';
+import { userNameFormatIssue } from '../spi/user-name-format.js';
 import { hashContent, type UserCanonicalizer } from '../state/canonical-user.js';
 import { COMPARED_FIELDS } from './desired-user.js';
 import type { DesiredRow, DesiredUsers } from './desired-users.js';
@@ -9,6 +10,7 @@ import { PlanNotes } from './plan-notes.js';
 import type { PlanAction, PlanNote } from './plan-schema.js';
 import type { ParsedReconcilePolicy } from './reconcile-policy.js';
 import { RevisionDigest } from './revision-digest.js';
+import { MAX_REPORTED_ISSUES, type RowIssue } from './row-issue.js';
 
 export interface DirectoryPlannerInput {
   readonly desired: DesiredUsers;
@@ -27,6 +29,9 @@ export interface DirectoryPlan {
   readonly unchanged: number;
   readonly actions: PlanAction[];
   readonly notes: PlanNote[];
+  /** Rows this directory cannot take (see `ConnectionPlan.issues`): the first ones, and how many. */
+  readonly issues: RowIssue[];
+  readonly issueCount: number;
 }
 
 /**
@@ -47,6 +52,8 @@ export class DirectoryPlanner {
   readonly #revision = new RevisionDigest();
   readonly #matchedActions: PlanAction[] = [];
   readonly #unmatched: User[] = [];
+  readonly #issues: RowIssue[] = [];
+  #issueCount = 0;
   #unchanged = 0;
 
   constructor(input: DirectoryPlannerInput) {
@@ -118,6 +125,8 @@ export class DirectoryPlanner {
       unchanged: this.#unchanged,
       actions: [...creates, ...this.#matchedActions, ...absent],
       notes: this.#notes.list(),
+      issues: this.#issues,
+      issueCount: this.#issueCount,
     };
   }
 
@@ -141,6 +150,14 @@ export class DirectoryPlanner {
     const desired = row.user;
     if (!supports(capabilities, 'createUsers') && !supports(capabilities, 'createUser')) {
       this.#notes.add('verb_not_supported', desired.userName, 'createUser');
+      return undefined;
+    }
+    // A create the directory would refuse is not a reviewable action: the row is reported instead.
+    const format = userNameFormatIssue(capabilities.userNameFormat, desired.userName, this.#input.provider);
+    if (format !== undefined) {
+      this.#issueCount += 1;
+      if (this.#issues.length < MAX_REPORTED_ISSUES)
+        this.#issues.push({ line: row.line, field: 'userName', message: `${format}: no account is created` });
       return undefined;
     }
     const user: Record<string, unknown> = { userName: desired.userName };

@@ -3,6 +3,7 @@ import { parseInput } from '../errors/from-zod.js';
 import type { FieldValue } from '../events/field-changes.js';
 import { guardLimitText } from './guard-limit.js';
 import { ACTION_KINDS, type ActionReason, type PlanAction, ReconcilePlan } from './plan-schema.js';
+import type { RowIssue } from './row-issue.js';
 import { formatTable, printable } from './text-table.js';
 
 const SYMBOLS: Record<PlanAction['kind'], string> = {
@@ -49,15 +50,14 @@ export function formatPlan(plan: ReconcilePlan, options: FormatPlanOptions = {})
   lines.push(
     `Desired: ${desired.format}, ${desired.rows} rows, ${desired.accepted} accepted, ${desired.rows - desired.accepted} rejected${issues} (${desired.hash.slice(0, 19)}…)${desired.complete ? '' : ', INCOMPLETE: nobody is suspended or removed for being absent'}`,
   );
-  for (const issue of desired.issues.slice(0, maxRows))
-    lines.push(`  line ${issue.line}${issue.field === undefined ? '' : ` ${issue.field}`}: ${issue.message}`);
-  if (desired.issueCount > Math.min(desired.issues.length, maxRows))
-    lines.push(`  … ${desired.issueCount - Math.min(desired.issues.length, maxRows)} more issues`);
+  lines.push(...issueLines(desired.issues, desired.issueCount, maxRows));
   for (const connection of parsed.connections) {
+    const issueCount = connection.issueCount ?? 0;
     lines.push('');
     lines.push(
-      `${connection.tenant}/${connection.provider}: ${connection.users} users, ${connection.unchanged} unchanged, ${summarize(connection.counts)}`,
+      `${connection.tenant}/${connection.provider}: ${connection.users} users, ${connection.unchanged} unchanged, ${summarize(connection.counts)}${issueCount === 0 ? '' : `; ${rowIssues(issueCount)} not planned`}`,
     );
+    lines.push(...issueLines(connection.issues ?? [], issueCount, maxRows));
     if (connection.guard.hold) {
       lines.push(
         `  HELD by the mass-change guard: ${connection.guard.changes} suspensions and removals, limit ${guardLimitText(connection.guard.limit)}; apply with approval`,
@@ -82,8 +82,24 @@ export function formatPlan(plan: ReconcilePlan, options: FormatPlanOptions = {})
   }
   lines.push('');
   const total = ACTION_KINDS.reduce((sum, kind) => sum + parsed.counts[kind], 0);
-  lines.push(total === 0 ? 'No changes.' : `Plan: ${summarize(parsed.counts)}.`);
+  const refused = parsed.connections.reduce((sum, connection) => sum + (connection.issueCount ?? 0), 0);
+  const notPlanned = refused === 0 ? '' : `; ${rowIssues(refused)} not planned (see above)`;
+  lines.push(total === 0 ? `No changes${notPlanned}.` : `Plan: ${summarize(parsed.counts)}${notPlanned}.`);
   return lines.join('\n');
+}
+
+/** `line <n> <field>: <message>` for up to `max` issues, then how many more there are. */
+function issueLines(issues: readonly RowIssue[], count: number, max: number): string[] {
+  const shown = issues.slice(0, max);
+  const lines = shown.map(
+    (issue) => `  line ${issue.line}${issue.field === undefined ? '' : ` ${issue.field}`}: ${issue.message}`,
+  );
+  if (count > shown.length) lines.push(`  … ${count - shown.length} more issues`);
+  return lines;
+}
+
+function rowIssues(count: number): string {
+  return `${count} row ${count === 1 ? 'issue' : 'issues'}`;
 }
 
 /** Up to `max` actions, every kind present shown (plan order within each kind). */

@@ -91,6 +91,8 @@ export async function planReconcile(
       counts,
       actions: planned.actions,
       notes: planned.notes,
+      issueCount: planned.issueCount,
+      issues: planned.issues,
     });
   }
   const plan: Omit<ReconcilePlan, 'digest'> = {

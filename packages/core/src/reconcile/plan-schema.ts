@@ -127,6 +127,14 @@ export const ConnectionPlan = z.strictObject({
   counts: ActionCounts,
   actions: z.array(PlanAction),
   notes: z.array(PlanNote),
+  /**
+   * Desired rows this connection cannot take (a user name its `userNameFormat` refuses): reported
+   * with line and field like rows of the input, and planned as nothing instead of as a create that
+   * could only fail. Every one is counted; the first `MAX_REPORTED_ISSUES` are listed. Absent from
+   * plans saved before they were reported.
+   */
+  issueCount: z.number().int().nonnegative().optional(),
+  issues: z.array(RowIssue).optional(),
 });
 export type ConnectionPlan = z.infer<typeof ConnectionPlan>;
 

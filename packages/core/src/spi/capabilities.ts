@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireArray } from '../errors/argument-error.js';
 import { USER_PATCH_FIELDS, type UserPatchField } from '../model/user.js';
+import { UserNameFormat } from './user-name-format.js';
 import { Verb } from './verbs.js';
 
 export const ListFilter = z.enum(['status', 'group']);
@@ -41,6 +42,8 @@ export const Capabilities = z.object({
   acceptsPassword: z.boolean(),
   /** Whether new users start as `invited` (true) or `active` (false). */
   createsInvitedUsers: z.boolean(),
+  /** `email`: a create or rename to a user name that is not an email address is refused with `invalid_input`. */
+  userNameFormat: UserNameFormat,
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 

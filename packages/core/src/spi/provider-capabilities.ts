@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USER_PATCH_FIELDS } from '../model/user.js';
 import { CreateField, ListFilter } from './capabilities.js';
+import { UserNameFormat } from './user-name-format.js';
 import { Verb } from './verbs.js';
 
 const Size = z.number().int().positive();
@@ -29,6 +30,8 @@ export const ProviderCapabilities = z.strictObject({
   acceptsPassword: z.boolean().default(false),
   /** Whether new users start as `invited` (true) or `active`. Default false. */
   createsInvitedUsers: z.boolean().default(false),
+  /** `email` when user names must be email addresses (core refuses others up front). Default `any`. */
+  userNameFormat: UserNameFormat.default('any'),
 });
 /** A declaration as a provider writes it (defaults not yet applied; `as const` arrays welcome). */
 export type ProviderCapabilities = ReadonlyArrays<z.input<typeof ProviderCapabilities>>;

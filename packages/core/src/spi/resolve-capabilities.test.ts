@@ -32,6 +32,7 @@ describe('resolveCapabilities', () => {
       updatableFields: ['displayName'],
       acceptsPassword: false,
       createsInvitedUsers: false,
+      userNameFormat: 'any',
     });
   });
 
@@ -66,6 +67,12 @@ describe('resolveCapabilities', () => {
       { verbs: ['getUser'], updatableFields: [], acceptsPassword: true },
       'acceptsPassword',
     ],
+    [
+      'an email user name format without creating or renaming users',
+      { verbs: ['getUser'], updatableFields: [], userNameFormat: 'email' },
+      'userNameFormat',
+    ],
+    ['an unknown user name format', { userNameFormat: 'upn' }, 'userNameFormat'],
     ['a verb twice', { verbs: ['getUser', 'getUser'], updatableFields: [] }, 'verbs'],
     [
       'listUsersChangedSince without listUsers',

@@ -67,6 +67,7 @@ export function resolveCapabilities(
     updatableFields: parsed.updatableFields,
     acceptsPassword: parsed.acceptsPassword,
     createsInvitedUsers: parsed.createsInvitedUsers,
+    userNameFormat: parsed.userNameFormat,
   };
 }
 
@@ -120,6 +121,12 @@ function inconsistencies(caps: Parsed): [string, string][] {
   }
   if (!creates && caps.acceptsPassword) {
     found.push(['acceptsPassword', 'applies only when createUser or createUsers is declared']);
+  }
+  if (!creates && !caps.updatableFields.includes('userName') && caps.userNameFormat !== 'any') {
+    found.push([
+      'userNameFormat',
+      'applies only when users are created (createUser, createUsers) or renamed (updatableFields userName)',
+    ]);
   }
   return found;
 }

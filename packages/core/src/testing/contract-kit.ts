@@ -2,6 +2,7 @@ import { it } from 'vitest';
 import type { NewUser, User, UserStatus } from '../model/user.js';
 import type { Capabilities, CreateField } from '../spi/capabilities.js';
 import type { UserDirectory } from '../spi/user-directory.js';
+import { isEmailAddress } from '../spi/user-name-format.js';
 import type { Verb } from '../spi/verbs.js';
 import type { ContractOptions } from './contract-options.js';
 import { type ContractRecorder, createRecorder, observeDirectory } from './observe-directory.js';
@@ -103,8 +104,23 @@ export class ContractTest {
     return this.capabilities.createsInvitedUsers ? 'invited' : 'active';
   }
 
+  /**
+   * A new unique user name. Where the provider declares `userNameFormat: 'email'`, a sandbox's
+   * `uniqueUserName()` that returns anything else fails the test with a message saying so.
+   */
   userName(): string {
-    return this.names.userName();
+    const userName = this.names.userName();
+    if (this.capabilities.userNameFormat === 'email' && !isEmailAddress(userName)) {
+      throw new Error(
+        "the provider declares userNameFormat 'email', but the sandbox's uniqueUserName() returned a name that is not an email address: make it return email addresses",
+      );
+    }
+    return userName;
+  }
+
+  /** A new unique user name that is not an email address (`pk-<run>-<n>-at-example.test`). */
+  nonEmailUserName(): string {
+    return this.names.userName().replaceAll('@', '-at-');
   }
 
   groupName(): string {

@@ -23,5 +23,7 @@ export function lastpassCapabilities(pageSize = 1000): Capabilities {
     updatableFields: ['displayName', 'givenName', 'familyName', 'userName', 'email'],
     acceptsPassword: true,
     createsInvitedUsers: true,
+    // LastPass users log in with their email: core refuses any other user name before a request.
+    userNameFormat: 'email',
   };
 }

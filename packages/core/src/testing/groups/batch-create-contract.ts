@@ -99,6 +99,29 @@ export function batchCreateContract(kit: ContractKit): void {
     );
 
     kit.test(
+      "fails an item whose userName is not an email address alone with invalid_input, as userNameFormat 'email' declares",
+      {
+        verbs: ['createUsers'],
+        when: (caps) =>
+          caps.userNameFormat === 'email' ? undefined : `userNameFormat is ${caps.userNameFormat}`,
+      },
+      async (t) => {
+        const batch = [t.newUser(), t.newUser({ userName: t.nonEmailUserName() }), t.newUser()];
+        const result = await t.directory.createUsers(batch);
+        expectCoversBatch(result, batch);
+        const [first, refused, last] = result.items;
+        expectIssueAt(failure(refused!, 'invalid_input'), 'batch.1.userName');
+        expect([okUser(first!).userName, okUser(last!).userName]).toEqual([
+          batch[0]!.userName,
+          batch[2]!.userName,
+        ]);
+        if (t.capabilities.verbs.includes('getUser')) {
+          await expectProvisioningError(t.directory.getUser({ userName: batch[1]!.userName }), 'not_found');
+        }
+      },
+    );
+
+    kit.test(
       'creates a batch larger than maxBatchSize completely',
       {
         verbs: ['createUsers'],

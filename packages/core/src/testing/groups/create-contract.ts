@@ -1,8 +1,9 @@
 import { describe, expect } from 'vitest';
-import { CREATE_FIELDS } from '../../spi/capabilities.js';
+import { type Capabilities, CREATE_FIELDS } from '../../spi/capabilities.js';
+import type { UserNameFormat } from '../../spi/user-name-format.js';
 import { collectListing } from '../collect-listing.js';
 import type { ContractKit } from '../contract-kit.js';
-import { expectProvisioningError } from '../expect-error.js';
+import { expectIssueAt, expectProvisioningError } from '../expect-error.js';
 import { declaredFieldsInput, expectStoredFields, undeclaredFieldValues } from './field-values.js';
 
 export function createContract(kit: ContractKit): void {
@@ -129,6 +130,35 @@ export function createContract(kit: ContractKit): void {
       },
     );
 
+    kit.test(
+      "refuses a userName that is not an email address with invalid_input, as userNameFormat 'email' declares, and creates nothing",
+      { verbs: ['createUser'], when: (caps) => formatIs(caps, 'email') },
+      async (t) => {
+        const userName = t.nonEmailUserName();
+        const error = await expectProvisioningError(
+          t.directory.createUser(t.newUser({ userName })),
+          'invalid_input',
+        );
+        expectIssueAt(error, 'input.userName');
+        if (t.capabilities.verbs.includes('getUser')) {
+          await expectProvisioningError(t.directory.getUser({ userName }), 'not_found');
+        }
+      },
+    );
+
+    kit.test(
+      "accepts a userName that is not an email address, as userNameFormat 'any' declares: returned and read back",
+      { verbs: ['createUser'], when: (caps) => formatIs(caps, 'any') },
+      async (t) => {
+        const userName = t.nonEmailUserName();
+        const user = await t.directory.createUser(t.newUser({ userName }));
+        expect(user.userName, 'userName returned').toBe(userName);
+        if (t.capabilities.verbs.includes('getUser')) {
+          expect((await t.directory.getUser({ id: user.id })).userName, 'userName read back').toBe(userName);
+        }
+      },
+    );
+
     kit.test('rejects a duplicate userName with conflict', { verbs: ['createUser'] }, async (t) => {
       const existing = await t.createUser();
       await expectProvisioningError(
@@ -190,6 +220,10 @@ export function createContract(kit: ContractKit): void {
       expect([...user.groups].sort()).toEqual([...groups].sort());
     });
   });
+}
+
+function formatIs(caps: Capabilities, format: UserNameFormat): string | undefined {
+  return caps.userNameFormat === format ? undefined : `userNameFormat is ${caps.userNameFormat}`;
 }
 
 function declares(fields: readonly string[], field: string): string | undefined {
