@@ -102,6 +102,8 @@ class SecretMatcher {
   /** Shortest replaced run of each form, by form index. */
   readonly #minimums: Int32Array;
   readonly #indexes: readonly GramIndex[];
+  /** The shortest run any form replaces: a text shorter than this holds no fragment to cut. */
+  readonly #shortestRun: number;
 
   constructor(secrets: readonly string[]) {
     // A spelling shared by two secrets keeps the shorter of their minimum runs.
@@ -129,32 +131,67 @@ class SecretMatcher {
       }
     });
     this.#indexes = [...byStride].map(([stride, pieces]) => indexOf(stride, pieces));
+    this.#shortestRun = Math.max(MIN_FRAGMENT_LENGTH, Math.min(...this.#minimums));
   }
 
   replace(text: string): string {
     let result = text;
+    // Most texts scrubbed are short fields (names, statuses, timestamps), shorter than most forms:
+    // the length checks spare a search for each form and the fragment passes, which find nothing there.
     for (const form of this.#forms) {
-      if (result.includes(form)) result = result.split(form).join(REDACTED);
+      if (form.length <= result.length && result.includes(form)) result = result.split(form).join(REDACTED);
     }
-    if (result.length < MIN_FRAGMENT_LENGTH) return result;
+    if (result.length < this.#shortestRun) return result;
     const runs = this.#runsOf(result);
-    return runs.length === 0 ? result : cut(result, runs);
+    return runs === undefined ? result : cut(result, runs);
   }
 
-  /** The replaceable runs of `text`, possibly overlapping. */
-  #runsOf(text: string): Run[] {
-    const runs: Run[] = [];
-    const collect = (at: number, hash: number, index: GramIndex) =>
-      this.#collectRuns(text, at, hash, index, runs);
+  /**
+   * The replaceable runs of `text`, possibly overlapping; `undefined` when there are none. Almost
+   * every text scrubbed holds no secret (a sync scrubs every field of every user it lists), so that
+   * case allocates nothing: no list, no callback.
+   */
+  #runsOf(text: string): Run[] | undefined {
+    let runs: Run[] | undefined;
     for (const index of this.#indexes) {
-      if (index.stride < MIN_FRAGMENT_LENGTH) rollingPass(text, index, collect);
-      else sampledPass(text, index, collect);
+      if (index.stride < MIN_FRAGMENT_LENGTH) runs = this.#rollingPass(text, index, runs);
+      else runs = this.#sampledPass(text, index, runs);
+    }
+    return runs;
+  }
+
+  /** Short forms (a lookup at nearly every position): a rolling hash, updated in a few operations. */
+  #rollingPass(text: string, index: GramIndex, found: Run[] | undefined): Run[] | undefined {
+    let runs = found;
+    let hash = hashAt(text, 0);
+    for (let at = 0; ; at += 1) {
+      if (at % index.stride === 0 && mayHold(index, hash))
+        runs = this.#collectRuns(text, at, hash, index, runs);
+      if (at + MIN_FRAGMENT_LENGTH >= text.length) return runs;
+      const leaving = Math.imul(text.charCodeAt(at), BASE_POW_7);
+      hash = (Math.imul(hash - leaving, BASE) + text.charCodeAt(at + MIN_FRAGMENT_LENGTH)) | 0;
+    }
+  }
+
+  /** Long forms (a lookup every `stride` positions, at least 8 apart): each hash computed afresh. */
+  #sampledPass(text: string, index: GramIndex, found: Run[] | undefined): Run[] | undefined {
+    let runs = found;
+    for (let at = 0; at + MIN_FRAGMENT_LENGTH <= text.length; at += index.stride) {
+      const hash = hashAt(text, at);
+      if (mayHold(index, hash)) runs = this.#collectRuns(text, at, hash, index, runs);
     }
     return runs;
   }
 
   /** The runs through the 8 characters at `at`: each piece extended both ways while it matches. */
-  #collectRuns(text: string, at: number, hash: number, index: GramIndex, runs: Run[]): void {
+  #collectRuns(
+    text: string,
+    at: number,
+    hash: number,
+    index: GramIndex,
+    found: Run[] | undefined,
+  ): Run[] | undefined {
+    let runs = found;
     for (let entry = lowerBound(index.hashes, hash); index.hashes[entry] === hash; entry += 1) {
       const form = this.#forms[index.forms[entry]!]!;
       const offset = index.offsets[entry]!;
@@ -166,8 +203,12 @@ class SecretMatcher {
         before += 1;
       }
       while (offset + after < form.length && text[at + after] === form[offset + after]) after += 1;
-      if (before + after >= this.#minimums[index.forms[entry]!]!) runs.push([at - before, at + after]);
+      if (before + after >= this.#minimums[index.forms[entry]!]!) {
+        runs ??= [];
+        runs.push([at - before, at + after]);
+      }
     }
+    return runs;
   }
 }
 
@@ -201,27 +242,6 @@ function lowerBound(sorted: Int32Array, value: number): number {
 }
 
 type Run = readonly [start: number, end: number];
-type Collect = (at: number, hash: number, index: GramIndex) => void;
-
-/** Short forms (a lookup at nearly every position): a rolling hash, updated in a few operations. */
-function rollingPass(text: string, index: GramIndex, collect: Collect): void {
-  let hash = hashAt(text, 0);
-  for (let at = 0; ; at += 1) {
-    if (at % index.stride === 0 && mayHold(index, hash)) collect(at, hash, index);
-    if (at + MIN_FRAGMENT_LENGTH >= text.length) return;
-    const leaving = Math.imul(text.charCodeAt(at), BASE_POW_7);
-    hash = (Math.imul(hash - leaving, BASE) + text.charCodeAt(at + MIN_FRAGMENT_LENGTH)) | 0;
-  }
-}
-
-/** Long forms (a lookup every `stride` positions, at least 8 apart): each hash computed afresh. */
-function sampledPass(text: string, index: GramIndex, collect: Collect): void {
-  for (let at = 0; at + MIN_FRAGMENT_LENGTH <= text.length; at += index.stride) {
-    const hash = hashAt(text, at);
-    if (mayHold(index, hash)) collect(at, hash, index);
-  }
-}
-
 /** `text` with each run (merged where they overlap or touch) replaced by one `[REDACTED]`. */
 function cut(text: string, runs: Run[]): string {
   runs.sort((a, b) => a[0] - b[0]);

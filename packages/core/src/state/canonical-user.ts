@@ -68,6 +68,10 @@ export class UserCanonicalizer {
    */
   content(user: User): string {
     let json = `{"id":${JSON.stringify(user.id)}`;
+    // The last string field written, raw and as JSON: `email` is often the `userName` again (it is
+    // for LastPass), and scrubbing it twice would double the dearest step for that field.
+    let lastRaw: string | undefined;
+    let lastJson = '';
     for (let index = 1; index < TRACKED_FIELDS.length; index += 1) {
       const field = TRACKED_FIELDS[index]!;
       const value = user[field];
@@ -75,7 +79,13 @@ export class UserCanonicalizer {
       let text: string;
       if (field === 'groups') text = JSON.stringify(this.#groups(user.groups));
       else if (field === 'attributes') text = JSON.stringify(this.#attributes(user.attributes));
-      else text = JSON.stringify(typeof value === 'string' ? this.#text(value) : value);
+      else if (typeof value !== 'string') text = JSON.stringify(value);
+      else if (value === lastRaw) text = lastJson;
+      else {
+        text = JSON.stringify(this.#text(value));
+        lastRaw = value;
+        lastJson = text;
+      }
       json += `,"${field}":${text}`;
     }
     return `${json}}`;

@@ -45,9 +45,10 @@ export class KyselySnapshots implements SnapshotStore {
         .orderBy('user_id')
         .limit(SCAN_CHUNK)
         .execute();
-      const live = rows.flatMap((row) =>
-        row.hash === null ? [] : [{ userId: row.user_id, hash: row.hash }],
-      );
+      // A plain loop: a sync scans every row of the snapshot, and `flatMap` would allocate two
+      // short-lived arrays per row on top of the entry itself.
+      const live: SnapshotHash[] = [];
+      for (const row of rows) if (row.hash !== null) live.push({ userId: row.user_id, hash: row.hash });
       if (live.length > 0) yield live;
       if (rows.length < SCAN_CHUNK) return;
       after = rows.at(-1)!.user_id;
