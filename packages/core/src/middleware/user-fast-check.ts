@@ -16,6 +16,11 @@ const isIsoTimestamp = (text: string) =>
   (ISO_PATTERN === undefined ? IsoTimestamp.safeParse(text).success : ISO_PATTERN.test(text));
 
 const ZERO = 48;
+const DASH = 45;
+const COLON = 58;
+const PLUS = 43;
+const LETTER_T = 84;
+const LETTER_Z = 90;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The number of `length` digits at `from`, or -1. */
@@ -37,8 +42,11 @@ function digitsAt(text: string, from: number, length: number): number {
 function isPlainIsoTimestamp(text: string): boolean {
   const zulu = text.length === 20;
   if (!zulu && text.length !== 25) return false;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':')
+  // Character codes, not `text[i]`: indexing a string that was built by concatenation flattens or
+  // allocates, and this runs twice per listed user.
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== LETTER_T)
     return false;
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return false;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
@@ -49,8 +57,9 @@ function isPlainIsoTimestamp(text: string): boolean {
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (zulu) return text[19] === 'Z';
-  if ((text[19] !== '+' && text[19] !== '-') || text[22] !== ':') return false;
+  const zone = text.charCodeAt(19);
+  if (zulu) return zone === LETTER_Z;
+  if ((zone !== PLUS && zone !== DASH) || text.charCodeAt(22) !== COLON) return false;
   const offsetHour = digitsAt(text, 20, 2);
   const offsetMinute = digitsAt(text, 23, 2);
   return offsetHour >= 0 && offsetHour <= 23 && offsetMinute >= 0 && offsetMinute <= 59;
