@@ -1,4 +1,5 @@
 import { User } from '@provisionkit/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loggedInUser } from '../client/commands/recorded-users-test-helpers.js';
 import { GetUserDataResponse } from '../client/index.js';
@@ -100,6 +101,20 @@ describe('toUnifiedUser', () => {
     const [first, second] = page(body);
     expect(first!.user.groups).toEqual(['Engineering', 'Ops']);
     expect(second!.user.groups).toEqual(['Engineering']);
+  });
+
+  it("lists the record's groups then the page's extra ones, each once (property)", () => {
+    const name = fc.constantFrom('Ops', 'Eng', 'Legal', 'ops', '');
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 4 }), fc.array(name, { maxLength: 4 }), (own, extra) => {
+        const user = toUnifiedUser(
+          { ...page({ Users: { '1': alice } })[0]!.record, groups: own },
+          { invited: false, timeZone: 'UTC', extraGroups: extra },
+        );
+        expect(user.groups).toEqual([...new Set([...own, ...extra])]);
+      }),
+      { numRuns: 1_000 },
+    );
   });
 
   it('marks users of the invited list invited, unless disabled', () => {
