@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { User } from '../model/user.js';
 import { readUserFast } from './user-fast-check.js';
+import { checkUser } from './validate-output.js';
 
 const POOL: unknown[] = [
   undefined,
@@ -210,6 +211,70 @@ describe('readUserFast', () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  it('returns what the schema returns for random users, valid or not, or leaves it to the schema (property)', () => {
+    // `undefined` most often: a key present with it is kept by the schema, so it must be by the copy.
+    const odd = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom<unknown>(null, '', 0, 1.5, Number.NaN, true, [], ['x', 1], {}, { a: { b: 1 } }),
+    );
+    const field = <T>(valid: fc.Arbitrary<T>) =>
+      fc.oneof({ arbitrary: valid, weight: 20 }, { arbitrary: odd, weight: 1 });
+    const stamp = fc.constantFrom(
+      '2024-05-11T15:02:26Z',
+      '2024-02-29T23:59:59+05:30',
+      '2023-02-29T00:00:00Z',
+      '2024-05-11 15:02:26',
+    );
+    const user = fc.record(
+      {
+        id: field(fc.string({ minLength: 1, maxLength: 4 })),
+        userName: field(fc.string({ minLength: 1, maxLength: 4 })),
+        email: field(fc.string({ maxLength: 4 })),
+        givenName: field(fc.string({ maxLength: 4 })),
+        familyName: field(fc.string({ maxLength: 4 })),
+        displayName: field(fc.string({ maxLength: 4 })),
+        externalId: field(fc.string({ maxLength: 4 })),
+        status: field(fc.constantFrom('active', 'invited', 'suspended', 'deleted')),
+        isAdmin: field(fc.boolean()),
+        groups: field(fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.integer()), { maxLength: 3 })),
+        attributes: field(
+          fc.dictionary(
+            fc.string({ maxLength: 3 }),
+            fc.oneof(
+              fc.string({ maxLength: 3 }),
+              fc.double(),
+              fc.boolean(),
+              fc.constant(null),
+              fc.constant([]),
+            ),
+            { maxKeys: 3 },
+          ),
+        ),
+        createdAt: field(stamp),
+        lastLoginAt: field(stamp),
+        providerPayload: fc.anything(),
+      },
+      { requiredKeys: ['id', 'userName', 'status', 'isAdmin', 'groups', 'attributes'] },
+    );
+    let readFast = 0;
+    fc.assert(
+      fc.property(user, (value) => {
+        const schema = User.safeParse(value);
+        const fast = readUserFast(value);
+        if (fast !== undefined) {
+          readFast += 1;
+          expect(schema.success).toBe(true);
+          expect(fast).toStrictEqual(schema.data);
+        }
+        // Whichever path decides, the output check gives the schema's answer.
+        if (schema.success) expect(checkUser('p', 'listUsers', value)).toStrictEqual(schema.data);
+        else expect(() => checkUser('p', 'listUsers', value)).toThrow(/does not match the schema/);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(readFast).toBeGreaterThan(100);
   });
 
   it('leaves non-objects and a `__proto__` attribute to the schema', () => {

@@ -66,8 +66,6 @@ function isPlainIsoTimestamp(text: string): boolean {
 }
 
 const STATUSES: ReadonlySet<unknown> = new Set(['active', 'invited', 'suspended']);
-const OPTIONAL_TEXT = ['email', 'givenName', 'familyName', 'displayName', 'externalId'] as const;
-const OPTIONAL_TIME = ['createdAt', 'lastLoginAt'] as const;
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -112,15 +110,37 @@ export function readUserFast(value: unknown): User | undefined {
   const attributes = copyAttributes(value.attributes);
   if (groups === undefined || attributes === undefined) return undefined;
   const user: Record<string, unknown> = { id, userName, status, isAdmin, groups, attributes };
-  for (const key of OPTIONAL_TEXT) {
-    if (!(key in value)) continue;
-    if (typeof value[key] !== 'string') return undefined;
-    user[key] = value[key];
+  // Field by field with named stores (not a loop over key names): this runs once per listed user,
+  // and named stores on one literal keep a single object shape where keyed stores would not.
+  const { email, givenName, familyName, displayName, externalId, createdAt, lastLoginAt } = value;
+  // A key present with `undefined` (or anything not a string) is the schema's to judge.
+  if (email !== undefined || 'email' in value) {
+    if (typeof email !== 'string') return undefined;
+    user.email = email;
   }
-  for (const key of OPTIONAL_TIME) {
-    if (!(key in value)) continue;
-    if (typeof value[key] !== 'string' || !isIsoTimestamp(value[key])) return undefined;
-    user[key] = value[key];
+  if (givenName !== undefined || 'givenName' in value) {
+    if (typeof givenName !== 'string') return undefined;
+    user.givenName = givenName;
+  }
+  if (familyName !== undefined || 'familyName' in value) {
+    if (typeof familyName !== 'string') return undefined;
+    user.familyName = familyName;
+  }
+  if (displayName !== undefined || 'displayName' in value) {
+    if (typeof displayName !== 'string') return undefined;
+    user.displayName = displayName;
+  }
+  if (externalId !== undefined || 'externalId' in value) {
+    if (typeof externalId !== 'string') return undefined;
+    user.externalId = externalId;
+  }
+  if (createdAt !== undefined || 'createdAt' in value) {
+    if (typeof createdAt !== 'string' || !isIsoTimestamp(createdAt)) return undefined;
+    user.createdAt = createdAt;
+  }
+  if (lastLoginAt !== undefined || 'lastLoginAt' in value) {
+    if (typeof lastLoginAt !== 'string' || !isIsoTimestamp(lastLoginAt)) return undefined;
+    user.lastLoginAt = lastLoginAt;
   }
   return user as User;
 }
