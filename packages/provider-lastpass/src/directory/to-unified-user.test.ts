@@ -117,6 +117,31 @@ describe('toUnifiedUser', () => {
     );
   });
 
+  it("gives each user its own groups, then the Groups map's others for its name in any case, each once (property)", () => {
+    const names = ['a@example.com', 'b@example.com', 'c@example.com'];
+    const group = fc.constantFrom('Ops', 'Eng', 'Legal');
+    const member = fc.constantFrom(...names, 'A@EXAMPLE.COM', ' b@example.com', 'elsewhere@example.com');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(group, { maxLength: 3 }), { minLength: 3, maxLength: 3 }),
+        fc.dictionary(group, fc.array(member, { maxLength: 4 })),
+        (own, map) => {
+          const users = Object.fromEntries(
+            names.map((username, index) => [String(index + 1), { ...alice, username, groups: own[index] }]),
+          );
+          const mapped = page({ Users: users, Groups: map });
+          names.forEach((username, index) => {
+            const extra = Object.entries(map)
+              .filter(([, members]) => members.some((entry) => entry.trim().toLowerCase() === username))
+              .map(([name]) => name);
+            expect(mapped[index]!.user.groups).toEqual([...new Set([...own[index]!, ...extra])]);
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('marks users of the invited list invited, unless disabled', () => {
     const body = {
       Users: { '1': alice, '2': { ...bob, disabled: true } },
