@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../errors/error-classes.js';
+import type { User } from '../model/user.js';
 import { type BatchItemResult, batchResult } from './batch-result.js';
 
-const user = {
+const user: User = {
   id: '1',
   userName: 'a@example.com',
   status: 'active',
   isAdmin: false,
   groups: [],
   attributes: {},
-} as const;
+};
 
 function item(index: number, ok: boolean): BatchItemResult {
   return ok
@@ -34,7 +35,9 @@ describe('batchResult', () => {
           const result = batchResult(list);
           const expected = [...list].sort((a, b) => a.index - b.index);
           expect(result.items).toHaveLength(expected.length);
-          result.items.forEach((entry, position) => expect(entry).toBe(expected[position]));
+          result.items.forEach((entry, position) => {
+            expect(entry).toBe(expected[position]);
+          });
           expect(result.succeeded).toBe(expected.filter((entry) => entry.ok).length);
           expect(result.failed).toBe(expected.length - result.succeeded);
         },
