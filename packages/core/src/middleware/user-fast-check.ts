@@ -16,6 +16,11 @@ const isIsoTimestamp = (text: string) =>
   (ISO_PATTERN === undefined ? IsoTimestamp.safeParse(text).success : ISO_PATTERN.test(text));
 
 const ZERO = 48;
+const DASH = 45;
+const COLON = 58;
+const PLUS = 43;
+const LETTER_T = 84;
+const LETTER_Z = 90;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The number of `length` digits at `from`, or -1. */
@@ -37,8 +42,11 @@ function digitsAt(text: string, from: number, length: number): number {
 function isPlainIsoTimestamp(text: string): boolean {
   const zulu = text.length === 20;
   if (!zulu && text.length !== 25) return false;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':')
+  // Character codes, not `text[i]`: indexing a string that was built by concatenation flattens or
+  // allocates, and this runs twice per listed user.
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== LETTER_T)
     return false;
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return false;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
@@ -49,16 +57,15 @@ function isPlainIsoTimestamp(text: string): boolean {
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (zulu) return text[19] === 'Z';
-  if ((text[19] !== '+' && text[19] !== '-') || text[22] !== ':') return false;
+  const zone = text.charCodeAt(19);
+  if (zulu) return zone === LETTER_Z;
+  if ((zone !== PLUS && zone !== DASH) || text.charCodeAt(22) !== COLON) return false;
   const offsetHour = digitsAt(text, 20, 2);
   const offsetMinute = digitsAt(text, 23, 2);
   return offsetHour >= 0 && offsetHour <= 23 && offsetMinute >= 0 && offsetMinute <= 59;
 }
 
 const STATUSES: ReadonlySet<unknown> = new Set(['active', 'invited', 'suspended']);
-const OPTIONAL_TEXT = ['email', 'givenName', 'familyName', 'displayName', 'externalId'] as const;
-const OPTIONAL_TIME = ['createdAt', 'lastLoginAt'] as const;
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -103,15 +110,37 @@ export function readUserFast(value: unknown): User | undefined {
   const attributes = copyAttributes(value.attributes);
   if (groups === undefined || attributes === undefined) return undefined;
   const user: Record<string, unknown> = { id, userName, status, isAdmin, groups, attributes };
-  for (const key of OPTIONAL_TEXT) {
-    if (!(key in value)) continue;
-    if (typeof value[key] !== 'string') return undefined;
-    user[key] = value[key];
+  // Field by field with named stores (not a loop over key names): this runs once per listed user,
+  // and named stores on one literal keep a single object shape where keyed stores would not.
+  const { email, givenName, familyName, displayName, externalId, createdAt, lastLoginAt } = value;
+  // A key present with `undefined` (or anything not a string) is the schema's to judge.
+  if (email !== undefined || 'email' in value) {
+    if (typeof email !== 'string') return undefined;
+    user.email = email;
   }
-  for (const key of OPTIONAL_TIME) {
-    if (!(key in value)) continue;
-    if (typeof value[key] !== 'string' || !isIsoTimestamp(value[key])) return undefined;
-    user[key] = value[key];
+  if (givenName !== undefined || 'givenName' in value) {
+    if (typeof givenName !== 'string') return undefined;
+    user.givenName = givenName;
+  }
+  if (familyName !== undefined || 'familyName' in value) {
+    if (typeof familyName !== 'string') return undefined;
+    user.familyName = familyName;
+  }
+  if (displayName !== undefined || 'displayName' in value) {
+    if (typeof displayName !== 'string') return undefined;
+    user.displayName = displayName;
+  }
+  if (externalId !== undefined || 'externalId' in value) {
+    if (typeof externalId !== 'string') return undefined;
+    user.externalId = externalId;
+  }
+  if (createdAt !== undefined || 'createdAt' in value) {
+    if (typeof createdAt !== 'string' || !isIsoTimestamp(createdAt)) return undefined;
+    user.createdAt = createdAt;
+  }
+  if (lastLoginAt !== undefined || 'lastLoginAt' in value) {
+    if (typeof lastLoginAt !== 'string' || !isIsoTimestamp(lastLoginAt)) return undefined;
+    user.lastLoginAt = lastLoginAt;
   }
   return user as User;
 }

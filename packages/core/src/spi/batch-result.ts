@@ -36,7 +36,18 @@ export function batchResult(items: readonly BatchItemResult[]): BatchResult {
       throw argumentError('batchResult', `items.${position}`, 'must be an item result { index, ok, ... }');
     }
   }
-  const sorted = [...(list as readonly BatchItemResult[])].sort((a, b) => a.index - b.index);
-  const succeeded = sorted.filter((item) => item.ok).length;
+  const results = list as readonly BatchItemResult[];
+  // Providers usually settle items in input order: a copy then needs no sort (a comparator sort of
+  // a 10,000-item batch was a measurable share of a bulk create's own time).
+  const sorted = isSortedByIndex(results) ? results.slice() : [...results].sort((a, b) => a.index - b.index);
+  let succeeded = 0;
+  for (const item of sorted) if (item.ok) succeeded += 1;
   return { items: sorted, succeeded, failed: sorted.length - succeeded };
+}
+
+function isSortedByIndex(items: readonly BatchItemResult[]): boolean {
+  for (let position = 1; position < items.length; position += 1) {
+    if (items[position - 1]!.index > items[position]!.index) return false;
+  }
+  return true;
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinName, splitFullName } from './name-split.js';
+import { joinName, NAME_PARTICLES, splitFullName } from './name-split.js';
 
 const collapse = (name: string) => name.trim().split(/\s+/).join(' ');
 
@@ -21,6 +22,45 @@ describe('splitFullName', () => {
     ['van Gogh', 'van', 'Gogh'],
   ])('splits %j into %j + %j', (fullname, givenName, familyName) => {
     expect(splitFullName(fullname)).toEqual({ givenName, familyName });
+  });
+
+  it('splits every name as the token rule does, two-word names included (property)', () => {
+    // The rule as documented, without the two-word shortcut the implementation takes.
+    const byTokens = (fullname: string) => {
+      const tokens = fullname
+        .trim()
+        .split(/\s+/)
+        .filter((token) => token !== '');
+      if (tokens.length === 0) return {};
+      if (tokens.length === 1) return { givenName: tokens[0] };
+      const particle = tokens.findIndex((token, index) => index > 0 && NAME_PARTICLES.has(token));
+      const cut = particle > 0 ? particle : tokens.length - 1;
+      return { givenName: tokens.slice(0, cut).join(' '), familyName: tokens.slice(cut).join(' ') };
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('Ada', 'van', 'de', 'Lovelace', 'Zoë', '李', 'a'),
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '\t',
+        '\n',
+        '\u00a0',
+        '\u1680',
+        '\u2003',
+        '\u3000',
+        '\ufeff',
+        '\u0085',
+        '\u200b',
+      ),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const fullname = pieces.join('');
+        expect(splitFullName(fullname)).toStrictEqual(byTokens(fullname));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 
   it('keeps a single word as the given name only', () => {

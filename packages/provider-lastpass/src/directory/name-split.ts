@@ -45,6 +45,8 @@ export interface NameParts {
  * `givenName + ' ' + familyName` is always the whitespace-collapsed full name.
  */
 export function splitFullName(fullname: string): NameParts {
+  const pair = plainPair(fullname);
+  if (pair !== undefined) return pair;
   const tokens = fullname
     .trim()
     .split(/\s+/)
@@ -54,6 +56,26 @@ export function splitFullName(fullname: string): NameParts {
   const particle = tokens.findIndex((token, index) => index > 0 && NAME_PARTICLES.has(token));
   const cut = particle > 0 ? particle : tokens.length - 1;
   return { givenName: tokens.slice(0, cut).join(' '), familyName: tokens.slice(cut).join(' ') };
+}
+
+const SPACE = 32;
+
+/**
+ * The common case, two words and one space ("Ada Lovelace"), read without splitting: two tokens
+ * always cut between them, particle or not. Undefined for anything else, or any character that may
+ * be whitespace to `\s` (control characters, NBSP and the Unicode spaces from U+1680 up are all
+ * left to the general path).
+ */
+function plainPair(fullname: string): NameParts | undefined {
+  let space = -1;
+  for (let index = 0; index < fullname.length; index++) {
+    const code = fullname.charCodeAt(index);
+    if (code > SPACE && code !== 0xa0 && code < 0x1680) continue;
+    if (code !== SPACE || space !== -1) return undefined;
+    space = index;
+  }
+  if (space <= 0 || space === fullname.length - 1) return undefined;
+  return { givenName: fullname.slice(0, space), familyName: fullname.slice(space + 1) };
 }
 
 /** The `fullname` LastPass stores for a given and a family name (either may be missing). */

@@ -1,4 +1,5 @@
 import { User } from '@provisionkit/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loggedInUser } from '../client/commands/recorded-users-test-helpers.js';
 import { GetUserDataResponse } from '../client/index.js';
@@ -100,6 +101,45 @@ describe('toUnifiedUser', () => {
     const [first, second] = page(body);
     expect(first!.user.groups).toEqual(['Engineering', 'Ops']);
     expect(second!.user.groups).toEqual(['Engineering']);
+  });
+
+  it("lists the record's groups then the page's extra ones, each once (property)", () => {
+    const name = fc.constantFrom('Ops', 'Eng', 'Legal', 'ops', '');
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 4 }), fc.array(name, { maxLength: 4 }), (own, extra) => {
+        const user = toUnifiedUser(
+          { ...page({ Users: { '1': alice } })[0]!.record, groups: own },
+          { invited: false, timeZone: 'UTC', extraGroups: extra },
+        );
+        expect(user.groups).toEqual([...new Set([...own, ...extra])]);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("gives each user its own groups, then the Groups map's others for its name in any case, each once (property)", () => {
+    const names = ['a@example.com', 'b@example.com', 'c@example.com'];
+    const group = fc.constantFrom('Ops', 'Eng', 'Legal');
+    const member = fc.constantFrom(...names, 'A@EXAMPLE.COM', ' b@example.com', 'elsewhere@example.com');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(group, { maxLength: 3 }), { minLength: 3, maxLength: 3 }),
+        fc.dictionary(group, fc.array(member, { maxLength: 4 })),
+        (own, map) => {
+          const users = Object.fromEntries(
+            names.map((username, index) => [String(index + 1), { ...alice, username, groups: own[index] }]),
+          );
+          const mapped = page({ Users: users, Groups: map });
+          names.forEach((username, index) => {
+            const extra = Object.entries(map)
+              .filter(([, members]) => members.some((entry) => entry.trim().toLowerCase() === username))
+              .map(([name]) => name);
+            expect(mapped[index]!.user.groups).toEqual([...new Set([...own[index]!, ...extra])]);
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('marks users of the invited list invited, unless disabled', () => {

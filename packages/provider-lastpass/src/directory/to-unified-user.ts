@@ -67,7 +67,18 @@ export function toUnifiedUser(record: LastPassUser, context: UserMappingContext)
  */
 function groupsOf(own: readonly string[], extra: readonly string[] | undefined): string[] {
   if ((extra === undefined || extra.length === 0) && own.length < 2) return own as string[];
+  // The common case, a `Groups` map that repeats the record's own list: nothing to build.
+  if (isDistinct(own) && (extra === undefined || extra.every((group) => own.includes(group))))
+    return own as string[];
   return [...new Set([...own, ...(extra ?? [])])];
+}
+
+/** True when no name repeats (a record's few groups: a quadratic scan beats building a Set). */
+function isDistinct(names: readonly string[]): boolean {
+  for (let index = 1; index < names.length; index++) {
+    if (names.lastIndexOf(names[index]!, index - 1) !== -1) return false;
+  }
+  return true;
 }
 
 /**

@@ -30,9 +30,12 @@ export function* userPageEntries(
   // [U] Without an `invited` list (never seen in a recorded answer) a pending invitation shows as
   // `neverloggedin`, which LastPass records for invited users.
   const invited = page.invited === undefined ? undefined : invitedNames(page.invited);
-  const memberships = pageMemberships(page);
-  for (const record of page.users) {
-    const key = normalizeUserName(record.username);
+  // Each user name normalized once per page, for the memberships and the loop below alike.
+  const keys = page.users.map((record) => normalizeUserName(record.username));
+  const memberships = pageMemberships(page, keys);
+  for (let index = 0; index < page.users.length; index++) {
+    const record = page.users[index]!;
+    const key = keys[index]!;
     // A search for some users maps only those (a check before a create pages a whole company).
     if (wanted !== undefined && !wanted.has(key)) continue;
     const user = toUnifiedUser(record, {
@@ -44,18 +47,27 @@ export function* userPageEntries(
   }
 }
 
-/** Memberships the `Groups` map gives the page's users; undefined when it has no group. */
-function pageMemberships(page: GetUserDataResponse): Map<string, string[]> | undefined {
+/**
+ * Memberships the `Groups` map gives the page's users beyond their records' own `groups` lists;
+ * undefined when it gives none. The usual map only repeats those lists, and then nothing is built.
+ */
+function pageMemberships(
+  page: GetUserDataResponse,
+  keys: readonly string[],
+): Map<string, string[]> | undefined {
   if (page.groups.length === 0) return undefined;
-  const onPage = new Set(page.users.map((record) => normalizeUserName(record.username)));
-  const memberships = new Map<string, string[]>();
+  const onPage = new Map<string, number>();
+  for (let index = 0; index < keys.length; index++) onPage.set(keys[index]!, index);
+  let memberships: Map<string, string[]> | undefined;
   for (const group of page.groups) {
     for (const member of group.members) {
       const key = normalizeUserName(member);
-      if (!onPage.has(key)) continue;
-      const list = memberships.get(key) ?? [];
-      list.push(group.name);
-      memberships.set(key, list);
+      const index = onPage.get(key);
+      if (index === undefined || page.users[index]!.groups.includes(group.name)) continue;
+      memberships ??= new Map();
+      const list = memberships.get(key);
+      if (list === undefined) memberships.set(key, [group.name]);
+      else list.push(group.name);
     }
   }
   return memberships;

@@ -24,15 +24,20 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 // The last conversion: users created in one batch share their `created` second, and a read-back
-// after a create converts thousands of identical timestamps.
-let last: { text: string; timeZone: string; iso: string | undefined } | undefined;
+// after a create converts thousands of identical timestamps. Three variables, not an object: a
+// listing converts two timestamps per user.
+let lastText: string | undefined;
+let lastZone: string | undefined;
+let lastIso: string | undefined;
 
 /** ISO 8601 with offset for a LastPass wall time in `timeZone`; undefined when `text` is not one. */
 export function wallTimeToIso(text: string | null | undefined, timeZone: string): string | undefined {
   if (text === null || text === undefined) return undefined;
-  if (last !== undefined && last.text === text && last.timeZone === timeZone) return last.iso;
+  if (lastText === text && lastZone === timeZone) return lastIso;
   const iso = convert(text, timeZone);
-  last = { text, timeZone, iso };
+  lastText = text;
+  lastZone = timeZone;
+  lastIso = iso;
   return iso;
 }
 
@@ -90,11 +95,39 @@ function awayFromChangeover(text: string, timeZone: string): string | undefined 
   const second = digits(text, 17, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const at = offsetAt(timeZone, asUtc);
-  if (offsetAt(timeZone, asUtc - DAY_MS) !== at || offsetAt(timeZone, asUtc + DAY_MS) !== at)
-    return undefined;
-  return `${text.slice(0, 10)}T${text.slice(11)}${offsetSuffix(at)}`;
+  const suffix = quietDaySuffix(timeZone, Math.floor(Date.UTC(year, month - 1, day) / DAY_MS));
+  if (suffix === null) return undefined;
+  return `${text.slice(0, 10)}T${text.slice(11)}${suffix}`;
+}
+
+// Per zone and wall-clock day (days since the epoch): the offset suffix when the UTC days before,
+// of and after it each keep one offset all day and share it, else null. Then every wall time of
+// that day has that offset a day either side too, which is what `awayFromChangeover` asks: one
+// lookup per timestamp instead of three.
+const quietDays = new Map<string, Map<number, string | null>>();
+
+function quietDaySuffix(timeZone: string, day: number): string | null {
+  let days = quietDays.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    quietDays.set(timeZone, days);
+  }
+  let suffix = days.get(day);
+  if (suffix === undefined) {
+    const at = wholeDayOffset(timeZone, day);
+    const quiet =
+      at !== null && wholeDayOffset(timeZone, day - 1) === at && wholeDayOffset(timeZone, day + 1) === at;
+    suffix = quiet ? offsetSuffix(at) : null;
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(day, suffix);
+  }
+  return suffix;
+}
+
+/** The offset UTC day `day` keeps from start to end, or null on a changeover day. */
+function wholeDayOffset(timeZone: string, day: number): number | null {
+  offsetAt(timeZone, day * DAY_MS);
+  return dayOffsets.get(timeZone)?.get(day) ?? null;
 }
 
 const [DASH, COLON, SPACE, LETTER_T, ZERO] = ['-', ':', ' ', 'T', '0'].map((char) => char.charCodeAt(0)) as [
