@@ -1,6 +1,7 @@
 // Planning 100,000 desired users against 100,000 existing ones, beside the time to merely parse
 // the two inputs (the desired CSV, the existing users as JSON Lines). Target: at most 3x.
 import { performance } from 'node:perf_hooks';
+import { type BenchResult, writeBenchResults } from '@provisionkit/bench-kit';
 import type { User } from '../src/model/user.js';
 import type { DesiredUsers } from '../src/reconcile/desired-users.js';
 import { DirectoryPlanner } from '../src/reconcile/directory-planner.js';
@@ -10,7 +11,7 @@ import { ReconcilePolicy } from '../src/reconcile/reconcile-policy.js';
 import { resolveCapabilities } from '../src/spi/resolve-capabilities.js';
 import { VERBS } from '../src/spi/verbs.js';
 import { UserCanonicalizer } from '../src/state/canonical-user.js';
-import { type BenchResult, resultTable, writeResults } from './bench-results.js';
+import { resultTable } from './bench-results.js';
 
 const RUNS = 5;
 const capabilities = resolveCapabilities({
@@ -148,4 +149,4 @@ const results: BenchResult[] = [
 ];
 console.log(`Reconcile plan, median of ${RUNS} runs after a warm-up\n`);
 console.log(resultTable(results));
-console.log(`\nwritten to ${writeResults('reconcile-plan', results)}`);
+console.log(`\nwritten to ${writeBenchResults(new URL('../', import.meta.url), 'reconcile-plan', results)}`);

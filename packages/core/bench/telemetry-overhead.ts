@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { type BenchResult, writeBenchResults } from '@provisionkit/bench-kit';
 import { CrewSandbox } from '../test/rest-provider/crew-sandbox.js';
-import { type BenchResult, resultTable, writeResults } from './bench-results.js';
+import { resultTable } from './bench-results.js';
 import { forkMeasurement } from './fork-measurement.js';
 import { CONTEXT_VARIANTS, type ContextVariant, type TelemetryMeasurement } from './telemetry-child.js';
 
@@ -116,7 +117,7 @@ export async function benchTelemetryOverhead(): Promise<void> {
     `\nTelemetry overhead: Crew (HTTP toolkit) lists ${USERS} users, 100 a page, from a local server; no SDK and an SDK with in-memory exporters in turn, medians of ${PROCESSES} fresh processes x ${RUNS} listings each`,
   );
   console.log(`\n${resultTable(rows)}`);
-  console.log(`written to ${writeResults('telemetry', rows)}`);
+  console.log(`written to ${writeBenchResults(new URL('../', import.meta.url), 'telemetry', rows)}`);
   if (rows.some((row) => row.pass === false)) process.exitCode = 1;
 }
 

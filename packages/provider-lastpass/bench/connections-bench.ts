@@ -1,6 +1,6 @@
+import type { BenchResult } from '@provisionkit/bench-kit';
 import type { Connection, Logger } from '@provisionkit/core';
 import { silentLogger } from '@provisionkit/core';
-import type { BenchResult } from './bench-results.js';
 import { CONNECTION_ROUNDS, CONNECTIONS, TARGETS } from './bench-settings.js';
 import { type ConnectionSubject, kitFor, SUBJECTS } from './connection-subjects.js';
 import { type BenchSection, count, megabytes, type Row } from './result-table.js';
@@ -21,7 +21,7 @@ interface Round {
 export async function benchConnections(
   gc: (() => void) | undefined,
 ): Promise<BenchSection & { readonly results: BenchResult[] }> {
-  const results: BenchResult[] = [];
+  const results: GatedResult[] = [];
   const notes: string[] = [];
   for (const subject of SUBJECTS) {
     const bare = await rounds(gc, () => openBare(subject, silentLogger()));
@@ -128,7 +128,10 @@ async function openBare(subject: ConnectionSubject, logger: Logger): Promise<Mea
   return { msEach, held, release };
 }
 
-function result(id: string, value: number, unit: string, baseline: number, target: number): BenchResult {
+/** A line with a baseline and a target, as every connection measurement has. */
+type GatedResult = BenchResult & { baseline: number; ratio: number; target: number; pass: boolean };
+
+function result(id: string, value: number, unit: string, baseline: number, target: number): GatedResult {
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     id,
@@ -141,7 +144,7 @@ function result(id: string, value: number, unit: string, baseline: number, targe
   };
 }
 
-function toRow(entry: BenchResult): Row {
+function toRow(entry: GatedResult): Row {
   const show = (value: number) =>
     entry.unit === 'MB' ? megabytes(value * 2 ** 20) : `${value.toFixed(3)} ${entry.unit}`;
   const what = entry.id.endsWith('.heap')

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Agent, request as httpRequest } from 'node:http';
+import { findGc } from '@provisionkit/bench-kit';
 import type { LastPassConfigInput } from '@provisionkit/provider-lastpass';
 import { connectProvider } from './connect-provider.js';
-import { findGc } from './gc-access.js';
 import { inMemorySdk } from './in-memory-sdk.js';
 import { type Credentials, type Post, rawPages, usersOf } from './raw-lastpass.js';
 

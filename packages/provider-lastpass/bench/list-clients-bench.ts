@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './bench-results.js';
+import type { BenchResult } from '@provisionkit/bench-kit';
 import { LIST_RUNS, LIST_USERS, LIST_WARM_UPS, PAGE_SIZE, TARGETS } from './bench-settings.js';
 import type { ChildInput, ChildReport, ClientVariant } from './list-client-child.js';
 import { type BenchSection, count, megabytes, ms, type Row, times } from './result-table.js';

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { BenchResult } from './bench-results.js';
-import { writeBenchResults } from './bench-results.js';
+import { type BenchResult, findGc, writeBenchResults } from '@provisionkit/bench-kit';
 import {
   BATCH_SIZE,
   CONNECTION_ROUNDS,
@@ -11,7 +10,6 @@ import {
   LIST_WARM_UPS,
   PAGE_SIZE,
 } from './bench-settings.js';
-import { findGc } from './gc-access.js';
 import { type BenchSection, formatTable } from './result-table.js';
 import { runSectionInChild, SECTION_NAMES } from './section-process.js';
 
@@ -40,7 +38,8 @@ async function main(): Promise<void> {
     const section = await runSectionInChild(name);
     sections.push(section);
     const results = (section as { results?: BenchResult[] }).results;
-    if (results !== undefined) console.log(`(wrote ${await writeBenchResults(name, results)})`);
+    if (results !== undefined)
+      console.log(`(wrote ${writeBenchResults(new URL('../', import.meta.url), name, results)})`);
   }
   const rows = sections.flatMap((section) => section.rows);
   console.log(formatTable(rows));

@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { findGc } from '@provisionkit/bench-kit';
 import { benchConnections } from './connections-bench.js';
 import { benchCreateUsers } from './create-users-bench.js';
-import { findGc } from './gc-access.js';
 import { benchListClients } from './list-clients-bench.js';
 import type { BenchSection } from './result-table.js';
 import { SimulatorHost } from './simulator-host.js';

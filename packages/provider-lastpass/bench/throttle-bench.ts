@@ -1,5 +1,5 @@
+import type { BenchResult } from '@provisionkit/bench-kit';
 import { LastPassConnectionClient } from '@provisionkit/provider-lastpass';
-import type { BenchResult } from './bench-results.js';
 import { connectProvider } from './connect-provider.js';
 import { type BenchSection, count, type Row } from './result-table.js';
 import type { SimulatorHost } from './simulator-host.js';

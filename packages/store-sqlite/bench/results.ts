@@ -1,23 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-
-/** One line of `bench-results/<name>.json`. `target` and `pass` are null for information lines. */
-export interface BenchResult {
-  readonly id: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly baseline: number | null;
-  readonly ratio: number | null;
-  readonly target: string | null;
-  readonly pass: boolean | null;
-}
-
-export function writeResults(name: string, results: readonly BenchResult[]): string {
-  const folder = new URL('../bench-results/', import.meta.url);
-  mkdirSync(folder, { recursive: true });
-  const file = new URL(`${name}.json`, folder);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  return file.pathname;
-}
+import type { BenchResult } from '@provisionkit/bench-kit';
 
 export function formatTable(results: readonly BenchResult[]): string {
   const header = ['measurement', 'value', 'baseline', 'ratio', 'target', 'result'];
@@ -26,7 +7,7 @@ export function formatTable(results: readonly BenchResult[]): string {
     `${format(row.value)} ${row.unit}`,
     row.baseline === null ? '-' : `${format(row.baseline)} ${row.unit}`,
     row.ratio === null ? '-' : `${row.ratio.toFixed(2)}x`,
-    row.target ?? '(information)',
+    row.target === null ? '(information)' : String(row.target),
     row.pass === null ? 'info' : row.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = header.map((_, column) =>

@@ -3,8 +3,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { type BenchResult, findGc, writeBenchResults } from '@provisionkit/bench-kit';
 import { type Connection, createProvisionKit, type ProvisionKit, silentLogger } from '@provisionkit/core';
 import { lastpassProvider } from '@provisionkit/provider-lastpass';
 import { openSqliteStateStore } from '../src/index.js';
@@ -19,7 +18,7 @@ import {
 } from './bench-settings.js';
 import { HeapTimer } from './heap-timer.js';
 import { median } from './median.js';
-import { type BenchResult, formatTable, writeResults } from './results.js';
+import { formatTable } from './results.js';
 
 interface Sample {
   readonly ms: number;
@@ -162,7 +161,7 @@ function report(samples: Record<'enumerate' | 'sync', Sample[]>): boolean {
   console.log(
     `Peak heap = max heapUsed sampled every ${HEAP_SAMPLE_MS} ms minus heapUsed after a forced GC at start (garbage included).`,
   );
-  console.log(`Wrote ${writeResults('sync', results)}`);
+  console.log(`Wrote ${writeBenchResults(new URL('../', import.meta.url), 'sync', results)}`);
   return results.every((row) => row.pass !== false);
 }
 
@@ -176,17 +175,4 @@ function startSimulator(users: number): Promise<{ url: string; child: ChildProce
     child.once('message', (message: { url: string }) => resolve({ url: message.url, child }));
     child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
   });
-}
-
-/** A forced GC for heap baselines: `--expose-gc` if given, else turned on at run time. */
-function findGc(): (() => void) | undefined {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    const late = runInNewContext('gc') as unknown;
-    return typeof late === 'function' ? (late as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
 }

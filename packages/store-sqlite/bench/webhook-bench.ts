@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type BenchResult, writeBenchResults } from '@provisionkit/bench-kit';
 import {
   createProvisionKit,
   createWebhookDispatcher,
@@ -13,7 +14,7 @@ import {
 import { createMockProvider } from '@provisionkit/provider-mock';
 import { openSqliteStateStore } from '../src/index.js';
 import { median } from './median.js';
-import { type BenchResult, formatTable, writeResults } from './results.js';
+import { formatTable } from './results.js';
 
 const EVENTS = 10_000;
 const CONCURRENCY = 16;
@@ -211,7 +212,7 @@ function report(samples: Record<Variant, Sample[]>): boolean {
       .map((value) => value.toFixed(2))
       .join(', ')} (1, 5, 15 min).`,
   );
-  console.log(`Wrote ${writeResults('webhooks', results)}`);
+  console.log(`Wrote ${writeBenchResults(new URL('../', import.meta.url), 'webhooks', results)}`);
   return ratio >= TARGET;
 }
 
