@@ -39,16 +39,19 @@ describe('LastPassUserDirectory cancellation', () => {
     expect(await sentAfter(abortedAt)).toEqual([]);
   });
 
-  it('stops a listing when the kit closes: cancelled, nothing sent after', async () => {
+  it('stops a listing when the kit closes: cancelled, nothing asked for after', async () => {
     const { kit, connection } = await connectTo(simulator, { pageSize: 1, maxListedUsers: 100_000_000 });
     simulator.faults.always({ kind: 'slow', delayMs: 20 }, { cmd: 'getuserdata' });
+    const from = Date.now();
     const listing = connection.directory.listUsers()[Symbol.asyncIterator]();
     expect((await listing.next()).done).toBe(false);
     const pending = listing.next();
     await kit.close();
-    const closedAt = Date.now();
     await expectProvisioningError(pending, 'cancelled');
-    expect(await sentAfter(closedAt)).toEqual([]);
+    // The first page and the two asked for ahead of it were on their way before the close, and may
+    // still reach the server (this one runs in the same process); a listing that went on would ask
+    // for all 41 pages.
+    expect((await sentAfter(from)).length).toBeLessThanOrEqual(3);
   });
 
   it('ends a back-off sleep at once on abort, with cancelled, without the resend', async () => {

@@ -54,7 +54,8 @@ describe('LastPassUserDirectory', () => {
     it('throws unavailable when a page keeps failing with 5xx after the retries', async () => {
       const { connection } = await connectTo(simulator);
       simulator.faults.next(1, PASS, { cmd: 'getuserdata' });
-      simulator.faults.next(4, { kind: 'status', status: 503 }, { cmd: 'getuserdata' });
+      // Every later page fails, those asked for ahead too, through all of their retries.
+      simulator.faults.next(100, { kind: 'status', status: 503 }, { cmd: 'getuserdata' });
       await expectProvisioningError(
         collectAll(connection.directory.listUsers({ pageSize: 10 })),
         'unavailable',

@@ -6,7 +6,7 @@ export interface PageQuery {
   /** Server-side filter: disabled users only. */
   readonly disabled?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
-  /** Pages requested ahead of the one being read (default 1; see `userPages`). */
+  /** Pages requested ahead of the one being read (default 2; see `userPages`). */
   readonly ahead?: number | undefined;
   /** Normalized user names to map; the other users of each page are skipped unmapped. */
   readonly wanted?: ReadonlySet<string> | undefined;

@@ -71,6 +71,7 @@ describe('userPages', () => {
   it('keeps paging after a short page while total says there is more (a capped pagesize)', async () => {
     const { asked, fetchPage } = company(3, 1);
     expect(await drain(userPages(fetchPage, settings(10)))).toEqual(['0', '1', '2']);
+    // Pages are addressed by index alone: those asked for ahead stay right after a short page.
     expect(asked).toEqual([0, 1, 2, 3]);
   });
 
@@ -95,13 +96,13 @@ describe('userPages', () => {
     expect(asked).toEqual([0]);
   });
 
-  it('asks for at most one page ahead of the caller', async () => {
+  it('asks for at most two pages ahead of the caller', async () => {
     const { asked, fetchPage } = company(100, 10);
     const pages = userPages(fetchPage, settings(10));
     await pages.next();
-    expect(asked).toEqual([0, 1]);
-    await pages.next();
     expect(asked).toEqual([0, 1, 2]);
+    await pages.next();
+    expect(asked).toEqual([0, 1, 2, 3]);
     await pages.return(undefined);
   });
 
@@ -119,15 +120,20 @@ describe('userPages', () => {
     expect(settle).toBeDefined();
   });
 
-  it("passes the caller's signal to every page request", async () => {
+  it("aborts every page request in flight with the caller's signal", async () => {
     const controller = new AbortController();
     const signals: (AbortSignal | undefined)[] = [];
-    const fetchPage: FetchPage = async (index, signal) => {
+    const fetchPage: FetchPage = (index, signal) => {
       signals.push(signal);
-      return pageOf(index < 2 ? [index] : [], 2);
+      if (index === 0) return Promise.resolve(pageOf([0], 5));
+      return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
     };
-    await drain(userPages(fetchPage, settings(1, { signal: controller.signal })));
-    expect(signals).toEqual([controller.signal, controller.signal, controller.signal]);
+    const pages = userPages(fetchPage, settings(1, { signal: controller.signal }));
+    await pages.next();
+    const reason = new Error('host stopped');
+    controller.abort(reason);
+    await expect(pages.next()).rejects.toMatchObject({ code: 'cancelled' });
+    expect(signals.slice(1).map((signal) => signal?.reason)).toEqual([reason, reason]);
   });
 
   it('keeps `ahead` pages in flight, yet never asks past the page that ends the listing', async () => {

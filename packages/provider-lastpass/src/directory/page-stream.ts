@@ -13,7 +13,10 @@ export interface UserPagesOptions {
   /** Most distinct users a listing may bring (`maxListedUsers`). */
   readonly maxItems: number;
   readonly signal?: AbortSignal | undefined;
-  /** Pages requested ahead of the one being read (default 1). */
+  /**
+   * Pages requested ahead of the one being read (default 2): LastPass builds the next two pages
+   * while this side maps the last one, so a listing takes about the longer of the two, not both.
+   */
   readonly ahead?: number | undefined;
 }
 
@@ -50,7 +53,9 @@ export async function* userPages(
     total: options.total,
     maxItems: options.maxItems,
     signal: options.signal,
-    ahead: options.ahead ?? 1,
+    ahead: options.ahead ?? 2,
+    // `pageindex` alone says where a page starts.
+    addressedByNumber: true,
     isPastEnd: isFailAnswer,
   });
   for await (const { page, items } of listing) {

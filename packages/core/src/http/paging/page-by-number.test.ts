@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageByNumber, pagesByNumber } from './page-by-number.js';
+import { type PagePosition, pageByNumber, pagesByNumber } from './page-by-number.js';
 import { byId, drain, itemsUpTo } from './paging-test-helpers.js';
 
 /** An honest server holding `count` items that caps pages at `cap` and reports `total` (maybe lying). */
@@ -283,6 +283,117 @@ describe('pageByNumber (untilEmptyPage, ahead, exact totals)', () => {
     expect(await numbers(40)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('puts the pages it reads ahead on the wire before the caller reads the page it yields', async () => {
+    // Node's HTTP client writes a request on a later tick (`process.nextTick`), and a caller that
+    // goes through a page's items without waiting for I/O runs only promise jobs, which all run
+    // before any tick: unless the listing lets ticks run after asking ahead, the server hears of
+    // the next page only once this one has been read, and nothing overlaps.
+    const wire: number[] = [];
+    const all = itemsUpTo(30);
+    const fetchPage = ({ number, offset, size }: { number: number; offset: number; size: number }) =>
+      new Promise<{ items: ReturnType<typeof itemsUpTo>; total: number }>((resolve) => {
+        process.nextTick(() => {
+          wire.push(number);
+          resolve({ items: all.slice(offset, offset + size), total: all.length });
+        });
+      });
+    const onWireWhenRead: number[][] = [];
+    for await (const _page of pagesByNumber({
+      provider: 'acme',
+      fetchPage,
+      pageSize: 10,
+      itemId: byId,
+      untilEmptyPage: true,
+      total: 'exact',
+      ahead: 1,
+    })) {
+      onWireWhenRead.push([...wire]);
+    }
+    expect(onWireWhenRead).toEqual([
+      [1, 2],
+      [1, 2, 3],
+      // The reported total puts nothing past page 3: the empty page that ends it is asked after.
+      [1, 2, 3],
+    ]);
+  });
+
+  it('aborts the pages it asked for ahead once the caller stops reading', async () => {
+    const signals = new Map<number, AbortSignal | undefined>();
+    const fetchPage = ({ number, signal }: PagePosition) => {
+      signals.set(number, signal);
+      if (number === 1) return Promise.resolve({ items: itemsUpTo(10), total: 100 });
+      return stillOnItsWay(signal);
+    };
+    const listing = pagesByNumber({ provider: 'acme', fetchPage, pageSize: 10, itemId: byId, ahead: 2 });
+    for await (const _page of listing) break;
+    expect([...signals.keys()]).toEqual([1, 2, 3]);
+    expect([...signals.values()].map((signal) => signal?.aborted)).toEqual([false, true, true]);
+  });
+
+  it('aborts a page asked for ahead that a short page made wrong (it starts further on)', async () => {
+    const requests: Array<{ offset: number; signal: AbortSignal | undefined }> = [];
+    const all = itemsUpTo(12);
+    const fetchPage = ({ offset, size, signal }: PagePosition) => {
+      requests.push({ offset, signal });
+      // Caps its pages at 4 items, below the page size asked for; a page that starts elsewhere is
+      // one the listing should drop, so it stays on its way until aborted.
+      if (offset % 4 !== 0) return stillOnItsWay(signal);
+      return Promise.resolve({ items: all.slice(offset, offset + Math.min(size, 4)), total: all.length });
+    };
+    const listing = pageByNumber({ provider: 'acme', fetchPage, pageSize: 10, itemId: byId, ahead: 2 });
+    expect((await drain(listing)).items).toHaveLength(12);
+    const dropped = requests.filter((request) => request.offset % 4 !== 0);
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(dropped.map((request) => request.signal?.aborted)).toEqual(dropped.map(() => true));
+  });
+
+  it('keeps the pages asked for ahead after a short page when pages are addressed by number alone', async () => {
+    const asked: number[] = [];
+    const all = itemsUpTo(12);
+    // Caps its pages at 4 items and pages by number: page n holds items 4n to 4n + 3.
+    const fetchPage = async ({ number }: PagePosition) => {
+      asked.push(number);
+      return { items: all.slice(number * 4, number * 4 + 4), total: all.length };
+    };
+    const listing = (addressedByNumber: boolean) =>
+      pageByNumber({
+        provider: 'acme',
+        fetchPage,
+        pageSize: 10,
+        itemId: byId,
+        firstPage: 0,
+        untilEmptyPage: true,
+        ahead: 2,
+        addressedByNumber,
+      });
+    expect((await drain(listing(true))).items.map(byId)).toEqual(all.map(byId));
+    expect(asked).toEqual([0, 1, 2, 3]);
+    asked.length = 0;
+    // Addressed by offset, a short page moves where the next one starts: asked for again.
+    expect((await drain(listing(false))).items.map(byId)).toEqual(all.map(byId));
+    expect(asked.length).toBeGreaterThan(4);
+  });
+
+  it('asks for nothing more ahead after a page shorter than the others (the end is near)', async () => {
+    const asked: number[] = [];
+    const all = itemsUpTo(25);
+    const fetchPage = async ({ number }: PagePosition) => {
+      asked.push(number);
+      return { items: all.slice((number - 1) * 10, number * 10) };
+    };
+    const listing = pageByNumber({
+      provider: 'acme',
+      fetchPage,
+      pageSize: 10,
+      itemId: byId,
+      untilEmptyPage: true,
+      ahead: 2,
+      addressedByNumber: true,
+    });
+    expect((await drain(listing)).items).toHaveLength(25);
+    expect(asked).toEqual([1, 2, 3, 4]);
+  });
+
   it('refuses a listing that ends short of an exact total', async () => {
     let index = 0;
     const fetchPage = async () => ({ items: index++ === 0 ? itemsUpTo(10) : [], total: 25 });
@@ -337,9 +448,9 @@ describe('pagesByNumber', () => {
     const seen: Array<AbortSignal | undefined> = [];
     const listing = pagesByNumber({
       provider: 'acme',
-      fetchPage: async ({ number, signal }) => {
+      fetchPage: ({ number, signal }) => {
         seen.push(signal);
-        return { items: [{ id: `u${number}` }], total: 5 };
+        return number === 1 ? Promise.resolve({ items: [{ id: 'u1' }], total: 5 }) : stillOnItsWay(signal);
       },
       pageSize: 1,
       itemId: byId,
@@ -347,8 +458,16 @@ describe('pagesByNumber', () => {
       signal: controller.signal,
     });
     await listing.next();
-    controller.abort(new Error('stop'));
+    const reason = new Error('stop');
+    controller.abort(reason);
     await expect(listing.next()).rejects.toMatchObject({ code: 'cancelled' });
-    expect(seen.every((signal) => signal === controller.signal)).toBe(true);
+    // The page on its way is aborted with the caller's reason.
+    expect(seen.map((signal) => signal?.aborted)).toEqual([false, true]);
+    expect(seen[1]?.reason).toBe(reason);
   });
 });
+
+/** A page request that ends only when its signal aborts (rejecting with the reason). */
+function stillOnItsWay(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+}

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { throwIfCancelled } from '../cancellation.js';
 import { type Page, PageGuard, type PageGuardOptions } from './page-guard.js';
 import { checkPagingOptions, PageByNumberShape } from './page-options.js';
@@ -39,6 +40,12 @@ export interface PageByNumberOptions<T, P extends Page<T> = Page<T>> extends Pag
    * requested ahead.
    */
   readonly ahead?: number | undefined;
+  /**
+   * Set when `fetchPage` sends the page number alone, never the offset: a short page then keeps the
+   * pages asked for ahead, whose numbers are still right, instead of dropping and asking for them
+   * again from where the server stopped.
+   */
+  readonly addressedByNumber?: boolean | undefined;
   /**
    * True for a failure that may mean "there is no such page" (an API that answers the request past
    * its last page with an error). It ends the listing only where it may end: the items reached an
@@ -98,44 +105,74 @@ async function* numberedPages<T, P extends Page<T>>(
   // The next page to request: its index from the first page and where it starts.
   let index = 0;
   let offset = 0;
+  // Each page request has its own signal, aborted with the caller's, and also when the listing no
+  // longer needs it (dropped after a short page, or still on its way when the listing stops), so
+  // pages asked for ahead do not load the server for nothing.
+  const live = new Map<Promise<P>, AbortController>();
+  const forward = (): void => {
+    for (const controller of live.values()) controller.abort(signal?.reason);
+  };
+  signal?.addEventListener('abort', forward, { once: true });
   const request = () => {
     guard.beforePage(index);
-    const page = options.fetchPage({ number: firstPage + index, offset, size, signal });
+    const controller = new AbortController();
+    if (signal?.aborted === true) controller.abort(signal.reason);
+    const page = options.fetchPage({ number: firstPage + index, offset, size, signal: controller.signal });
+    live.set(page, controller);
     // Observed now, so a page fetched ahead that fails after the caller stopped is not an
     // unhandled rejection; the caller who reads it still gets the error from `await`.
-    page.catch(() => undefined);
+    page.then(
+      () => live.delete(page),
+      () => live.delete(page),
+    );
     queue.push({ index, offset, page });
     index++;
     offset += size;
   };
-  for (;;) {
-    throwIfCancelled(signal, provider);
-    if (queue.length === 0) request();
-    const next = queue.shift()!;
-    let page: P;
-    try {
-      page = await next.page;
-    } catch (error) {
-      if (signal?.aborted !== true && options.isPastEnd?.(error) === true && guard.mayEndAfter(size)) {
-        return guard.end();
+  try {
+    yield* readPages();
+  } finally {
+    signal?.removeEventListener('abort', forward);
+    for (const controller of live.values()) controller.abort();
+  }
+
+  async function* readPages(): AsyncGenerator<ListedPage<T, P>, void, undefined> {
+    for (;;) {
+      throwIfCancelled(signal, provider);
+      if (queue.length === 0) request();
+      const next = queue.shift()!;
+      let page: P;
+      try {
+        page = await next.page;
+      } catch (error) {
+        if (signal?.aborted !== true && options.isPastEnd?.(error) === true && guard.mayEndAfter(size)) {
+          return guard.end();
+        }
+        throw error;
       }
-      throw error;
+      throwIfCancelled(signal, provider);
+      const count = Array.isArray(page?.items) ? page.items.length : 0;
+      const short = count < size && (options.serverHonoursPageSize === true || count < guard.largestPage);
+      const last = count === 0 || (short && options.untilEmptyPage !== true);
+      const items = guard.admit(page, options.itemId, !last);
+      if (last && count === 0) return guard.end();
+      if (count < size && options.addressedByNumber !== true) {
+        // The next page starts after the items the server gave: pages asked for ahead, as if this
+        // one were full, are dropped and asked for again from there.
+        for (const dropped of queue) live.get(dropped.page)?.abort();
+        queue.length = 0;
+        index = next.index + 1;
+        offset = next.offset + count;
+      }
+      const before = queue.length;
+      // After a page shorter than the others the end is near: nothing more is asked for ahead.
+      if (!last && !short) while (queue.length < ahead && guard.mayHoldItems(index)) request();
+      // Node's HTTP client writes a request on a later tick, and a caller going through this page's
+      // items without waiting for I/O runs only promise jobs, which all run before any tick: one turn
+      // of the event loop here puts the pages asked for ahead on the wire while this one is read.
+      if (queue.length > before) await nextTurn();
+      yield { page, items };
+      if (last) return guard.end();
     }
-    throwIfCancelled(signal, provider);
-    const count = Array.isArray(page?.items) ? page.items.length : 0;
-    const short = count < size && (options.serverHonoursPageSize === true || count < guard.largestPage);
-    const last = count === 0 || (short && options.untilEmptyPage !== true);
-    const items = guard.admit(page, options.itemId, !last);
-    if (last && count === 0) return guard.end();
-    if (count < size) {
-      // The next page starts after the items the server gave: pages asked for ahead, as if this
-      // one were full, are dropped and asked for again from there.
-      queue.length = 0;
-      index = next.index + 1;
-      offset = next.offset + count;
-    }
-    if (!last) while (queue.length < ahead && guard.mayHoldItems(index)) request();
-    yield { page, items };
-    if (last) return guard.end();
   }
 }

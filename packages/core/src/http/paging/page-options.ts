@@ -25,6 +25,7 @@ export const PageByNumberShape = z.strictObject({
   serverHonoursPageSize: z.boolean().optional(),
   untilEmptyPage: z.boolean().optional(),
   ahead: z.number().int().min(0).max(16).optional(),
+  addressedByNumber: z.boolean().optional(),
   isPastEnd: fn.optional(),
 });
 
