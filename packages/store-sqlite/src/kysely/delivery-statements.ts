@@ -237,8 +237,12 @@ const recordSuccesses = new QueryTemplate((db, slots, size) =>
     .returning(['id', 'subscription_id']),
 );
 
-/** Deliveries per success update: its `case` is read linearly for each row, so kept short. */
-const SUCCESS_CHUNK = 128;
+/**
+ * Deliveries per success update: its `case` is read linearly for each row, so a statement costs
+ * about the square of its size. 64 measured a quarter less SQLite time for these updates than 128
+ * (10,000 deliveries: 23 ms against 30 ms); 32 was no faster.
+ */
+const SUCCESS_CHUNK = 64;
 
 /**
  * Marks as succeeded the deliveries of `attempts` that `owner` still leases: one statement for all
