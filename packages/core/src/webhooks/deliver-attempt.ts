@@ -8,6 +8,7 @@ import type {
 import { type SignedRequest, signRequest } from './group-signer.js';
 import { FORBIDDEN_ADDRESS } from './guarded-lookup.js';
 import { HmacSha256Key } from './hmac-sha256-key.js';
+import { isoTime } from './iso-time.js';
 import {
   type PostOutcome,
   type PostTarget,
@@ -93,7 +94,7 @@ export async function deliverAttempt(
   const attempt: WebhookAttempt = {
     deliveryId: delivery.id,
     attempt: number,
-    startedAt: started.toISOString(),
+    startedAt: isoTime(started),
     durationMs: outcome.durationMs,
     outcome: succeeded ? 'succeeded' : 'failed',
   };

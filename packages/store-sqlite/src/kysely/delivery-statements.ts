@@ -60,7 +60,11 @@ function ordinalsOf(ids: readonly string[]): number[] {
   return ordinals;
 }
 
-/** New `pending` deliveries of one subscription, due `due`, leased when `owner` is set. */
+/**
+ * New `pending` deliveries of one subscription, due `due`, leased when `owner` is set. What every
+ * new row holds alike is written into the SQL as literals rather than bound per row: a 100-row
+ * insert then binds 1,000 parameters instead of 1,400, and binding is much of its cost.
+ */
 const insertNewDeliveries = new QueryTemplate((db, slots, size) =>
   db.insertInto('pk_webhook_deliveries').values(
     slots.rows('new', NEW_DELIVERY_COLUMNS, size).map((row) => ({
@@ -69,13 +73,13 @@ const insertNewDeliveries = new QueryTemplate((db, slots, size) =>
       event_id: row.event_id as string,
       event_position: row.event_position as number,
       subscription_id: slots.value('subscription') as string,
-      status: 'pending',
-      attempts: 0,
+      status: sql.lit('pending'),
+      attempts: sql.lit(0),
       next_attempt_at: slots.value('due') as string,
       lease_owner: slots.value('owner') as string | null,
       lease_until: slots.value('leaseUntil') as string | null,
-      last_status_code: null,
-      last_error: null,
+      last_status_code: sql.lit(null),
+      last_error: sql.lit(null),
       created_at: slots.value('now') as string,
       updated_at: slots.value('now') as string,
     })),
@@ -255,18 +259,20 @@ export async function markSucceeded(
   owner: string,
   attempts: readonly WebhookAttempt[],
 ): Promise<{ id: string; subscription_id: string }[]> {
-  const groups = new Map<string, WebhookAttempt[]>();
+  // Each attempt with its delivery's ordinal, parsed from the id once.
+  const groups = new Map<string, { attempt: WebhookAttempt; ordinal: number }[]>();
   for (const attempt of attempts) {
-    if (deliveryOrdinal(attempt.deliveryId) === undefined) continue;
+    const ordinal = deliveryOrdinal(attempt.deliveryId);
+    if (ordinal === undefined) continue;
     const key = `${attempt.statusCode ?? ''}\u0000${attempt.error ?? ''}`;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, [attempt]);
-    else group.push(attempt);
+    if (group === undefined) groups.set(key, [{ attempt, ordinal }]);
+    else group.push({ attempt, ordinal });
   }
   const updated: { id: string; subscription_id: string }[] = [];
   for (const group of groups.values()) {
-    const [first] = group;
-    const values = { owner, statusCode: first!.statusCode ?? null, error: first!.error ?? null };
+    const first = group[0]!.attempt;
+    const values = { owner, statusCode: first.statusCode ?? null, error: first.error ?? null };
     for (const chunk of chunks(group, SUCCESS_CHUNK)) {
       const result = await recordSuccesses.execute<{ id: string; subscription_id: string }>(
         trx,
@@ -274,8 +280,8 @@ export async function markSucceeded(
         {
           values,
           lists: {
-            ordinals: chunk.map((attempt) => deliveryOrdinal(attempt.deliveryId)!),
-            startedAt: chunk.map((attempt) => attempt.startedAt),
+            ordinals: chunk.map((item) => item.ordinal),
+            startedAt: chunk.map((item) => item.attempt.startedAt),
           },
         },
       );
