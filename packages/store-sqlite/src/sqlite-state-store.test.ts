@@ -9,10 +9,13 @@ const directory = mkdtempSync(join(tmpdir(), 'pk-store-contract-'));
 let counter = 0;
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-describeStateStoreContract({
-  name: 'sqlite file',
-  factory: () => {
-    counter += 1;
-    return openSqliteStateStore({ path: join(directory, `store-${counter}.db`) });
-  },
-});
+// Both ways of running SQLite: on a thread of its own (the default) and on the calling thread.
+for (const ownThread of [true, false]) {
+  describeStateStoreContract({
+    name: ownThread ? 'sqlite file' : 'sqlite file, on the calling thread',
+    factory: () => {
+      counter += 1;
+      return openSqliteStateStore({ path: join(directory, `store-${counter}.db`), ownThread });
+    },
+  });
+}
