@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ProvisioningError } from '@provisionkit/core';
-import { UserCanonicalizer } from '@provisionkit/core/store';
 import Database from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -15,17 +14,9 @@ import {
   openSqliteStateStore as openStore,
   type SqliteStateStoreOptions,
 } from '../src/index.js';
+import { KEY, USER } from './fixtures/stored-user.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'pk-store-failures-'));
-const KEY = { tenant: 'acme', provider: 'mock' };
-const USER = new UserCanonicalizer().store({
-  id: 'u-1',
-  userName: 'ada@example.test',
-  status: 'active',
-  isAdmin: false,
-  groups: [],
-  attributes: {},
-});
 let counter = 0;
 const children: ChildProcess[] = [];
 
