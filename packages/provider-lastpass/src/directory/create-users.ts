@@ -107,7 +107,7 @@ async function confirm(
   }
   for (const slot of slots) {
     const found = after.get(slot.key);
-    if (found !== undefined) succeed(slot, found.user);
+    if (found !== undefined) succeed(slot, found);
     else if (slot.delivery === 'unknown' && slot.unknownError !== undefined) fail(slot, slot.unknownError);
     else fail(slot, missingAfterCreate());
   }
