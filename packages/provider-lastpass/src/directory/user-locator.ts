@@ -15,7 +15,7 @@ import { CompanyPages, type PageQuery } from './company-pages.js';
 import { LastPassConnectionClient } from './connection-client.js';
 import { IdCache } from './id-cache.js';
 import { UserNameMatchingProbe } from './user-name-matching.js';
-import { type FoundUser, mapUserPage, userPageEntries } from './user-page.js';
+import { type FoundUser, forEachWantedEntry, mapUserPage, userPageEntries } from './user-page.js';
 
 // LastPass user keys are numbers; anything else cannot name a LastPass user.
 const NUMERIC_ID = /^\d+$/;
@@ -120,9 +120,13 @@ export class LastPassUserLocator {
     keep: (entry: FoundUser) => V,
   ): Promise<Map<string, V>> {
     const before = found.size;
+    const take = (key: string, entry: FoundUser) => {
+      this.remember(entry);
+      found.set(key, keep(entry));
+    };
     // Three pages requested ahead: LastPass builds the next pages while this side reads the last one.
-    for await (const page of this.lazyPages({ wanted, ahead: 3, signal })) {
-      for (const entry of page) found.set(normalizeUserName(entry.record.username), keep(entry));
+    for await (const page of this.#company.pages({ wanted, ahead: 3, signal })) {
+      forEachWantedEntry(page, this.#timeZone, wanted, take);
       if (found.size - before === wanted.size) break;
     }
     return found;
