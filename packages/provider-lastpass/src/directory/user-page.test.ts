@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loggedInUser, neverLoggedInUser, userPage } from '../client/commands/recorded-users-test-helpers.js';
-import { type FoundUser, GetUserDataResponse } from '../client/index.js';
-import { forEachWantedEntry, userPageEntries } from './user-page.js';
+import { GetUserDataResponse } from '../client/index.js';
+import { type FoundUser, forEachWantedEntry, userPageEntries } from './user-page.js';
 
 // Invitation and extra memberships are page-level facts: both paths must read them the same way.
 const page = GetUserDataResponse.parse(
