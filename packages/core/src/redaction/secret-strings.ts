@@ -30,8 +30,10 @@ function walk(value: unknown, found: Set<string>, underSecret: boolean, depth: n
     }
     return;
   }
-  // Keys, not entries: a batch of thousands of items makes this walk part of every large call.
-  for (const key of Object.keys(value)) {
+  // Own keys by `for...in`, not `Object.keys` or entries: no array per object, and a batch of
+  // thousands of items makes this walk part of every large call.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (typeof item === 'string') {
       if (underSecret || isSecretField(key)) walk(item, found, true, depth + 1, seen);

@@ -31,7 +31,9 @@ function walk(value: unknown, secret: boolean, depth: number, seen: Set<object>,
     }
     return;
   }
-  for (const key of Object.keys(value)) {
+  // Own keys by `for...in`, not `Object.keys`: no array per item of a batch.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (typeof item === 'string') {
       if (secret || isSecretField(key)) found.add(item);
