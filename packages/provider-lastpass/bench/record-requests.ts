@@ -10,14 +10,14 @@ export async function recordBodies(work: () => Promise<unknown>): Promise<string
   const originalRequest = http.request;
   const bodies: string[] = [];
   globalThis.fetch = (input, init) => {
-    bodies.push(typeof init?.body === 'string' ? init.body : '<non-string body>');
+    bodies.push(bodyText(init?.body));
     return originalFetch(input, init);
   };
   http.request = ((...args: Parameters<typeof http.request>) => {
     const outgoing = originalRequest(...args);
     const end = outgoing.end.bind(outgoing) as (...rest: unknown[]) => http.ClientRequest;
     outgoing.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      bodies.push(typeof chunk === 'string' ? chunk : '<non-string body>');
+      bodies.push(bodyText(chunk));
       return end(chunk, ...rest);
     }) as typeof outgoing.end;
     return outgoing;
@@ -29,6 +29,12 @@ export async function recordBodies(work: () => Promise<unknown>): Promise<string
     http.request = originalRequest;
   }
   return bodies;
+}
+
+/** A body as text: the provider's sender writes its text bodies as bytes (encoded once). */
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  return body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : '<unreadable body>';
 }
 
 /** Throws when the two sides did not send the same requests: the comparison would be unfair. */

@@ -4,6 +4,7 @@ import { parseInput } from '../errors/from-zod.js';
 import { isContext } from '../telemetry/trace-carrier.js';
 import { HeaderRecord } from './header-record.js';
 import type { HttpRequest, QueryValue, RequestBody } from './http-request.js';
+import { isPlainRequest } from './request-fast-check.js';
 import { RetryPolicy } from './retry-policy.js';
 
 const fn = z.custom<(...args: never[]) => unknown>(
@@ -12,7 +13,7 @@ const fn = z.custom<(...args: never[]) => unknown>(
 );
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-const RequestShape = z
+export const RequestShape = z
   .strictObject({
     method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
     path: z.string().min(1).max(8192),
@@ -44,6 +45,7 @@ const RequestShape = z
 
 /** Checks a request's shape (typed `invalid_input`, never a TypeError) and merges its retry override. */
 export function checkRequest(request: unknown, provider: string, policy: RetryPolicy): RetryPolicy {
+  if (isPlainRequest(request)) return policy;
   const checked = parseInput(RequestShape, request, { argument: 'request', provider, what: 'HTTP request' });
   if (checked.retry === undefined) return policy;
   return parseInput(

@@ -91,10 +91,8 @@ async function sendChunk(
     { signal },
   );
   const userNames = chunk.map((entry) => entry.item.userName);
-  return checkBatchItems(context.provider, raw, userNames).map((item) => ({
-    ...item,
-    index: chunk[item.index]!.index,
-  }));
+  const indexes = chunk.map((entry) => entry.index);
+  return checkBatchItems(context.provider, raw, userNames, indexes);
 }
 
 /** `createUser` of a provider that implements only `createUsers`: a batch of one. */

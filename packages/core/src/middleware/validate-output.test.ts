@@ -40,6 +40,15 @@ describe('checkBatchItems', () => {
     expect(items[0]!.ok === false && items[0]!.error.code).toBe('not_found');
   });
 
+  it('gives each item the caller index of its position when indexes are passed', () => {
+    const ok = (index: number) => ({ index, ok: true, user: user(String(index + 1)) });
+    const items = checkBatchItems('fake', { items: [ok(1), ok(0)] }, ['a', 'b'], [40, 7]);
+    expect(items.map((item) => [item.index, item.userName])).toEqual([
+      [7, 'b'],
+      [40, 'a'],
+    ]);
+  });
+
   it.each([
     ['no items array', { items: 'x' }, 'items'],
     ['a negative index', { items: [{ index: -1, ok: true }] }, 'items.0.index'],

@@ -54,31 +54,33 @@ export function checkCredentialCheck(provider: string, value: unknown): Credenti
 }
 
 /**
- * Validates the result of one `createUsers` call for `userNames.length` items and returns its items
- * with chunk-local indexes. Each index must appear exactly once; item errors become typed errors.
+ * Validates the result of one `createUsers` call for `userNames.length` items and returns its items.
+ * Each chunk-local index must appear exactly once; the items carry `indexes[i]` for chunk-local `i`
+ * (default: `i` itself). Item errors become typed errors.
  */
 export function checkBatchItems(
   provider: string,
   value: unknown,
   userNames: readonly string[],
+  indexes?: readonly number[],
 ): BatchItemResult[] {
   const batchItems = isWellFormedBatch(value) ? value.items : parseBatch(provider, value).items;
-  const seen = new Set<number>();
-  const items = batchItems.map((item): BatchItemResult => {
+  // One flag per item, not a Set of indexes: batches run to thousands of items.
+  const seen = new Uint8Array(userNames.length);
+  const items = new Array<BatchItemResult>(batchItems.length);
+  for (let position = 0; position < batchItems.length; position++) {
+    const item = batchItems[position]!;
     const expected = userNames[item.index];
-    if (expected === undefined || seen.has(item.index)) throw badCoverage(provider, userNames.length);
-    seen.add(item.index);
+    if (expected === undefined || seen[item.index] === 1) throw badCoverage(provider, userNames.length);
+    seen[item.index] = 1;
     const userName = item.userName === undefined || item.userName === '' ? expected : item.userName;
-    if (item.ok)
-      return { index: item.index, userName, ok: true, user: checkUser(provider, 'createUsers', item.user) };
-    return {
-      index: item.index,
-      userName,
-      ok: false,
-      error: toProvisioningError(item.error, provider, 'createUsers'),
-    };
-  });
-  if (seen.size !== userNames.length) throw badCoverage(provider, userNames.length);
+    const index = indexes === undefined ? item.index : indexes[item.index]!;
+    items[position] = item.ok
+      ? { index, userName, ok: true, user: checkUser(provider, 'createUsers', item.user) }
+      : { index, userName, ok: false, error: toProvisioningError(item.error, provider, 'createUsers') };
+  }
+  // Every index was seen at most once, so as many items as names means each was seen once.
+  if (batchItems.length !== userNames.length) throw badCoverage(provider, userNames.length);
   return items;
 }
 

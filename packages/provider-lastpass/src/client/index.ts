@@ -20,7 +20,8 @@ export {
   MAX_PAGE_SIZE,
   parseLastPassClientConfig,
 } from './client-config.js';
-export { BATCH_ADD, BatchAddRequest, BatchAddUser } from './commands/batch-add.js';
+export { BATCH_ADD } from './commands/batch-add.js';
+export { BatchAddRequest, BatchAddUser } from './commands/batch-add-request.js';
 export {
   BATCH_CHANGE_GROUPS,
   BatchChangeGroupsRequest,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { assertBatchSize } from './batch-limit.js';
 import type { CallOptions, RequestOptions, WriteOptions } from './call-options.js';
 import type { LastPassClientConfig } from './client-config.js';
-import { BATCH_ADD, type BatchAddUser } from './commands/batch-add.js';
+import { BATCH_ADD } from './commands/batch-add.js';
+import type { BatchAddUser } from './commands/batch-add-request.js';
 import { BATCH_CHANGE_GROUPS, type GroupChange } from './commands/batch-change-groups.js';
 import { isIdempotentCommand } from './commands/command-catalogue.js';
 import type { CommandSpec } from './commands/command-spec.js';
@@ -188,11 +189,9 @@ export class LastPassClient {
     argument: string,
     options: Omit<CallOptions, 'idempotent'>,
   ): Promise<LastPassResult<z.output<Res>>> {
-    const data = parseInput(spec.request, input, {
-      argument,
-      provider: PROVIDER_ID,
-      what: `${spec.cmd} input`,
-    });
+    const data =
+      spec.fastParse?.(input) ??
+      parseInput(spec.request, input, { argument, provider: PROVIDER_ID, what: `${spec.cmd} input` });
     const outcome = await this.#wire.call(spec.cmd, data, spec.idempotent, options);
     const result = readResponse(spec.cmd, spec.response, outcome, spec.fastRead);
     if (spec.singleUser === true && result.kind === 'warn') throw singleUserWarning(spec.cmd, result.errors);

@@ -21,9 +21,9 @@ export interface BatchSlot {
   readonly wire: BatchAddUser;
   readonly wantsAdmin: boolean;
   /** Set once the item's outcome is known. */
-  result?: BatchItemResult;
+  result?: BatchItemResult | undefined;
   /** `sent`: LastPass accepted it; `unknown`: its request failed ambiguously and was not confirmed. */
-  delivery?: 'sent' | 'unknown';
+  delivery?: 'sent' | 'unknown' | undefined;
   /** The failure to report if an `unknown` item turns out not to exist. */
   unknownError?: ProvisioningError | undefined;
 }
@@ -53,12 +53,17 @@ export function prepareSlots(batch: readonly NewUser[]): BatchSlot[] {
     if (typeof item?.userName !== 'string') return notAUser(index);
     const input = item;
     const userName = input.userName.trim();
+    // Every field from the start: fields added later would give each of thousands of slots a
+    // second, out-of-object store and change its shape while it lives.
     const slot: BatchSlot = {
       index,
       userName,
       key: normalizeUserName(userName),
       wire: toWire(input, userName),
       wantsAdmin: input.isAdmin === true,
+      result: undefined,
+      delivery: undefined,
+      unknownError: undefined,
     };
     const invalid = invalidReason(input, userName, slot.wire);
     if (invalid !== undefined) fail(slot, invalid);

@@ -39,9 +39,12 @@ export async function createUsers(
   signal?: AbortSignal,
 ): Promise<BatchResult> {
   const slots = prepareSlots(batch);
-  const open = () => slots.filter((slot) => slot.result === undefined);
-  for (const slot of open()) if (deps.inFlight.has(slot.key)) fail(slot, beingCreated());
-  const claimed = open().map((slot) => slot.key);
+  const claimed: string[] = [];
+  for (const slot of slots) {
+    if (slot.result !== undefined) continue;
+    if (deps.inFlight.has(slot.key)) fail(slot, beingCreated());
+    else claimed.push(slot.key);
+  }
   for (const key of claimed) deps.inFlight.add(key);
   try {
     return await createClaimed(deps, slots, signal);
@@ -55,14 +58,16 @@ async function createClaimed(
   slots: readonly BatchSlot[],
   signal: AbortSignal | undefined,
 ): Promise<BatchResult> {
-  const open = () => slots.filter((slot) => slot.result === undefined);
-  const before = await findExisting(deps.locator, open(), 0, signal);
-  for (const slot of open()) {
+  // Slots settle only here, step by step, so each step filters the previous step's open slots.
+  const unsettled = (slot: BatchSlot) => slot.result === undefined;
+  const checked = slots.filter(unsettled);
+  const before = await findExisting(deps.locator, checked, 0, signal);
+  for (const slot of checked) {
     if (before.has(slot.key)) fail(slot, alreadyExists());
     else if (slot.wantsAdmin) fail(slot, adminRefused());
   }
 
-  const toSend = open();
+  const toSend = checked.filter(unsettled);
   const chunks: BatchSlot[][] = [];
   for (let start = 0; start < toSend.length; start += deps.batchSize) {
     chunks.push(toSend.slice(start, start + deps.batchSize));
@@ -74,11 +79,12 @@ async function createClaimed(
   const inFlight = pLimit(CHUNKS_IN_FLIGHT);
   await Promise.all(chunks.map((chunk) => inFlight(() => sendChunk(deps, chunk, signal))));
 
-  const delivered = open().filter((slot) => slot.delivery !== undefined);
+  const delivered = toSend.filter((slot) => slot.result === undefined && slot.delivery !== undefined);
   deps.locator.grewBy(delivered.length);
   // Once aborted nothing more is sent, the read-back included: what is not known stays unknown.
   if (signal?.aborted) {
-    for (const slot of open()) fail(slot, interrupted(slot.delivery === undefined));
+    for (const slot of toSend)
+      if (slot.result === undefined) fail(slot, interrupted(slot.delivery === undefined));
   } else {
     await confirm(deps, delivered, signal);
   }
@@ -101,7 +107,7 @@ async function confirm(
   }
   for (const slot of slots) {
     const found = after.get(slot.key);
-    if (found !== undefined) succeed(slot, found.user);
+    if (found !== undefined) succeed(slot, found);
     else if (slot.delivery === 'unknown' && slot.unknownError !== undefined) fail(slot, slot.unknownError);
     else fail(slot, missingAfterCreate());
   }

@@ -1,5 +1,5 @@
+import type { User } from '@provisionkit/core';
 import type { UserLocator } from './user-locator.js';
-import type { FoundUser } from './user-page.js';
 
 /**
  * Batches this small are checked with one lookup per user when the company size is unknown: a
@@ -15,28 +15,28 @@ export interface NamedItem {
 /**
  * Which of `items` exist now, found by whichever costs fewer calls: one `getuserdata username`
  * per item, or one listing of the company (`growth` users more than last seen). Maps and keeps
- * only the matches, never the whole listing.
+ * only the matches' unified users, never the whole listing.
  */
 export async function findExisting(
   locator: UserLocator,
   items: readonly NamedItem[],
   growth = 0,
   signal?: AbortSignal,
-): Promise<Map<string, FoundUser>> {
-  const found = new Map<string, FoundUser>();
+): Promise<Map<string, User>> {
+  const found = new Map<string, User>();
   if (items.length === 0) return found;
   let unseen = items;
   if (preferLookups(locator, items.length, growth)) {
     const results = await Promise.all(items.map((item) => locator.lookupOnce(item.userName, signal)));
     results.forEach((result, position) => {
-      if (result !== undefined) found.set(items[position]!.key, result);
+      if (result !== undefined) found.set(items[position]!.key, result.user);
     });
     unseen = items.filter((item) => !found.has(item.key));
     // A miss counts only where misses can be believed (a server matching names exactly would
     // hide another spelling): otherwise one listing settles every miss at once.
     if (unseen.length === 0 || (await locator.missesAreReliable(signal))) return found;
   }
-  return locator.findInListing(new Set(unseen.map((item) => item.key)), signal, found);
+  return locator.findUsersInListing(new Set(unseen.map((item) => item.key)), signal, found);
 }
 
 /**

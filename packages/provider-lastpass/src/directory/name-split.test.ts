@@ -25,7 +25,7 @@ describe('splitFullName', () => {
   });
 
   it('splits every name as the token rule does, two-word names included (property)', () => {
-    // The rule as documented, without the two-word shortcut the implementation takes.
+    // The rule as documented, without the one- and two-word shortcut the implementation takes.
     const byTokens = (fullname: string) => {
       const tokens = fullname
         .trim()
@@ -104,5 +104,18 @@ describe('joinName', () => {
     expect(joinName('Ada', undefined)).toBe('Ada');
     expect(joinName(undefined, 'Lovelace')).toBe('Lovelace');
     expect(joinName(' ', '')).toBe('');
+  });
+
+  it('joins as the parts trimmed and joined by one space would (property)', () => {
+    const part = fc.option(fc.stringMatching(/^[ \tA-Za-z\u00a0\u3000]{0,6}$/), { nil: undefined });
+    fc.assert(
+      fc.property(part, part, (given, family) => {
+        const expected = [given, family]
+          .map((name) => name?.trim() ?? '')
+          .filter((name) => name !== '')
+          .join(' ');
+        expect(joinName(given, family)).toBe(expected);
+      }),
+    );
   });
 });

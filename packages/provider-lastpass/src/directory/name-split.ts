@@ -45,8 +45,8 @@ export interface NameParts {
  * `givenName + ' ' + familyName` is always the whitespace-collapsed full name.
  */
 export function splitFullName(fullname: string): NameParts {
-  const pair = plainPair(fullname);
-  if (pair !== undefined) return pair;
+  const plain = plainName(fullname);
+  if (plain !== undefined) return plain;
   const tokens = fullname
     .trim()
     .split(/\s+/)
@@ -61,12 +61,13 @@ export function splitFullName(fullname: string): NameParts {
 const SPACE = 32;
 
 /**
- * The common case, two words and one space ("Ada Lovelace"), read without splitting: two tokens
- * always cut between them, particle or not. Undefined for anything else, or any character that may
- * be whitespace to `\s` (control characters, NBSP and the Unicode spaces from U+1680 up are all
- * left to the general path).
+ * The common cases, one word ("Cher") or two words and one space ("Ada Lovelace"), read without
+ * splitting: one token is a given name, two tokens always cut between them, particle or not (a
+ * bulk create's read-back maps thousands of such names). Undefined for anything else, or any
+ * character that may be whitespace to `\s` (control characters, NBSP and the Unicode spaces from
+ * U+1680 up are all left to the general path).
  */
-function plainPair(fullname: string): NameParts | undefined {
+function plainName(fullname: string): NameParts | undefined {
   let space = -1;
   for (let index = 0; index < fullname.length; index++) {
     const code = fullname.charCodeAt(index);
@@ -74,14 +75,16 @@ function plainPair(fullname: string): NameParts | undefined {
     if (code !== SPACE || space !== -1) return undefined;
     space = index;
   }
-  if (space <= 0 || space === fullname.length - 1) return undefined;
+  if (space === -1) return fullname === '' ? undefined : { givenName: fullname };
+  if (space === 0 || space === fullname.length - 1) return undefined;
   return { givenName: fullname.slice(0, space), familyName: fullname.slice(space + 1) };
 }
 
 /** The `fullname` LastPass stores for a given and a family name (either may be missing). */
 export function joinName(givenName: string | undefined, familyName: string | undefined): string {
-  return [givenName, familyName]
-    .map((part) => part?.trim() ?? '')
-    .filter((part) => part !== '')
-    .join(' ');
+  // Without arrays: `createUsers` joins a name per item of batches of thousands.
+  const given = givenName?.trim() ?? '';
+  const family = familyName?.trim() ?? '';
+  if (given === '') return family;
+  return family === '' ? given : `${given} ${family}`;
 }

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   normalizeUserName,
   sameUserName,
+  type User,
   type UserRef,
 } from '@provisionkit/core';
 import { inject, injectable } from 'inversify';
@@ -14,7 +15,7 @@ import { CompanyPages, type PageQuery } from './company-pages.js';
 import { LastPassConnectionClient } from './connection-client.js';
 import { IdCache } from './id-cache.js';
 import { UserNameMatchingProbe } from './user-name-matching.js';
-import { type FoundUser, mapUserPage, userPageEntries } from './user-page.js';
+import { type FoundUser, forEachWantedEntry, mapUserPage, userPageEntries } from './user-page.js';
 
 // LastPass user keys are numbers; anything else cannot name a LastPass user.
 const NUMERIC_ID = /^\d+$/;
@@ -91,15 +92,41 @@ export class LastPassUserLocator {
    * The users whose normalized names are `wanted`, by one listing of the company (stopping once all
    * are found), added to `found` under their normalized names.
    */
-  async findInListing(
+  findInListing(
     wanted: ReadonlySet<string>,
     signal?: AbortSignal,
     found: Map<string, FoundUser> = new Map(),
   ): Promise<Map<string, FoundUser>> {
+    return this.#collect(wanted, signal, found, (entry) => entry);
+  }
+
+  /**
+   * `findInListing` keeping only the unified users. A bulk create's checks need no more, and the
+   * records then die with their page instead of living through the listing (they were most of what
+   * each young-generation collection had to copy).
+   */
+  findUsersInListing(
+    wanted: ReadonlySet<string>,
+    signal?: AbortSignal,
+    found: Map<string, User> = new Map(),
+  ): Promise<Map<string, User>> {
+    return this.#collect(wanted, signal, found, (entry) => entry.user);
+  }
+
+  async #collect<V>(
+    wanted: ReadonlySet<string>,
+    signal: AbortSignal | undefined,
+    found: Map<string, V>,
+    keep: (entry: FoundUser) => V,
+  ): Promise<Map<string, V>> {
     const before = found.size;
+    const take = (key: string, entry: FoundUser) => {
+      this.remember(entry);
+      found.set(key, keep(entry));
+    };
     // Three pages requested ahead: LastPass builds the next pages while this side reads the last one.
-    for await (const page of this.lazyPages({ wanted, ahead: 3, signal })) {
-      for (const entry of page) found.set(normalizeUserName(entry.record.username), entry);
+    for await (const page of this.#company.pages({ wanted, ahead: 3, signal })) {
+      forEachWantedEntry(page, this.#timeZone, wanted, take);
       if (found.size - before === wanted.size) break;
     }
     return found;

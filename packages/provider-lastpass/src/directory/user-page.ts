@@ -27,23 +27,58 @@ export function* userPageEntries(
   timeZone: string,
   wanted?: ReadonlySet<string>,
 ): Generator<FoundUser> {
-  // [U] Without an `invited` list (never seen in a recorded answer) a pending invitation shows as
-  // `neverloggedin`, which LastPass records for invited users.
-  const invited = page.invited === undefined ? undefined : invitedNames(page.invited);
-  // Each user name normalized once per page, for the memberships and the loop below alike.
-  const keys = page.users.map((record) => normalizeUserName(record.username));
-  const memberships = pageMemberships(page, keys);
+  const mapping = new PageMapping(page, timeZone);
   for (let index = 0; index < page.users.length; index++) {
-    const record = page.users[index]!;
-    const key = keys[index]!;
     // A search for some users maps only those (a check before a create pages a whole company).
-    if (wanted !== undefined && !wanted.has(key)) continue;
+    if (wanted === undefined || wanted.has(mapping.keys[index]!)) yield mapping.entry(index);
+  }
+}
+
+/**
+ * The users of one page whose normalized names are `wanted`, each handed to `visit` with that
+ * name: a search keeps what it finds, so it takes them without a generator step per user.
+ */
+export function forEachWantedEntry(
+  page: GetUserDataResponse,
+  timeZone: string,
+  wanted: ReadonlySet<string>,
+  visit: (key: string, entry: FoundUser) => void,
+): void {
+  const mapping = new PageMapping(page, timeZone);
+  for (let index = 0; index < page.users.length; index++) {
+    const key = mapping.keys[index]!;
+    if (wanted.has(key)) visit(key, mapping.entry(index));
+  }
+}
+
+/** What mapping a page's users needs, read once per page. */
+class PageMapping {
+  /** Each user name normalized once per page, for the memberships and the callers alike. */
+  readonly keys: readonly string[];
+  readonly #page: GetUserDataResponse;
+  readonly #timeZone: string;
+  readonly #invited: ReadonlySet<string> | undefined;
+  readonly #memberships: Map<string, string[]> | undefined;
+
+  constructor(page: GetUserDataResponse, timeZone: string) {
+    this.#page = page;
+    this.#timeZone = timeZone;
+    // [U] Without an `invited` list (never seen in a recorded answer) a pending invitation shows as
+    // `neverloggedin`, which LastPass records for invited users.
+    this.#invited = page.invited === undefined ? undefined : invitedNames(page.invited);
+    this.keys = page.users.map((record) => normalizeUserName(record.username));
+    this.#memberships = pageMemberships(page, this.keys);
+  }
+
+  entry(index: number): FoundUser {
+    const record = this.#page.users[index]!;
+    const key = this.keys[index]!;
     const user = toUnifiedUser(record, {
-      invited: invited === undefined ? record.neverloggedin : invited.has(key),
-      timeZone,
-      extraGroups: memberships?.get(key),
+      invited: this.#invited === undefined ? record.neverloggedin : this.#invited.has(key),
+      timeZone: this.#timeZone,
+      extraGroups: this.#memberships?.get(key),
     });
-    yield { record, user };
+    return { record, user };
   }
 }
 

@@ -70,4 +70,25 @@ describe('nodeHttpSender', () => {
     })();
     await expect(read).rejects.toBeDefined();
   });
+
+  it.each([
+    ['text with multi-byte characters', 'Zoë 李 😀 \ud800 end'],
+    ['bytes', new Uint8Array(Buffer.from('Zoë 李 bytes'))],
+  ])('sends a body of %s whole, with its length in bytes', async (_label, body) => {
+    const bytes = Buffer.from(body as string);
+    let received: { length: string | undefined; text: string } | undefined;
+    server = await startLocalServer((request, response, text) => {
+      received = { length: request.headers['content-length'], text };
+      response.end('ok');
+    });
+    const response = await nodeHttpSender()({
+      url: new URL(`${server.url}/echo`),
+      method: 'POST',
+      headers: {},
+      body,
+      signal: new AbortController().signal,
+    });
+    for await (const _chunk of response.body!);
+    expect(received).toEqual({ length: String(bytes.length), text: bytes.toString('utf8') });
+  });
 });

@@ -18,6 +18,11 @@ export interface CommandSpec<Request extends z.ZodType, Response extends z.ZodTy
    */
   readonly singleUser?: boolean;
   readonly request: Request;
+  /**
+   * An optional shortcut for large requests: returns exactly what `request` would, for inputs it is
+   * certain of, and `undefined` for anything else (then `request` decides and reports the issues).
+   */
+  readonly fastParse?: (input: unknown) => z.output<Request> | undefined;
   readonly response: Response;
   /**
    * An optional shortcut for large answers: returns exactly what `response` would, for bodies it is
