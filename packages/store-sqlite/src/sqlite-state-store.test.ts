@@ -9,10 +9,10 @@ const directory = mkdtempSync(join(tmpdir(), 'pk-store-contract-'));
 let counter = 0;
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-// Both ways of running SQLite: on a thread of its own (the default) and on the calling thread.
-for (const ownThread of [true, false]) {
+// Both ways of running SQLite: on the calling thread (the default) and on a thread of its own.
+for (const ownThread of [false, true]) {
   describeStateStoreContract({
-    name: ownThread ? 'sqlite file' : 'sqlite file, on the calling thread',
+    name: ownThread ? 'sqlite file, on its own thread' : 'sqlite file',
     factory: () => {
       counter += 1;
       return openSqliteStateStore({ path: join(directory, `store-${counter}.db`), ownThread });

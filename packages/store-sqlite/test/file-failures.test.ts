@@ -62,9 +62,9 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-// Both ways of running SQLite: on a thread of its own (the default) and on the calling thread.
-for (const ownThread of [true, false]) {
-  describe(`openSqliteStateStore${ownThread ? '' : ', on the calling thread'}`, () => {
+// Both ways of running SQLite: on the calling thread (the default) and on a thread of its own.
+for (const ownThread of [false, true]) {
+  describe(`openSqliteStateStore${ownThread ? ', on its own thread' : ''}`, () => {
     const openSqliteStateStore = (options: SqliteStateStoreOptions) => openStore({ ownThread, ...options });
 
     it('keeps what it stored across a close and a reopen, in one file', async () => {
