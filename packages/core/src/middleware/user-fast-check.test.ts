@@ -274,7 +274,9 @@ describe('readUserFast', () => {
       }),
       { numRuns: 3_000 },
     );
-    expect(readFast).toBeGreaterThan(100);
+    // About 118 of 3,000 random users take the fast path (8 seeds: 103 to 127). The bound sits
+    // far below that so chance never trips it, yet a fast path that stopped answering fails it.
+    expect(readFast).toBeGreaterThan(50);
   });
 
   it('leaves non-objects and a `__proto__` attribute to the schema', () => {
