@@ -5,6 +5,7 @@ import { isSecretField, REDACTED } from '../model/sensitivity.js';
 import type { User } from '../model/user.js';
 import { normalizeSecrets, replaceSecrets } from '../redaction/redact-text.js';
 import type { StoredUser } from './stored-user.js';
+import { DigestWriter } from './user-digest.js';
 
 /**
  * Fields a snapshot tracks, in the order of the canonical JSON. `lastLoginAt` is left out on
@@ -33,6 +34,7 @@ export type SnapshotUser = Omit<User, 'lastLoginAt'>;
 /** Prepares users for storage with one connection's secrets (config values such as an API key). */
 export class UserCanonicalizer {
   readonly #secrets: readonly string[];
+  readonly #writer = new DigestWriter();
 
   constructor(secrets: readonly string[] = []) {
     const list = requireArray('UserCanonicalizer', 'secrets', secrets);
@@ -56,10 +58,56 @@ export class UserCanonicalizer {
     return projected as SnapshotUser;
   }
 
-  /** Canonical JSON, its hash and the lookup key of the user name. */
+  /** Canonical JSON, its digest and the lookup key of the user name. */
   store(user: User): StoredUser {
-    const content = this.content(user);
-    return this.stored(user, content, hashContent(content));
+    return this.stored(user, this.content(user), this.digest(user));
+  }
+
+  /**
+   * The snapshot hash of a user: 128 bits of MurmurHash3 over the canonical projection, fed field
+   * by field (`DigestWriter` frames every value), so two users get one digest exactly when their
+   * `content` is the same text, without building that text. A sync computes this for every user
+   * it lists and most are unchanged: the JSON text and a SHA-1 of it cost about four times as much.
+   *
+   * A non-cryptographic hash is enough here: it tells whether one user's tracked fields changed
+   * since that user's last snapshot, a comparison of two values of one user (not a birthday search
+   * among many), where an accidental collision has a chance of 2^-128. It was never a security
+   * boundary: whoever controls the directory's data can change it openly. Secrets are scrubbed
+   * before hashing, as in `content`.
+   */
+  digest(user: User): string {
+    const writer = this.#writer;
+    writer.begin();
+    // The last string field scrubbed, raw and scrubbed: see `content`.
+    let lastRaw: string | undefined;
+    let lastText = '';
+    for (let index = 0; index < TRACKED_FIELDS.length; index += 1) {
+      const field = TRACKED_FIELDS[index]!;
+      const value = user[field];
+      if (value === undefined) continue;
+      writer.field(index);
+      if (field === 'groups') {
+        const groups = this.#groups(user.groups);
+        writer.beginArray(groups.length);
+        for (const group of groups) writer.string(group);
+      } else if (field === 'attributes') this.#digestAttributes(user.attributes);
+      else if (typeof value !== 'string') writer.scalar(value);
+      // Ids are kept as given, as in `project`.
+      else if (field === 'id') writer.string(value);
+      else {
+        if (value !== lastRaw) {
+          lastRaw = value;
+          lastText = this.#text(value);
+        }
+        writer.string(lastText);
+      }
+    }
+    return writer.end();
+  }
+
+  /** The hash snapshots had before `digest`: SHA-1 of `content`, still found in older stores. */
+  legacyHash(user: User): string {
+    return hashContent(this.content(user));
   }
 
   /**
@@ -116,14 +164,32 @@ export class UserCanonicalizer {
     return sorted;
   }
 
+  /** `#attributes` fed to the digest: keys sorted, secret keys redacted, `undefined` left out. */
+  #digestAttributes(attributes: User['attributes']): void {
+    const writer = this.#writer;
+    writer.beginObject();
+    for (const key of Object.keys(attributes).sort()) {
+      const value = attributes[key];
+      if (isSecretField(key)) {
+        writer.string(key);
+        writer.string(REDACTED);
+      } else if (value !== undefined) {
+        writer.string(key);
+        writer.scalar(typeof value === 'string' ? this.#text(value) : value);
+      }
+    }
+    writer.endObject();
+  }
+
   #text(value: string): string {
     return this.#secrets.length === 0 ? value : replaceSecrets(value, this.#secrets);
   }
 }
 
 /**
- * 160 bits of SHA-1 in base64url: a change detector, not a security boundary. The one-shot
- * `crypto.hash` is about twice as fast as `createHash` for strings this short.
+ * 160 bits of SHA-1 in base64url of a canonical JSON: the snapshot hash before `digest` (kept to
+ * recognise older snapshot rows), and the revision of a reconcile plan. The one-shot `crypto.hash`
+ * is about twice as fast as `createHash` for strings this short.
  */
 export function hashContent(content: string): string {
   return hash('sha1', content, 'base64url');

@@ -56,7 +56,7 @@ export type { RunLease } from '../state/run-transitions.js';
 export type { ListedChange, StagedChange } from '../state/staged-change.js';
 export type { ConflictReason } from '../state/store-errors.js';
 
-/** SHA-1 (hex) of a user's canonical JSON: what a full sync compares. */
+/** SHA-1 (base64url) of a canonical JSON: the snapshot hash before digests (`UserCanonicalizer.digest`). */
 export const hashContent = withTypedArguments('hashContent', rawHashContent);
 /** The user a stored canonical JSON describes. */
 export const parseStoredContent = withTypedArguments('parseStoredContent', rawParseStoredContent);

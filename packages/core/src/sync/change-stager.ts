@@ -103,6 +103,11 @@ export class ChangeStager {
     const before = parseStoredContent(beforeContent);
     const next = parseStoredContent(after.content);
     const changes = diffUsers(before, next);
+    // Another hash of the same fields (a row hashed before digests): nothing to report or write.
+    if (changes.length === 0) {
+      this.counts.unchanged += 1;
+      return;
+    }
     const suspends = before.status !== 'suspended' && next.status === 'suspended';
     this.counts.updated += 1;
     if (suspends) this.counts.suspended += 1;

@@ -3,6 +3,7 @@ import type { UserDirectory } from '../spi/user-directory.js';
 import { hashContent, type UserCanonicalizer } from '../state/canonical-user.js';
 import type { ConnectionKey } from '../state/connection-key.js';
 import type { StateStore } from '../state/state-store.js';
+import { isUserDigest } from '../state/user-digest.js';
 import type { ChangeStager } from './change-stager.js';
 import { ComparisonIndex } from './comparison-index.js';
 import type { SyncProgressReporter } from './sync-progress.js';
@@ -41,15 +42,21 @@ export async function compareAll(input: CompareInput): Promise<number> {
     ...(input.pageSize === undefined ? {} : { pageSize: input.pageSize }),
   });
   // Synchronous for an unchanged user: no promise per user on the common path.
+  // Only the digest for an unchanged user: the canonical JSON is written for new and changed ones.
   await eachUser(listing, (user) => {
     progress.listed(++stager.counts.enumerated);
-    const content = canonicalizer.content(user);
-    const hash = hashContent(content);
+    const hash = canonicalizer.digest(user);
     const sighting = index.see(user.id, hash);
     if (sighting === 'same') stager.counts.unchanged += 1;
-    else if (sighting === 'new') return stager.created(canonicalizer.stored(user, content, hash));
-    else if (sighting !== 'repeated')
-      return stager.compare(canonicalizer.stored(user, content, hash), sighting.changedFrom);
+    else if (sighting === 'new')
+      return stager.created(canonicalizer.stored(user, canonicalizer.content(user), hash));
+    else if (sighting !== 'repeated') {
+      const before = sighting.changedFrom;
+      const content = canonicalizer.content(user);
+      // A row written before digests keeps its SHA-1 until the user changes: same text, same user.
+      if (!isUserDigest(before) && hashContent(content) === before) stager.counts.unchanged += 1;
+      else return stager.compare(canonicalizer.stored(user, content, hash), before);
+    }
     return undefined;
   });
   // A listing that stops quietly on abort looks complete; only the signal tells.
