@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Murmur128 } from './murmur-128.js';
 
@@ -51,6 +52,25 @@ describe('Murmur128', () => {
       words.word(0x61 | (0xe9 << 16));
       words.word(0x20ac);
       expect(packed.digest()).toEqual(words.digest());
+    });
+
+    it('hashes whole blocks as the words would, whatever the alignment the text starts at', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.nat({ max: 5 }), (text, before) => {
+          const packed = new Murmur128().reset();
+          const words = new Murmur128().reset();
+          for (let word = 0; word < before; word += 1) {
+            packed.word(word);
+            words.word(word);
+          }
+          packed.text(text);
+          for (let index = 0; index < text.length; index += 2) {
+            words.word(text.charCodeAt(index) | ((text.charCodeAt(index + 1) || 0) << 16));
+          }
+          expect(packed.digest()).toEqual(words.digest());
+        }),
+        { numRuns: 500 },
+      );
     });
   });
 });
