@@ -55,5 +55,23 @@ describe('openSqliteStateStore', () => {
       expect(indexes).not.toContain('pk_webhook_deliveries_claim');
       expect(indexes).not.toContain('pk_webhook_deliveries_due');
     });
+
+    it("lets a full sync's snapshot scan read the hash index alone, never the rows", async () => {
+      const path = join(directory, 'scan-plan.db');
+      const store = await openSqliteStateStore({ path });
+      await store.close();
+      const check = new Database(path, { readonly: true });
+      // The statement `scanSnapshotHashes` runs, as Kysely compiles it.
+      const plan = check
+        .prepare(
+          'explain query plan select "user_id", "hash" from "pk_snapshot_users" where "tenant" = ? and "provider" = ? and "user_id" > ? order by "user_id" limit ?',
+        )
+        .all('acme', 'mock', '', 5000)
+        .map((row) => (row as { detail: string }).detail);
+      check.close();
+      expect(plan).toEqual([
+        'SEARCH pk_snapshot_users USING COVERING INDEX pk_snapshot_users_hashes (tenant=? AND provider=? AND user_id>?)',
+      ]);
+    });
   });
 });
