@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UnavailableError } from '../errors/error-classes.js';
-import { VirtualClock } from '../testing/virtual-clock.js';
-import type { HttpClientOptionsInput } from './client-options.js';
-import { HttpClient } from './http-client.js';
 import type { HttpResponse } from './http-response.js';
-import { type ScriptedAnswer, scriptedSender } from './scripted-sender-test-helpers.js';
+import { scriptedClient } from './scripted-client-test-helpers.js';
 
 const OK = { status: 200, body: '{"id":"u1"}' };
-
-function clientFor(answers: readonly ScriptedAnswer[], options: Partial<HttpClientOptionsInput> = {}) {
-  const { sender, sent } = scriptedSender(answers);
-  const clock = new VirtualClock();
-  const client = new HttpClient({
-    provider: 'acme',
-    baseUrl: 'https://api.acme.test/v1',
-    sender,
-    clock,
-    random: () => 0.5,
-    ...options,
-  });
-  return { client, sent, clock };
-}
 
 function gate(): { promise: Promise<void>; open: () => void } {
   let open = (): void => undefined;
@@ -43,7 +26,7 @@ function countingReader() {
 describe('HttpClient', () => {
   describe('.request with readAfter', () => {
     it('receives the answer but reads it only once readAfter settles', async () => {
-      const { client, sent, clock } = clientFor([OK]);
+      const { client, sent, clock } = scriptedClient([OK]);
       const { calls, read } = countingReader();
       const wanted = gate();
       const pending = client.request({ method: 'GET', path: '/users', read, readAfter: wanted.promise });
@@ -56,7 +39,7 @@ describe('HttpClient', () => {
     });
 
     it('frees its limiter slot once the body has arrived, so the next request goes meanwhile', async () => {
-      const { client, sent, clock } = clientFor([OK], { limits: { maxConcurrent: 1, adaptive: false } });
+      const { client, sent, clock } = scriptedClient([OK], { limits: { maxConcurrent: 1, adaptive: false } });
       const wanted = gate();
       const first = client.request({ method: 'GET', path: '/a', readAfter: wanted.promise });
       const second = client.request({ method: 'GET', path: '/b' });
@@ -67,7 +50,7 @@ describe('HttpClient', () => {
     });
 
     it('does not time out while the received body waits for its reader', async () => {
-      const { client, clock } = clientFor([OK], { timeoutMs: 1_000 });
+      const { client, clock } = scriptedClient([OK], { timeoutMs: 1_000 });
       const wanted = gate();
       const pending = client.request({ method: 'GET', path: '/users', readAfter: wanted.promise });
       await clock.advance(60_000);
@@ -76,7 +59,7 @@ describe('HttpClient', () => {
     });
 
     it('ends the wait with the caller cancellation when its signal aborts, the reader never called', async () => {
-      const { client, clock } = clientFor([OK]);
+      const { client, clock } = scriptedClient([OK]);
       const { calls, read } = countingReader();
       const controller = new AbortController();
       const pending = client.request({
@@ -93,7 +76,7 @@ describe('HttpClient', () => {
     });
 
     it('sends again when the reader finds a held body retryable, reading the resend at once', async () => {
-      const { client, sent, clock } = clientFor([{ status: 200, body: '{"busy":true}' }, OK], {
+      const { client, sent, clock } = scriptedClient([{ status: 200, body: '{"busy":true}' }, OK], {
         retry: { maxAttempts: 2 },
       });
       let reads = 0;
@@ -113,7 +96,7 @@ describe('HttpClient', () => {
     });
 
     it('refuses a readAfter that is not a promise with invalid_input', async () => {
-      const { client } = clientFor([OK]);
+      const { client } = scriptedClient([OK]);
       await expect(
         client.request({ method: 'GET', path: '/users', readAfter: 'later' as never }),
       ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('readAfter') });
