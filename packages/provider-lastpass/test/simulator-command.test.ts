@@ -65,6 +65,19 @@ describe('parseSimulatorArgs', () => {
     expect(parseSimulatorArgs(['--users', '3'])).toMatchObject({ options: { seed: { users: 3 } } });
   });
 
+  it('takes a throttle of N requests a second, with an optional Retry-After, and refuses nonsense', () => {
+    expect(parseSimulatorArgs(['--throttle', '50'])).toMatchObject({
+      options: { throttle: { requestsPerSecond: 50 } },
+    });
+    expect(parseSimulatorArgs(['--throttle', '5', '--retry-after', '2'])).toMatchObject({
+      options: { throttle: { requestsPerSecond: 5, retryAfterSeconds: 2 } },
+    });
+    expect(parseSimulatorArgs([])).not.toHaveProperty('options.throttle');
+    expect(() => parseSimulatorArgs(['--throttle', '0'])).toThrow('--throttle');
+    expect(() => parseSimulatorArgs(['--throttle', '2.5'])).toThrow('--throttle');
+    expect(() => parseSimulatorArgs(['--retry-after', '1'])).toThrow('--retry-after needs --throttle');
+  });
+
   it('takes the port from PORT when --port is absent, and refuses a negative number', () => {
     expect(parseSimulatorArgs([], { PORT: '4321' })).toMatchObject({ options: { port: 4321 } });
     expect(() => parseSimulatorArgs(['--users', '-1'])).toThrow('--users');

@@ -36,6 +36,12 @@ export const RequestShape = z
       .record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean()]))
       .optional(),
     signal: z.instanceof(AbortSignal).optional(),
+    readAfter: z
+      .custom<PromiseLike<unknown>>(
+        (value) => typeof (value as { then?: unknown } | null)?.then === 'function',
+        'must be a promise',
+      )
+      .optional(),
     traceContext: z.custom(isContext, 'must be an OpenTelemetry Context').optional(),
   })
   .refine(

@@ -24,6 +24,8 @@ export interface ExchangeSetup<T> {
   readonly mappers: readonly ErrorMapper[];
   readonly parseErrorBody: ErrorBodyParser;
   readonly signal: AbortSignal | undefined;
+  /** See the request's `readAfter`. */
+  readonly readAfter?: PromiseLike<unknown> | undefined;
   /** Spans and metrics of the request's attempts. */
   readonly trace?: HttpRequestTrace | undefined;
 }

@@ -34,10 +34,21 @@ export async function exchange<T>(
   let status: number | null = null;
   let throttled = false;
   let retryAfterMs: number | undefined;
+  // With `readAfter`, the attempt's slot and timeout end once the body has arrived, and the time
+  // spent waiting to read it is not the attempt's.
+  let released = false;
+  let heldMs = 0;
   const end = <R extends AttemptEnding>(result: R) => {
-    const ended = { status, durationMs: Math.round(setup.clock.now() - started), ...result };
+    const durationMs = Math.round(setup.clock.now() - started - heldMs);
+    const ended = { status, durationMs, ...(heldMs > 0 ? { heldMs } : {}), ...result };
     span?.end(ended);
     return ended;
+  };
+  const releaseSlot = () => {
+    if (released) return;
+    released = true;
+    attempt.dispose();
+    permit.release({ throttled, retryAfterMs });
   };
   try {
     const response = await setup.sender({
@@ -49,7 +60,15 @@ export async function exchange<T>(
     });
     status = response.status;
     if (status >= 200 && status <= 299) {
-      return end({ kind: 'ok' as const, value: await readSuccess(setup, response) });
+      const success = successOf(setup, response);
+      if (setup.readAfter !== undefined) {
+        await success.bytes();
+        releaseSlot();
+        const waitStarted = setup.clock.now();
+        await untilAborted(setup.readAfter, setup.signal);
+        heldMs = setup.clock.now() - waitStarted;
+      }
+      return end({ kind: 'ok' as const, value: await readSuccess(setup, success) });
     }
     retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), setup.clock.date());
     throttled = status === 429 || status === 503 || retryAfterMs !== undefined;
@@ -67,22 +86,41 @@ export async function exchange<T>(
     if (attempt.cancelled) return end({ kind: 'cancelled' as const });
     return end({ kind: 'failed' as const, failure: failureOf(setup, caught, status, attempt.timedOut) });
   } finally {
-    attempt.dispose();
-    permit.release({ throttled, retryAfterMs });
+    releaseSlot();
   }
 }
 
-async function readSuccess<T>(setup: ExchangeSetup<T>, source: SenderResponse): Promise<T> {
-  const response = new HttpResponse(
-    source,
-    setup.url,
-    setup.label.provider,
-    setup.maxResponseBytes,
-    setup.redactor,
-  );
+function successOf<T>(setup: ExchangeSetup<T>, source: SenderResponse): HttpResponse {
+  return new HttpResponse(source, setup.url, setup.label.provider, setup.maxResponseBytes, setup.redactor);
+}
+
+async function readSuccess<T>(setup: ExchangeSetup<T>, response: HttpResponse): Promise<T> {
   const value = await setup.read(response);
   await response.discard();
   return value;
+}
+
+/**
+ * Waits for `gate`, or rejects with the caller's abort reason as soon as the signal fires: a body
+ * held for a reader that will never come (the caller stopped) does not keep the request open.
+ */
+function untilAborted(gate: PromiseLike<unknown>, signal: AbortSignal | undefined): Promise<unknown> {
+  if (signal === undefined) return Promise.resolve(gate);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(gate).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 async function abandon(response: SenderResponse): Promise<void> {

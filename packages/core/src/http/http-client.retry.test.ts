@@ -1,45 +1,26 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RateLimitedError } from '../errors/error-classes.js';
-import { VirtualClock } from '../testing/virtual-clock.js';
-import type { HttpClientOptionsInput } from './client-options.js';
-import { HttpClient } from './http-client.js';
-import type { HttpRequest, Settlement } from './http-request.js';
-import { type ScriptedAnswer, scriptedSender } from './scripted-sender-test-helpers.js';
+import type { Settlement } from './http-request.js';
+import { scriptedClient } from './scripted-client-test-helpers.js';
 
 const OK = { status: 200, body: '{"id":"u1"}' };
-
-function clientFor(answers: readonly ScriptedAnswer[], options: Partial<HttpClientOptionsInput> = {}) {
-  const { sender, sent } = scriptedSender(answers);
-  const clock = new VirtualClock();
-  const client = new HttpClient({
-    provider: 'acme',
-    baseUrl: 'https://api.acme.test/v1',
-    sender,
-    clock,
-    random: () => 0.5,
-    ...options,
-  });
-  // Runs the request to its end on the virtual clock (back-off waits take no real time).
-  const run = <T>(request: HttpRequest<T>): Promise<T> => clock.finish(client.request(request));
-  return { client, sent, clock, run };
-}
 
 describe('HttpClient', () => {
   describe('.request (retries)', () => {
     it('resends a GET after 503 and a reset, then returns the answer', async () => {
-      const { run, sent } = clientFor([{ status: 503 }, { networkError: 'ECONNRESET' }, OK]);
+      const { run, sent } = scriptedClient([{ status: 503 }, { networkError: 'ECONNRESET' }, OK]);
       await expect(run({ method: 'GET', path: '/users' })).resolves.toEqual({ id: 'u1' });
       expect(sent).toHaveLength(3);
     });
 
     it('stops after maxAttempts with the last error', async () => {
-      const { run, sent } = clientFor([{ status: 502 }], { retry: { maxAttempts: 3 } });
+      const { run, sent } = scriptedClient([{ status: 502 }], { retry: { maxAttempts: 3 } });
       await expect(run({ method: 'GET', path: '/users' })).rejects.toMatchObject({ code: 'unavailable' });
       expect(sent).toHaveLength(3);
     });
 
     it('never resends a 4xx', async () => {
-      const { run, sent } = clientFor([{ status: 409 }]);
+      const { run, sent } = scriptedClient([{ status: 409 }]);
       await expect(run({ method: 'POST', path: '/users', json: {} })).rejects.toMatchObject({
         code: 'conflict',
       });
@@ -47,20 +28,20 @@ describe('HttpClient', () => {
     });
 
     it('resends a POST refused with 429: the server did not apply it', async () => {
-      const { run, sent } = clientFor([{ status: 429 }, OK]);
+      const { run, sent } = scriptedClient([{ status: 429 }, OK]);
       await expect(run({ method: 'POST', path: '/users', json: { a: 1 } })).resolves.toEqual({ id: 'u1' });
       expect(sent).toHaveLength(2);
     });
 
     it('resends a POST whose connection was refused: it never left this machine', async () => {
-      const { run, sent } = clientFor([{ networkError: 'ECONNREFUSED' }, OK]);
+      const { run, sent } = scriptedClient([{ networkError: 'ECONNREFUSED' }, OK]);
       await expect(run({ method: 'POST', path: '/users', json: {} })).resolves.toEqual({ id: 'u1' });
       expect(sent).toHaveLength(2);
     });
 
     for (const answer of [{ status: 500 }, { networkError: 'ECONNRESET' }] as const) {
       it(`does not resend a POST after ${JSON.stringify(answer)} without a settle hook`, async () => {
-        const { run, sent } = clientFor([answer, OK]);
+        const { run, sent } = scriptedClient([answer, OK]);
         const failure = run({ method: 'POST', path: '/users', json: {} });
         await expect(failure).rejects.toMatchObject({
           code: 'unavailable',
@@ -71,13 +52,13 @@ describe('HttpClient', () => {
     }
 
     it('resends a PATCH marked idempotent after a reset', async () => {
-      const { run, sent } = clientFor([{ networkError: 'ECONNRESET' }, OK]);
+      const { run, sent } = scriptedClient([{ networkError: 'ECONNRESET' }, OK]);
       await run({ method: 'PATCH', path: '/users/1', json: {}, idempotent: true });
       expect(sent).toHaveLength(2);
     });
 
     it('returns what settle read when the ambiguous write was applied', async () => {
-      const { run, sent } = clientFor([{ networkError: 'ECONNRESET' }, OK]);
+      const { run, sent } = scriptedClient([{ networkError: 'ECONNRESET' }, OK]);
       const settle = vi.fn(async () => ({ status: 'applied' as const, value: { id: 'read-back' } }));
       await expect(run({ method: 'POST', path: '/users', json: {}, settle })).resolves.toEqual({
         id: 'read-back',
@@ -87,7 +68,7 @@ describe('HttpClient', () => {
     });
 
     it('resends, with the body settle gives, only what was not applied', async () => {
-      const { run, sent } = clientFor([{ status: 504 }, OK]);
+      const { run, sent } = scriptedClient([{ status: 504 }, OK]);
       const settle = async () => ({ status: 'not_applied' as const, resend: { json: { users: ['b'] } } });
       await run({ method: 'POST', path: '/users', json: { users: ['a', 'b'] }, settle });
       expect(sent.map((request) => request.body)).toEqual(['{"users":["a","b"]}', '{"users":["b"]}']);
@@ -101,7 +82,7 @@ describe('HttpClient', () => {
         },
         async () => 'nonsense' as never,
       ]) {
-        const { run, sent } = clientFor([{ networkError: 'ECONNRESET' }, OK]);
+        const { run, sent } = scriptedClient([{ networkError: 'ECONNRESET' }, OK]);
         const failure = run({ method: 'POST', path: '/users', json: {}, settle });
         await expect(failure).rejects.toMatchObject({
           code: 'unavailable',
@@ -112,7 +93,7 @@ describe('HttpClient', () => {
     });
 
     it('settles after the last attempt too, and says not_applied when nothing was written', async () => {
-      const { run, sent } = clientFor([{ status: 500 }], { retry: { maxAttempts: 2 } });
+      const { run, sent } = scriptedClient([{ status: 500 }], { retry: { maxAttempts: 2 } });
       const settle = vi.fn(async () => ({ status: 'not_applied' as const }));
       const failure = run({ method: 'POST', path: '/users', json: {}, settle });
       await expect(failure).rejects.toMatchObject({ details: { writeOutcome: 'not_applied' } });
@@ -121,7 +102,7 @@ describe('HttpClient', () => {
     });
 
     it('settles again when the resend is refused: a held first attempt may have landed since', async () => {
-      const { run, sent } = clientFor([{ networkError: 'ECONNRESET' }, { status: 409 }]);
+      const { run, sent } = scriptedClient([{ networkError: 'ECONNRESET' }, { status: 409 }]);
       const settle = vi
         .fn<() => Promise<Settlement<{ id: string }>>>()
         .mockResolvedValueOnce({ status: 'not_applied' })
@@ -134,7 +115,7 @@ describe('HttpClient', () => {
     });
 
     it('throws the refusal of a resend when settling again finds nothing written', async () => {
-      const { run } = clientFor([{ networkError: 'ECONNRESET' }, { status: 409 }]);
+      const { run } = scriptedClient([{ networkError: 'ECONNRESET' }, { status: 409 }]);
       const settle = vi.fn(async () => ({ status: 'not_applied' as const }));
       await expect(run({ method: 'POST', path: '/users', json: {}, settle })).rejects.toMatchObject({
         code: 'conflict',
@@ -143,7 +124,10 @@ describe('HttpClient', () => {
     });
 
     it("adds the request's errorDetails to every error it throws, redacted like the rest", async () => {
-      const { run } = clientFor([{ status: 503 }], { retry: { maxAttempts: 1 }, secrets: ['s3cr3t-value'] });
+      const { run } = scriptedClient([{ status: 503 }], {
+        retry: { maxAttempts: 1 },
+        secrets: ['s3cr3t-value'],
+      });
       const request = {
         method: 'POST',
         path: '/rpc',
@@ -160,7 +144,7 @@ describe('HttpClient', () => {
     });
 
     it('never settles a refusal that no ambiguous attempt came before', async () => {
-      const { run } = clientFor([{ status: 409 }]);
+      const { run } = scriptedClient([{ status: 409 }]);
       const settle = vi.fn(async () => ({ status: 'applied' as const, value: {} }));
       await expect(run({ method: 'POST', path: '/users', json: {}, settle })).rejects.toMatchObject({
         code: 'conflict',
@@ -169,14 +153,14 @@ describe('HttpClient', () => {
     });
 
     it('waits the server Retry-After (within maxRetryAfterMs) before resending', async () => {
-      const { run, clock } = clientFor([{ status: 429, headers: { 'retry-after': '7' } }, OK]);
+      const { run, clock } = scriptedClient([{ status: 429, headers: { 'retry-after': '7' } }, OK]);
       await run({ method: 'GET', path: '/users' });
       expect(clock.now()).toBeGreaterThanOrEqual(7000);
     });
 
     for (const value of ['99999999999999999999999', '9'.repeat(400), 'Thu, 01 Jan 2099 00:00:00 GMT']) {
       it(`hands a Retry-After of ${value.slice(0, 30)} to the host at once, finite and clamped`, async () => {
-        const { run, sent } = clientFor([{ status: 429, headers: { 'retry-after': value } }, OK]);
+        const { run, sent } = scriptedClient([{ status: 429, headers: { 'retry-after': value } }, OK]);
         const error = (await run({ method: 'GET', path: '/users' }).catch(
           (caught) => caught,
         )) as RateLimitedError;
@@ -188,7 +172,7 @@ describe('HttpClient', () => {
     }
 
     it('applies a per-request retry override, validated', async () => {
-      const { run, sent } = clientFor([{ status: 503 }]);
+      const { run, sent } = scriptedClient([{ status: 503 }]);
       await expect(run({ method: 'GET', path: '/users', retry: { maxAttempts: 1 } })).rejects.toMatchObject({
         code: 'unavailable',
       });
@@ -202,7 +186,7 @@ describe('HttpClient', () => {
 
   describe('.request (cancellation)', () => {
     it('sends nothing for an already-aborted signal and throws cancelled', async () => {
-      const { run, sent } = clientFor([OK]);
+      const { run, sent } = scriptedClient([OK]);
       await expect(run({ method: 'GET', path: '/users', signal: AbortSignal.abort() })).rejects.toMatchObject(
         {
           code: 'cancelled',
@@ -214,7 +198,7 @@ describe('HttpClient', () => {
 
     it('throws cancelled when aborted during a back-off wait, and sends nothing more', async () => {
       const controller = new AbortController();
-      const { client, clock, sent } = clientFor([{ status: 503 }, OK]);
+      const { client, clock, sent } = scriptedClient([{ status: 503 }, OK]);
       const pending = client.request({ method: 'GET', path: '/users', signal: controller.signal });
       const outcome = pending.catch((error) => error);
       await clock.settle();
@@ -226,7 +210,7 @@ describe('HttpClient', () => {
 
     it('throws cancelled when settle is interrupted by the abort', async () => {
       const controller = new AbortController();
-      const { run } = clientFor([{ networkError: 'ECONNRESET' }]);
+      const { run } = scriptedClient([{ networkError: 'ECONNRESET' }]);
       const settle = async () => {
         controller.abort();
         throw new Error('read aborted');

@@ -130,6 +130,7 @@ export class HttpClient {
         mappers: [request.mapError, this.#mapper].filter((mapper) => mapper !== undefined),
         parseErrorBody: this.#options.parseErrorBody ?? parseJsonErrorBody,
         signal: request.signal,
+        readAfter: request.readAfter,
         trace,
       },
       policy,

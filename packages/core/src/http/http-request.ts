@@ -81,6 +81,13 @@ export interface HttpRequest<T> extends RequestBody {
   readonly errorDetails?: Readonly<Record<string, string | number | boolean>> | undefined;
   readonly signal?: AbortSignal | undefined;
   /**
+   * The 2xx body is received within the attempt (its timeout and limiter slot end there) but handed
+   * to the reader only once this settles: a page requested ahead then waits as bytes, outside the
+   * JavaScript heap, instead of as parsed objects that outlive the young generation. Failures the
+   * reader finds still go through the retry policy. An abort of `signal` ends the wait.
+   */
+  readonly readAfter?: PromiseLike<unknown> | undefined;
+  /**
    * Parent of the attempts' spans. Default: the span of the directory operation whose signal this
    * request carries (no context manager needed), else the active context.
    */

@@ -41,6 +41,8 @@ function plainField(key: string, value: unknown): boolean {
       return value === undefined || isErrorDetails(value);
     case 'signal':
       return value === undefined || value instanceof AbortSignal;
+    case 'readAfter':
+      return value === undefined || value instanceof Promise;
     default:
       return false;
   }

@@ -5,6 +5,8 @@ import type { HttpClientOptionsInput } from '../http/client-options.js';
 import { HttpClient } from '../http/http-client.js';
 import type { HttpRequest } from '../http/http-request.js';
 import { type LocalServer, startLocalServer } from '../http/local-server-test-helpers.js';
+import type { HttpSender } from '../http/senders/sender.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
 import { TELEMETRY_ATTRIBUTES as A, TELEMETRY_METRICS as M, SEMCONV } from './telemetry-names.js';
 import { parentIdOf, type TelemetryHarness, telemetryHarness } from './telemetry-test-helpers.js';
 import { bindTraceContext } from './trace-carrier.js';
@@ -86,6 +88,40 @@ describe('HttpRequestTrace', () => {
       // Each attempt passes the limiter once, waiting or not.
       expect(await harness.total(M.httpClientLimiterWaitTime)).toBe(2);
       expect(await harness.total(M.httpClientRetries)).toBe(0);
+    });
+  });
+
+  describe('an answer held for its reader (readAfter)', () => {
+    it('leaves the wait out of http.client.request.duration and ends the span no earlier than it began', async () => {
+      let arrived = (): void => undefined;
+      const bodyIn = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      const sender: HttpSender = async () => ({
+        status: 200,
+        headers: new Headers({ 'content-type': 'application/json' }),
+        body: (async function* () {
+          yield new TextEncoder().encode('{"id":"a/1"}');
+          arrived();
+        })(),
+      });
+      const clock = new VirtualClock();
+      const http = client(await scripted(), { clock, sender });
+      let open = (): void => undefined;
+      const readAfter = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const pending = http.request({ ...GET_MEMBER, readAfter });
+      await bodyIn;
+      // A minute of the caller's time passes before the received body is read.
+      await clock.advance(60_000);
+      open();
+      await expect(pending).resolves.toEqual({ id: 'a/1' });
+      const [point] = await harness.points(M.httpClientRequestDuration);
+      expect((point!.value as { sum: number }).sum).toBeLessThan(1);
+      const span = harness.span('GET /members/{id}');
+      const ms = ([seconds, nanos]: readonly [number, number]) => seconds * 1_000 + nanos / 1e6;
+      expect(ms(span.endTime)).toBeGreaterThanOrEqual(ms(span.startTime));
     });
   });
 

@@ -31,6 +31,11 @@ export interface AttemptEnd {
   readonly status: number | null;
   readonly kind: 'ok' | 'failed' | 'cancelled';
   readonly failure?: { readonly error: ProvisioningError } | undefined;
+  /**
+   * Time the received body waited for its reader (a page read ahead, see the request's
+   * `readAfter`): not the attempt's, so left out of its span and duration.
+   */
+  readonly heldMs?: number | undefined;
 }
 
 const REASON = /^[a-z][a-z0-9_]{0,47}$/;
@@ -100,6 +105,8 @@ export class HttpAttemptTrace {
   readonly #source: TelemetrySource;
   readonly #clock: Clock;
   readonly #startedAt: number;
+  /** Wall time of the start, in ms: a span's end moved back by a wait never precedes it. */
+  readonly #startedAtMs: number;
 
   constructor(span: Span, attributes: Attributes, source: TelemetrySource, clock: Clock) {
     this.#span = span;
@@ -107,6 +114,7 @@ export class HttpAttemptTrace {
     this.#source = source;
     this.#clock = clock;
     this.#startedAt = clock.now();
+    this.#startedAtMs = Date.now();
   }
 
   end(result: AttemptEnd): void {
@@ -121,8 +129,9 @@ export class HttpAttemptTrace {
     };
     this.#span.setAttributes(outcome);
     if (errorType !== undefined) this.#span.setStatus({ code: SpanStatusCode.ERROR });
-    this.#span.end();
-    const seconds = Math.max(0, this.#clock.now() - this.#startedAt) / 1000;
+    const heldMs = result.heldMs ?? 0;
+    this.#span.end(heldMs > 0 ? Math.max(this.#startedAtMs, Date.now() - heldMs) : undefined);
+    const seconds = Math.max(0, this.#clock.now() - this.#startedAt - heldMs) / 1000;
     this.#source.instruments.httpDuration.record(seconds, { ...this.#attributes, ...outcome });
   }
 }

@@ -4,6 +4,11 @@ import type { LastPassSuccess } from './interpret-response.js';
 /** Options of typed read and idempotent-write commands. */
 export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The answer is received but read (parsed, checked) only once this settles: core's `readAfter`.
+   * A listing passes each page's `wanted`, so pages requested ahead wait as bytes.
+   */
+  readonly readAfter?: PromiseLike<unknown> | undefined;
 }
 
 /**

@@ -80,6 +80,7 @@ export class WireCaller {
       operation: cmd,
       errorDetails: { cmd },
       signal: options.signal,
+      readAfter: options.readAfter,
     } as const;
     const settle = this.#settleFor(cmd, options);
     if (settle !== undefined) return this.#http.request({ ...request, idempotent: false, settle });

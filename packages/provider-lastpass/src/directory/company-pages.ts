@@ -43,9 +43,10 @@ export class CompanyPages {
   pages(query: PageQuery): AsyncGenerator<GetUserDataResponse> {
     const pagesize = query.pageSize ?? this.#settings.pageSize;
     const filtered = query.disabled === true;
-    const fetchPage = async (pageindex: number, signal: AbortSignal | undefined) => {
+    const fetchPage = async (pageindex: number, signal: AbortSignal | undefined, wanted: Promise<void>) => {
       const filter = filtered ? { disabled: true } : {};
-      const page = (await this.#client.getUserData({ pageindex, pagesize, ...filter }, { signal })).body;
+      const query = { pageindex, pagesize, ...filter };
+      const page = (await this.#client.getUserData(query, { signal, readAfter: wanted })).body;
       // An empty company yields no page at all, yet its size (0) is worth knowing.
       if (!filtered && page.total !== undefined) this.#knownTotal = page.total;
       return page;

@@ -37,4 +37,32 @@ describe('IdCache', () => {
     expect(cache.get('keep')).toBe('kept@example.com');
     expect(cache.get('0')).toBeUndefined();
   });
+
+  describe('.offer', () => {
+    it('fills free room, updates a known id whose name changed, and never evicts', () => {
+      const cache = new IdCache(3);
+      cache.remember('1', 'a');
+      cache.offer('2', 'b');
+      cache.offer('3', 'c');
+      cache.offer('4', 'd');
+      cache.offer('1', 'a2');
+      expect([cache.get('1'), cache.get('2'), cache.get('3'), cache.get('4'), cache.size]).toEqual([
+        'a2',
+        'b',
+        'c',
+        undefined,
+        3,
+      ]);
+    });
+
+    it('leaves what lookups remembered in place through a listing ten times its capacity', () => {
+      const cache = new IdCache(100);
+      cache.remember('looked-up', 'kept@example.com');
+      for (let id = 0; id < 1_000; id++) cache.offer(String(id), `user${id}`);
+      expect(cache.size).toBe(100);
+      expect(cache.get('looked-up')).toBe('kept@example.com');
+      expect(cache.get('0')).toBe('user0');
+      expect(cache.get('999')).toBeUndefined();
+    });
+  });
 });

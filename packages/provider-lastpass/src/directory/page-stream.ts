@@ -2,8 +2,15 @@ import { ProvisioningError } from '@provisionkit/core';
 import { pagesByNumber, type TotalMeaning } from '@provisionkit/core/http';
 import { type GetUserDataResponse, PROVIDER_ID } from '../client/index.js';
 
-/** Fetches page `index` (0-based); `signal` is the caller's, when it gave one. */
-export type FetchPage = (index: number, signal: AbortSignal | undefined) => Promise<GetUserDataResponse>;
+/**
+ * Fetches page `index` (0-based); `signal` is the caller's, when it gave one. `wanted` resolves when
+ * the listing reaches the page: the request's `readAfter`, so a page read ahead waits unparsed.
+ */
+export type FetchPage = (
+  index: number,
+  signal: AbortSignal | undefined,
+  wanted: Promise<void>,
+) => Promise<GetUserDataResponse>;
 
 export interface UserPagesOptions {
   /** `pagesize` sent with every page. */
@@ -42,8 +49,8 @@ export async function* userPages(
 ): AsyncGenerator<GetUserDataResponse> {
   const listing = pagesByNumber({
     provider: PROVIDER_ID,
-    fetchPage: async ({ number, signal }) => {
-      const page = await fetchPage(number, signal);
+    fetchPage: async ({ number, signal, wanted }) => {
+      const page = await fetchPage(number, signal, wanted);
       return { items: page.users, total: page.total, page };
     },
     itemId: (user: GetUserDataResponse['users'][number]) => user.id,

@@ -121,7 +121,7 @@ export class LastPassUserLocator {
   ): Promise<Map<string, V>> {
     const before = found.size;
     const take = (key: string, entry: FoundUser) => {
-      this.remember(entry);
+      this.noteListed(entry);
       found.set(key, keep(entry));
     };
     // Three pages requested ahead: LastPass builds the next pages while this side reads the last one.
@@ -173,17 +173,17 @@ export class LastPassUserLocator {
     return byId;
   }
 
-  /** Every user, page by page (see `userPages`), each page mapped and remembered. */
+  /** Every user, page by page (see `userPages`), each page mapped and noted in the id cache. */
   async *pages(query: PageQuery = {}): AsyncGenerator<FoundUser[]> {
     for await (const page of this.#company.pages(query)) {
       const found = mapUserPage(page, this.#timeZone);
-      for (const entry of found) this.remember(entry);
+      for (const entry of found) this.noteListed(entry);
       yield found;
     }
   }
 
   /**
-   * The listing's path: page by page, each page's users mapped (and remembered) only when pulled,
+   * The listing's path: page by page, each page's users mapped (and noted) only when pulled,
    * see `userPageEntries`. Pages, not users, are awaited: one async step per page, not per user.
    */
   async *lazyPages(query: PageQuery = {}): AsyncGenerator<Iterable<FoundUser>> {
@@ -192,13 +192,18 @@ export class LastPassUserLocator {
 
   *#remembering(page: GetUserDataResponse, wanted: ReadonlySet<string> | undefined): Generator<FoundUser> {
     for (const entry of userPageEntries(page, this.#timeZone, wanted)) {
-      this.remember(entry);
+      this.noteListed(entry);
       yield entry;
     }
   }
 
   remember(found: FoundUser): void {
     this.#cache.remember(found.record.id, found.record.username);
+  }
+
+  /** A user a listing went past: updates a known id, fills the cache's room, never evicts. */
+  noteListed(found: FoundUser): void {
+    this.#cache.offer(found.record.id, found.record.username);
   }
 
   forget(id: string): void {

@@ -330,6 +330,36 @@ describe('pageByNumber (untilEmptyPage, ahead, exact totals)', () => {
     expect([...signals.values()].map((signal) => signal?.aborted)).toEqual([false, true, true]);
   });
 
+  it('marks a page wanted only when the listing reaches it, so pages read ahead can wait unread', async () => {
+    const wanted = new Map<number, boolean>();
+    const fetchPage = ({ number, wanted: reached }: PagePosition) => {
+      wanted.set(number, false);
+      reached.then(() => wanted.set(number, true));
+      return Promise.resolve({ items: itemsUpTo(40).slice((number - 1) * 10, number * 10), total: 40 });
+    };
+    const listing = pagesByNumber({
+      provider: 'acme',
+      fetchPage,
+      pageSize: 10,
+      itemId: (item: { id: string }) => item.id,
+      ahead: 2,
+      serverHonoursPageSize: true,
+    });
+    const seen: string[] = [];
+    let index = 0;
+    for await (const _page of listing) {
+      index += 1;
+      // Settle the promise jobs of `wanted` before looking.
+      await Promise.resolve();
+      seen.push([...wanted].map(([number, reached]) => `${number}${reached ? '+' : '-'}`).join(' '));
+      if (index === 2) break;
+    }
+    expect(seen).toEqual(['1+ 2- 3-', '1+ 2+ 3- 4-']);
+    // Stopping releases the pages asked for ahead that were never read.
+    await Promise.resolve();
+    expect([...wanted.values()]).toEqual([true, true, true, true]);
+  });
+
   it('aborts a page asked for ahead that a short page made wrong (it starts further on)', async () => {
     const requests: Array<{ offset: number; signal: AbortSignal | undefined }> = [];
     const all = itemsUpTo(12);

@@ -14,6 +14,12 @@ export interface PagePosition {
   readonly offset: number;
   readonly size: number;
   readonly signal: AbortSignal | undefined;
+  /**
+   * Resolves when the listing reaches this page (at once for the page it needs now; later for a
+   * page requested ahead), or stops. Pass it as the request's `readAfter`: the page then waits as
+   * bytes and is parsed only when read, so pages read ahead do not sit in memory as objects.
+   */
+  readonly wanted: Promise<void>;
 }
 
 export interface PageByNumberOptions<T, P extends Page<T> = Page<T>> extends PageGuardOptions {
@@ -101,7 +107,12 @@ async function* numberedPages<T, P extends Page<T>>(
   const guard = new PageGuard(options);
   const firstPage = options.firstPage ?? 1;
   const ahead = Math.max(0, Math.floor(options.ahead ?? 0));
-  const queue: Array<{ readonly index: number; readonly offset: number; readonly page: Promise<P> }> = [];
+  const queue: Array<{
+    readonly index: number;
+    readonly offset: number;
+    readonly page: Promise<P>;
+    readonly want: () => void;
+  }> = [];
   // The next page to request: its index from the first page and where it starts.
   let index = 0;
   let offset = 0;
@@ -112,12 +123,21 @@ async function* numberedPages<T, P extends Page<T>>(
   const forward = (): void => {
     for (const controller of live.values()) controller.abort(signal?.reason);
   };
+  // Pages no longer read are wanted too: a request holding a body for its reader must end.
+  const release = (entries: readonly { readonly want: () => void }[]): void => {
+    for (const entry of entries) entry.want();
+  };
   signal?.addEventListener('abort', forward, { once: true });
   const request = () => {
     guard.beforePage(index);
     const controller = new AbortController();
     if (signal?.aborted === true) controller.abort(signal.reason);
-    const page = options.fetchPage({ number: firstPage + index, offset, size, signal: controller.signal });
+    let want = (): void => undefined;
+    const wanted = new Promise<void>((resolve) => {
+      want = resolve;
+    });
+    const position = { number: firstPage + index, offset, size, signal: controller.signal, wanted };
+    const page = options.fetchPage(position);
     live.set(page, controller);
     // Observed now, so a page fetched ahead that fails after the caller stopped is not an
     // unhandled rejection; the caller who reads it still gets the error from `await`.
@@ -125,7 +145,7 @@ async function* numberedPages<T, P extends Page<T>>(
       () => live.delete(page),
       () => live.delete(page),
     );
-    queue.push({ index, offset, page });
+    queue.push({ index, offset, page, want });
     index++;
     offset += size;
   };
@@ -134,6 +154,7 @@ async function* numberedPages<T, P extends Page<T>>(
   } finally {
     signal?.removeEventListener('abort', forward);
     for (const controller of live.values()) controller.abort();
+    release(queue);
   }
 
   async function* readPages(): AsyncGenerator<ListedPage<T, P>, void, undefined> {
@@ -141,6 +162,7 @@ async function* numberedPages<T, P extends Page<T>>(
       throwIfCancelled(signal, provider);
       if (queue.length === 0) request();
       const next = queue.shift()!;
+      next.want();
       let page: P;
       try {
         page = await next.page;
@@ -160,6 +182,7 @@ async function* numberedPages<T, P extends Page<T>>(
         // The next page starts after the items the server gave: pages asked for ahead, as if this
         // one were full, are dropped and asked for again from there.
         for (const dropped of queue) live.get(dropped.page)?.abort();
+        release(queue);
         queue.length = 0;
         index = next.index + 1;
         offset = next.offset + count;
