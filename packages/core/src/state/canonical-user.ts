@@ -67,7 +67,7 @@ export class UserCanonicalizer {
    * The snapshot hash of a user: 128 bits of MurmurHash3 over the canonical projection, fed field
    * by field (`DigestWriter` frames every value), so two users get one digest exactly when their
    * `content` is the same text, without building that text. A sync computes this for every user
-   * it lists and most are unchanged: the JSON text and a SHA-1 of it cost about four times as much.
+   * it lists and most are unchanged: the JSON text and a SHA-1 of it cost more than twice as much.
    *
    * A non-cryptographic hash is enough here: it tells whether one user's tracked fields changed
    * since that user's last snapshot, a comparison of two values of one user (not a birthday search

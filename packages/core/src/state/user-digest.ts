@@ -1,9 +1,9 @@
 import { murmur128 } from './murmur-128.js';
 
 /**
- * Marks a snapshot hash as a `UserCanonicalizer.digest` digest. Hashes written before it have no marker (SHA-1 of
- * the canonical JSON in base64url, whose alphabet has no `:`), so a store may hold both kinds: a
- * sync tells them apart by this prefix and checks an unmarked hash with `hashContent`.
+ * Marks a snapshot hash as a `UserCanonicalizer.digest` digest. Hashes written before it have no
+ * marker (SHA-1 of the canonical JSON in base64url, whose alphabet has no `:`), so a store may hold
+ * both kinds: a sync tells them apart by this prefix and checks an unmarked hash with `hashContent`.
  */
 export const DIGEST_PREFIX = 'u2:';
 
@@ -30,7 +30,7 @@ const TAG_BITS = 4;
 /** Longest length that shares a word with its tag: 27 bits, so the word stays below 2^31. */
 const SHORT_LIMIT = 2 ** 27 - 1;
 /** A tracked field's index is written as `FIELD + index` before its value. */
-export const FIELD = 0x100;
+const FIELD = 0x100;
 
 /**
  * Writes canonical values as 32-bit words into a reused buffer, then hashes them in one pass
