@@ -40,6 +40,8 @@ export interface WebhookDispatcher {
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const parsed = parseInput(WebhookDispatcherOptions, options, { argument: 'options' });
   const now = parsed.now ?? (() => new Date());
+  // Read for every attempt: without a host clock, no date is made just to read its time.
+  const nowMs = parsed.now === undefined ? Date.now : () => now().getTime();
   const policy = new AddressPolicy(parsed.urlPolicy.allowPrivateNetworks);
   let transport = newTransport();
   const endpoints = new WebhookEndpoints(parsed.store, parsed.urlPolicy, now);
@@ -61,6 +63,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       jitter: parsed.jitter,
       random: parsed.random ?? Math.random,
       now,
+      nowMs,
       userAgent: parsed.userAgent,
     },
   });

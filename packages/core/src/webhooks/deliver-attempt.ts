@@ -28,6 +28,8 @@ export interface AttemptContext {
   readonly jitter: number;
   readonly random: () => number;
   readonly now: () => Date;
+  /** `now()` in milliseconds (the same clock), read for every attempt. */
+  readonly nowMs: () => number;
   readonly userAgent: string;
 }
 
@@ -77,15 +79,27 @@ export interface AttemptReport {
  * endpoint is gone); anything else (3xx redirects included, never followed) failed, retried on the
  * schedule, never before the receiver's `Retry-After`.
  */
-export async function deliverAttempt(
+export function deliverAttempt(
   context: AttemptContext,
   delivery: ClaimedDelivery,
   target: EndpointTarget,
   signed?: SignedRequest,
 ): Promise<AttemptReport> {
-  const started = context.now();
+  const started = context.nowMs();
+  // A `then` rather than an `await`: one promise less for every delivery.
+  return send(context, delivery, target, signed ?? started).then((outcome) =>
+    judge(context, delivery, started, outcome),
+  );
+}
+
+/** The attempt started at `started` (milliseconds) that ended with `outcome`, and what follows. */
+function judge(
+  context: AttemptContext,
+  delivery: ClaimedDelivery,
+  started: number,
+  outcome: PostOutcome,
+): AttemptReport {
   const number = delivery.attempts + 1;
-  const outcome = await send(context, delivery, target, signed ?? started.getTime());
   const { statusCode } = outcome;
   const succeeded = statusCode !== undefined && statusCode >= 200 && statusCode < 300;
   const error =
@@ -112,7 +126,7 @@ export async function deliverAttempt(
   const next: DeliveryNext =
     delay === undefined
       ? FAILED
-      : { status: 'pending', nextAttemptAt: new Date(context.now().getTime() + delay).toISOString() };
+      : { status: 'pending', nextAttemptAt: new Date(context.nowMs() + delay).toISOString() };
   return { attempt, next, gone: false };
 }
 

@@ -47,8 +47,10 @@ export interface WorkerSettings {
 // so fewer, larger batches; the age below still bounds how long a result waits.
 const FLUSH_SIZE = 1024;
 // Deliveries claimed per store call: enough that claiming costs little per delivery, few enough
-// that a crash leaves little waiting for its lease to run out.
-const CLAIM_MAX = 256;
+// that a crash leaves little waiting for its lease to run out. Each claim is a transaction with a
+// fixed cost (its commit, the endpoint and counters read and written, ~1 ms): 512 measured 6% less
+// CPU per delivery than 256, back to back; the worst-case lease grows from about 7 to 13 minutes.
+const CLAIM_MAX = 512;
 const LEASE_MARGIN_MS = 30_000;
 // Results wait at most this long before they are written, so a crash redelivers little.
 const FLUSH_AGE_MS = 200;
@@ -134,7 +136,7 @@ export class DeliveryWorker {
     const signer = new GroupSigner({
       groupSize: this.#settings.concurrency,
       userAgent: context.userAgent,
-      now: () => context.now().getTime(),
+      now: context.nowMs,
     });
     const recorder = new AttemptRecorder(this.#settings);
     const work = async (): Promise<void> => {
@@ -221,35 +223,47 @@ export class DeliveryWorker {
     return target;
   }
 
-  async #attempt(
+  /** One attempt, never rejecting: a failure of its own is reported as an `internal` one. */
+  #attempt(
     delivery: ClaimedDelivery,
     endpoint: WebhookSubscription,
     targets: Map<string, EndpointTarget>,
     sign: (target: EndpointTarget) => SignedRequest,
   ): Promise<AttemptReport> {
-    let report: AttemptReport;
+    let sent: Promise<AttemptReport>;
     try {
       const target = this.#target(endpoint, targets);
       const signed = target.post === undefined ? undefined : sign(target);
-      report = await deliverAttempt(this.#settings.attempt, delivery, target, signed);
+      sent = deliverAttempt(this.#settings.attempt, delivery, target, signed);
     } catch {
-      // A stored secret that no longer decodes, say: retried later, and visible in the attempts.
-      report = {
-        attempt: {
-          deliveryId: delivery.id,
-          attempt: delivery.attempts + 1,
-          startedAt: this.#settings.attempt.now().toISOString(),
-          durationMs: 0,
-          error: 'internal',
-          outcome: 'failed',
-        },
-        next: {
-          status: 'pending',
-          nextAttemptAt: new Date(this.#settings.attempt.now().getTime() + 60_000).toISOString(),
-        },
-        gone: false,
-      };
+      return Promise.resolve(this.#reported(endpoint, delivery, this.#internalFailure(delivery)));
     }
+    // Chained, not awaited: no promise of its own for every delivery.
+    return sent.then(
+      (report) => this.#reported(endpoint, delivery, report),
+      () => this.#reported(endpoint, delivery, this.#internalFailure(delivery)),
+    );
+  }
+
+  /** A stored secret that no longer decodes, say: retried later, and visible in the attempts. */
+  #internalFailure(delivery: ClaimedDelivery): AttemptReport {
+    const now = this.#settings.attempt.nowMs();
+    return {
+      attempt: {
+        deliveryId: delivery.id,
+        attempt: delivery.attempts + 1,
+        startedAt: new Date(now).toISOString(),
+        durationMs: 0,
+        error: 'internal',
+        outcome: 'failed',
+      },
+      next: { status: 'pending', nextAttemptAt: new Date(now + 60_000).toISOString() },
+      gone: false,
+    };
+  }
+
+  /** The report, logged first when the attempt failed. */
+  #reported(endpoint: WebhookSubscription, delivery: ClaimedDelivery, report: AttemptReport): AttemptReport {
     if (report.attempt.outcome === 'failed') {
       this.#settings.logger?.warn(
         {

@@ -97,7 +97,9 @@ function readAnswer(
   finish: (statusCode: number, error: undefined, retryAfterMs: number | undefined) => void,
 ): void {
   const statusCode = response.statusCode ?? 0;
-  const header = response.headers['retry-after'];
+  // Only a failure is retried, so only its `Retry-After` matters; reading `headers` at all makes
+  // Node build the answer's header object, which a success (nearly every answer) never needs.
+  const header = statusCode >= 200 && statusCode < 300 ? undefined : response.headers['retry-after'];
   const retryAfterMs = header === undefined ? undefined : retryAfterOf(header);
   const answered = () => finish(statusCode, undefined, retryAfterMs);
   let read = 0;

@@ -115,6 +115,34 @@ describe('WebhookDispatcher', () => {
       expect(await f.dispatcher.deliverDue()).toMatchObject({ attempted: 0 });
     });
 
+    it('an endpoint whose stored secret no longer decodes gets nothing: an internal failure, retried a minute later', async () => {
+      const f = await setUp();
+      await f.createUsers(1);
+      const canary = 'whsec_canary!not-base64';
+      await f.store.updateWebhookSubscription(f.endpoint.id, {
+        secrets: [{ secret: canary, createdAt: f.clock.now().toISOString() }],
+        updatedAt: f.clock.now().toISOString(),
+      });
+      expect(await f.dispatcher.deliverDue()).toEqual({ attempted: 1, succeeded: 0, failed: 1, disabled: 0 });
+      expect(f.receiver.received).toEqual([]);
+      const { delivery, attempts } = await attemptsOf(f, f.endpoint.id);
+      expect(attempts).toEqual([
+        {
+          deliveryId: delivery.id,
+          attempt: 1,
+          startedAt: f.clock.now().toISOString(),
+          durationMs: 0,
+          error: 'internal',
+          outcome: 'failed',
+        },
+      ]);
+      expect(delivery).toMatchObject({
+        status: 'pending',
+        nextAttemptAt: new Date(f.clock.ms + MINUTE).toISOString(),
+      });
+      expect(JSON.stringify({ delivery, attempts })).not.toContain('canary');
+    });
+
     it('treats a redirect as a failure and never follows it', async () => {
       const f = await setUp();
       const elsewhere = await TestReceiver.start();
