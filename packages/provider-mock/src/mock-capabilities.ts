@@ -14,13 +14,14 @@ export const MOCK_DEFAULT_PAGE_SIZE = 50;
 /**
  * The mock declares everything, so the whole contract suite and every engine path can run against it.
  * The plugin declares the defaults; a connection's config refines `createsInvitedUsers`,
- * `maxBatchSize` and `userNameFormat` (`mockCapabilities(config)`).
+ * `maxBatchSize`, `userNameFormat` and `emailIsUserName` (`mockCapabilities(config)`).
  */
 export function mockCapabilities(
   options: {
     readonly createsInvitedUsers?: boolean | undefined;
     readonly maxBatchSize?: number | undefined;
     readonly userNameFormat?: UserNameFormat | undefined;
+    readonly emailIsUserName?: boolean | undefined;
   } = {},
 ): Capabilities {
   return {
@@ -34,5 +35,6 @@ export function mockCapabilities(
     acceptsPassword: true,
     createsInvitedUsers: options.createsInvitedUsers ?? false,
     userNameFormat: options.userNameFormat ?? 'any',
+    emailIsUserName: options.emailIsUserName ?? false,
   };
 }

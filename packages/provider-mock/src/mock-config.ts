@@ -15,6 +15,11 @@ export const mockConfigSchema = z.strictObject({
    */
   userNameFormat: UserNameFormat.optional(),
   /**
+   * True: the mock declares one login email equal to the user name, as LastPass does, so core
+   * refuses a new user whose `email` differs and a plan reports such a row. Default false.
+   */
+  emailIsUserName: z.boolean().optional(),
+  /**
    * The state of the connection's credentials, as `faults` would set it: `invalid`, `expired`,
    * `insufficient_permissions` or `unreachable` make `verifyCredentials` report it and every other
    * verb fail. Default `valid`. What the mock's sandbox uses for wrong credentials.

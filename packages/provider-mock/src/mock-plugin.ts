@@ -28,7 +28,8 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     displayName: 'In-memory mock',
     configSchema: mockConfigSchema,
     capabilities: mockCapabilities(),
-    // `createsInvitedUsers`, `maxBatchSize` and `userNameFormat` follow the connection's config.
+    // `createsInvitedUsers`, `maxBatchSize`, `userNameFormat` and `emailIsUserName` follow the
+    // connection's config.
     refineCapabilities: (config) => {
       const { verbs: _declaredOnce, ...refined } = mockCapabilities(config);
       return refined;

@@ -18,6 +18,7 @@ export const CAPABILITIES: Capabilities = {
   acceptsPassword: true,
   createsInvitedUsers: false,
   userNameFormat: 'any',
+  emailIsUserName: false,
 };
 
 export function user(id: string, overrides: Partial<User> = {}): User {

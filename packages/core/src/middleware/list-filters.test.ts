@@ -14,6 +14,7 @@ const BASE: Capabilities = {
   acceptsPassword: false,
   createsInvitedUsers: false,
   userNameFormat: 'any',
+  emailIsUserName: false,
 };
 
 function user(status: User['status'], groups: string[]): User {

@@ -6,7 +6,7 @@ import { NewUser, UserPatch, UserRef } from '../model/user.js';
 import { type Capabilities, supports } from '../spi/capabilities.js';
 import { ListChangesOptions, ListUsersOptions } from '../spi/list-options.js';
 import { OperationOptions } from '../spi/operation-options.js';
-import { userNameFormatIssue } from '../spi/user-name-format.js';
+import { oneLoginEmailIssue, userNameFormatIssue } from '../spi/user-name-format.js';
 import type { Verb } from '../spi/verbs.js';
 import { applyCreateFieldPolicy } from './field-policy.js';
 import { readNewUserFast } from './new-user-fast-check.js';
@@ -61,12 +61,15 @@ export function parseNewUser(
 ): z.output<typeof NewUser> {
   const user = readNewUserFast(value) ?? parseInput(NewUser, value, { argument, provider: context.provider });
   ensureUserNameFormat(context, user.userName, `${argument}.userName`);
+  if (user.email !== undefined) ensureOneLoginEmail(context, user.userName, user.email, `${argument}.email`);
   return applyCreateFieldPolicy(context, user, argument);
 }
 
 export function parsePatch(context: InputContext, value: unknown): z.output<typeof UserPatch> {
   const patch = parseInput(UserPatch, value, { argument: 'patch', provider: context.provider });
   if (patch.userName !== undefined) ensureUserNameFormat(context, patch.userName, 'patch.userName');
+  if (patch.userName !== undefined && patch.email !== undefined)
+    ensureOneLoginEmail(context, patch.userName, patch.email, 'patch.email');
   const unsupported = Object.entries(patch)
     .filter(([field, fieldValue]) => fieldValue !== undefined && !isUpdatable(context, field))
     .map(([field]) => `patch.${field}`);
@@ -98,6 +101,18 @@ function ensureUserNameFormat(context: InputContext, userName: string, path: str
   const message = userNameFormatIssue(capabilities.userNameFormat, userName, provider);
   if (message === undefined) return;
   throw new InvalidInputError(`Invalid user: ${path} ${message}`, [{ path, message }], { provider });
+}
+
+/**
+ * `invalid_input` naming `path` when the provider keeps one login email (`emailIsUserName`) and
+ * `email` is not `userName` (letter case aside): storing it would rename the account.
+ */
+function ensureOneLoginEmail(context: InputContext, userName: string, email: string, path: string): void {
+  const message = oneLoginEmailIssue(context.capabilities, userName, email, context.provider);
+  if (message === undefined) return;
+  throw new InvalidInputError(`Invalid user: ${path} ${message}`, [{ path, message }], {
+    provider: context.provider,
+  });
 }
 
 function ensurePageSize(context: InputContext, pageSize: number | undefined): void {

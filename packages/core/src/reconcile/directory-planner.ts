@@ -1,7 +1,7 @@
 import { normalizeUserName } from '../model/primitives.js';
 import type { User } from '../model/user.js';
 import { type Capabilities, supports } from '../spi/capabilities.js';
-import { userNameFormatIssue } from '../spi/user-name-format.js';
+import { oneLoginEmailIssue, userNameFormatIssue } from '../spi/user-name-format.js';
 import { hashContent, type UserCanonicalizer } from '../state/canonical-user.js';
 import { COMPARED_FIELDS } from './desired-user.js';
 import type { DesiredRow, DesiredUsers } from './desired-users.js';
@@ -132,9 +132,28 @@ export class DirectoryPlanner {
 
   #pair(row: DesiredRow, user: User): void {
     this.#matched.add(row);
-    const actions = pairActions(row, user, this.#input.canonicalizer.project(user), this.#context);
+    // An `email` other than the user name, where the provider keeps one login email, would rename
+    // the account: the row is reported and its other fields still compared.
+    const email = this.#oneLoginEmail(row, 'email is not changed');
+    const compared = email === undefined ? row : { ...row, user: { ...row.user, email: undefined } };
+    const actions = pairActions(compared, user, this.#input.canonicalizer.project(user), this.#context);
     if (actions.length === 0) this.#unchanged += 1;
     else this.#matchedActions.push(...actions);
+  }
+
+  /**
+   * Reports the row (and returns why) when its `email` is not its user name on a provider that
+   * keeps one login email (`emailIsUserName`); undefined when the row is fine.
+   */
+  #oneLoginEmail(row: DesiredRow, outcome: string): string | undefined {
+    const { email, userName } = row.user;
+    if (email === undefined) return undefined;
+    const issue = oneLoginEmailIssue(this.#input.capabilities, userName, email, this.#input.provider);
+    if (issue === undefined) return undefined;
+    this.#issueCount += 1;
+    if (this.#issues.length < MAX_REPORTED_ISSUES)
+      this.#issues.push({ line: row.line, field: 'email', message: `${issue}: ${outcome}` });
+    return issue;
   }
 
   /** When matching on externalId, unmatched accounts by user name (else undefined). */
@@ -160,6 +179,7 @@ export class DirectoryPlanner {
         this.#issues.push({ line: row.line, field: 'userName', message: `${format}: no account is created` });
       return undefined;
     }
+    if (this.#oneLoginEmail(row, 'no account is created') !== undefined) return undefined;
     const user: Record<string, unknown> = { userName: desired.userName };
     const creatable: readonly string[] = capabilities.creatableFields;
     for (const field of COMPARED_FIELDS) {

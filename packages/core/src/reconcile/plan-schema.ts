@@ -128,7 +128,8 @@ export const ConnectionPlan = z.strictObject({
   actions: z.array(PlanAction),
   notes: z.array(PlanNote),
   /**
-   * Desired rows this connection cannot take (a user name its `userNameFormat` refuses): reported
+   * Desired rows this connection cannot take (a user name its `userNameFormat` refuses, an `email`
+   * other than the user name where it declares `emailIsUserName`): reported
    * with line and field like rows of the input, and planned as nothing instead of as a create that
    * could only fail. Every one is counted; the first `MAX_REPORTED_ISSUES` are listed. Absent from
    * plans saved before they were reported.

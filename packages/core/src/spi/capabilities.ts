@@ -44,6 +44,11 @@ export const Capabilities = z.object({
   createsInvitedUsers: z.boolean(),
   /** `email`: a create or rename to a user name that is not an email address is refused with `invalid_input`. */
   userNameFormat: UserNameFormat,
+  /**
+   * The provider keeps one login email, equal to the user name: a new user whose `email` differs
+   * from its `userName` is refused with `invalid_input`, and a plan reports such a desired row.
+   */
+  emailIsUserName: z.boolean(),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 

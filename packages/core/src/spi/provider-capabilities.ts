@@ -32,6 +32,12 @@ export const ProviderCapabilities = z.strictObject({
   createsInvitedUsers: z.boolean().default(false),
   /** `email` when user names must be email addresses (core refuses others up front). Default `any`. */
   userNameFormat: UserNameFormat.default('any'),
+  /**
+   * True when the provider keeps one login email, always equal to the user name (LastPass): core
+   * refuses a new user whose `email` differs from its `userName`, and a plan reports such a row
+   * instead of changing `email`, which would rename the account. Default false.
+   */
+  emailIsUserName: z.boolean().default(false),
 });
 /** A declaration as a provider writes it (defaults not yet applied; `as const` arrays welcome). */
 export type ProviderCapabilities = ReadonlyArrays<z.input<typeof ProviderCapabilities>>;

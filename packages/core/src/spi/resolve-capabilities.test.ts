@@ -33,6 +33,7 @@ describe('resolveCapabilities', () => {
       acceptsPassword: false,
       createsInvitedUsers: false,
       userNameFormat: 'any',
+      emailIsUserName: false,
     });
   });
 

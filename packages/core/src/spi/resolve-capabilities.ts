@@ -68,6 +68,7 @@ export function resolveCapabilities(
     acceptsPassword: parsed.acceptsPassword,
     createsInvitedUsers: parsed.createsInvitedUsers,
     userNameFormat: parsed.userNameFormat,
+    emailIsUserName: parsed.emailIsUserName,
   };
 }
 

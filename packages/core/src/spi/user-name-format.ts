@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { argumentError, requireString } from '../errors/argument-error.js';
+import { sameUserName } from '../model/primitives.js';
 
 /**
  * What a provider's user names must look like: `email` where the login identifier is an email
@@ -35,4 +36,18 @@ export function userNameFormatIssue(
   const id = requireString('userNameFormatIssue', 'provider', provider);
   if (format === 'any' || isEmailAddress(name)) return undefined;
   return `must be an email address (${id} user names are email addresses)`;
+}
+
+/**
+ * Why `email` cannot go with `userName` on a provider declaring `emailIsUserName` (one login email,
+ * always the user name), or undefined when it can. Never repeats either value (personal data).
+ */
+export function oneLoginEmailIssue(
+  capabilities: { readonly emailIsUserName: boolean },
+  userName: string,
+  email: string,
+  provider: string,
+): string | undefined {
+  if (!capabilities.emailIsUserName || sameUserName(userName, email)) return undefined;
+  return `must equal userName (${provider} keeps one login email, the user name)`;
 }

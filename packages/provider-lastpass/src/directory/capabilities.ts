@@ -25,5 +25,7 @@ export function lastpassCapabilities(pageSize = 1000): Capabilities {
     createsInvitedUsers: true,
     // LastPass users log in with their email: core refuses any other user name before a request.
     userNameFormat: 'email',
+    // One login email: an `email` other than the user name would rename the account.
+    emailIsUserName: true,
   };
 }
