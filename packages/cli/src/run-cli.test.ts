@@ -152,18 +152,27 @@ describe('runCli', () => {
 
     it('exits 3 when some actions failed and the others were applied', async () => {
       const cli = await lastpassSandbox();
-      // LastPass logs users in by email: a different email is refused for that user alone.
+      // A rename of an existing user's full name, and a new user; LastPass then refuses the rename.
+      const existing = simulator.state.listUsers()[0]!.username;
       writeFileSync(
         join(cli.cwd, 'desired.csv'),
-        'userName,email\nok@acme.example,\nbad@acme.example,other@acme.example\n',
+        ['userName,displayName', 'ok@acme.example,Ok', `${existing},Renamed Person`, ''].join('\n'),
       );
       expect((await cli.run('plan', '--desired', 'desired.csv', '--out', 'plan.json')).code).toBe(0);
       const dry = await cli.run('apply', 'plan.json', '--dry-run');
       expect(dry).toMatchObject({ code: 0, stdout: expect.stringContaining('dry run: nothing was written') });
       expect(simulator.state.getUserByName('ok@acme.example')).toBeUndefined();
-      const applied = await cli.run('apply', 'plan.json', '--json');
-      expect(applied.code).toBe(3);
-      expect(JSON.parse(applied.stdout)).toMatchObject({ status: 'partial', done: 1, failed: 1 });
+      simulator.faults.always({ kind: 'echo', as: 'fail' }, { cmd: 'updateuser' });
+      try {
+        const applied = await cli.run('apply', 'plan.json', '--json');
+        expect(applied.code).toBe(3);
+        expect(JSON.parse(applied.stdout)).toMatchObject({ status: 'partial', done: 1, failed: 1 });
+        // The refusal echoed the request, provhash included: none of it reaches the output.
+        expect(applied.stdout + applied.stderr).not.toContain('canary-provhash');
+      } finally {
+        simulator.faults.clear();
+      }
+      expect(simulator.state.getUserByName('ok@acme.example')).toBeDefined();
     });
 
     it('reports a user name LastPass cannot hold as a row issue, plans the other rows and applies them all', async () => {
