@@ -1,4 +1,5 @@
 import { UnavailableError } from '../errors/error-classes.js';
+import { untilAborted } from '../http/until-aborted.js';
 import type { Verb } from '../spi/verbs.js';
 import type { HealthClock } from './health-clock.js';
 import type { HealthPolicy } from './health-policy.js';
@@ -85,23 +86,4 @@ export class QuarantineGate {
       void previous.then(release);
     }
   }
-}
-
-function untilAborted(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -5,6 +5,7 @@ import type { ExchangeSetup } from './exchange-setup.js';
 import { HttpResponse } from './http-response.js';
 import { redirectError } from './network-errors.js';
 import type { SenderResponse } from './senders/sender.js';
+import { untilAborted } from './until-aborted.js';
 
 type AttemptEnding =
   | { readonly kind: 'ok' }
@@ -60,7 +61,8 @@ export async function exchange<T>(
     });
     status = response.status;
     if (status >= 200 && status <= 299) {
-      const success = successOf(setup, response);
+      const { url, label, maxResponseBytes, redactor } = setup;
+      const success = new HttpResponse(response, url, label.provider, maxResponseBytes, redactor);
       if (setup.readAfter !== undefined) {
         await success.bytes();
         releaseSlot();
@@ -90,37 +92,10 @@ export async function exchange<T>(
   }
 }
 
-function successOf<T>(setup: ExchangeSetup<T>, source: SenderResponse): HttpResponse {
-  return new HttpResponse(source, setup.url, setup.label.provider, setup.maxResponseBytes, setup.redactor);
-}
-
 async function readSuccess<T>(setup: ExchangeSetup<T>, response: HttpResponse): Promise<T> {
   const value = await setup.read(response);
   await response.discard();
   return value;
-}
-
-/**
- * Waits for `gate`, or rejects with the caller's abort reason as soon as the signal fires: a body
- * held for a reader that will never come (the caller stopped) does not keep the request open.
- */
-function untilAborted(gate: PromiseLike<unknown>, signal: AbortSignal | undefined): Promise<unknown> {
-  if (signal === undefined) return Promise.resolve(gate);
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(gate).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 async function abandon(response: SenderResponse): Promise<void> {
