@@ -1,5 +1,5 @@
+import { untilAborted } from '../async/until-aborted.js';
 import { UnavailableError } from '../errors/error-classes.js';
-import { untilAborted } from '../http/until-aborted.js';
 import type { Verb } from '../spi/verbs.js';
 import type { HealthClock } from './health-clock.js';
 import type { HealthPolicy } from './health-policy.js';

@@ -1,3 +1,4 @@
+import { untilAborted } from '../async/until-aborted.js';
 import { parseRetryAfter } from '../errors/retry-after.js';
 import { type AttemptFailure, failureOf, mapFailure } from './attempt-failure.js';
 import { AttemptSignal } from './attempt-signal.js';
@@ -5,7 +6,6 @@ import type { ExchangeSetup } from './exchange-setup.js';
 import { HttpResponse } from './http-response.js';
 import { redirectError } from './network-errors.js';
 import type { SenderResponse } from './senders/sender.js';
-import { untilAborted } from './until-aborted.js';
 
 type AttemptEnding =
   | { readonly kind: 'ok' }
